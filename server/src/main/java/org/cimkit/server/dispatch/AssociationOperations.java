@@ -1,0 +1,232 @@
+package org.cimkit.server.dispatch;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.cimkit.model.CimClass;
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.CimType;
+import org.cimkit.model.CimValue;
+import org.cimkit.model.message.ParamValue;
+import org.cimkit.server.repository.NamespaceStore;
+
+/**
+ * Associators, AssociatorNames, References and ReferenceNames, for instances and (schema queries)
+ * for classes. Also used by the pull operations through {@link #associatedInstances} and
+ * {@link #referencingInstances}.
+ */
+final class AssociationOperations {
+    private final ObjectSource source;
+
+    AssociationOperations(ObjectSource source) {
+        this.source = source;
+    }
+
+    /** Filters of one association query. */
+    record Query(CimObjectPath object, CimName assocClass, CimName resultClass, String role, String resultRole) {
+    }
+
+    OperationResult associators(RequestContext rc, List<ParamValue> ps, boolean namesOnly) {
+        String op = namesOnly ? "AssociatorNames" : "Associators";
+        Params p = namesOnly
+                ? new Params(op, ps, "ObjectName", "AssocClass", "ResultClass", "Role", "ResultRole")
+                : new Params(op, ps, "ObjectName", "AssocClass", "ResultClass", "Role", "ResultRole", "IncludeQualifiers",
+                        "IncludeClassOrigin", "PropertyList");
+        Query q = new Query(p.objectName("ObjectName"), p.className("AssocClass"), p.className("ResultClass"),
+                p.string("Role"), p.string("ResultRole"));
+        checkClasses(rc.namespace(), q);
+        boolean ico = !namesOnly && p.bool("IncludeClassOrigin", false);
+        List<CimName> pl = namesOnly ? null : p.propertyList("PropertyList");
+        if (!namesOnly) {
+            p.bool("IncludeQualifiers", false);
+        }
+        if (!q.object().hasKeys() && source.store(rc.namespace()).getClass(q.object().className()) != null
+                && isClassQuery(rc, q.object())) {
+            Map<CimName, CimClass> classes = associatedClasses(rc.namespace(), q);
+            if (namesOnly) {
+                return new OperationResult.ObjectPaths(classes.keySet().stream().map(n -> classPath(rc, n)));
+            }
+            return new OperationResult.ClassesWithPath(classes.values().stream().map(c -> Map.entry(classPath(rc, c.name()),
+                    Filters.cimClass(c, false, p.bool("IncludeQualifiers", false), pl))), ico);
+        }
+        Stream<CimInstance> result = associatedInstances(rc, q);
+        if (namesOnly) {
+            return new OperationResult.ObjectPaths(result.map(i -> fullPath(rc, i.path())));
+        }
+        return new OperationResult.InstancesWithPath(result.map(i -> withFullPath(rc, Filters.instance(i, null, pl))), ico);
+    }
+
+    OperationResult references(RequestContext rc, List<ParamValue> ps, boolean namesOnly) {
+        String op = namesOnly ? "ReferenceNames" : "References";
+        Params p = namesOnly
+                ? new Params(op, ps, "ObjectName", "ResultClass", "Role")
+                : new Params(op, ps, "ObjectName", "ResultClass", "Role", "IncludeQualifiers", "IncludeClassOrigin",
+                        "PropertyList");
+        Query q = new Query(p.objectName("ObjectName"), p.className("ResultClass"), null, p.string("Role"), null);
+        checkClasses(rc.namespace(), q);
+        boolean ico = !namesOnly && p.bool("IncludeClassOrigin", false);
+        List<CimName> pl = namesOnly ? null : p.propertyList("PropertyList");
+        if (!namesOnly) {
+            p.bool("IncludeQualifiers", false);
+        }
+        if (!q.object().hasKeys() && isClassQuery(rc, q.object())) {
+            Map<CimName, CimClass> classes = referencingClasses(rc.namespace(), q);
+            if (namesOnly) {
+                return new OperationResult.ObjectPaths(classes.keySet().stream().map(n -> classPath(rc, n)));
+            }
+            return new OperationResult.ClassesWithPath(classes.values().stream().map(c -> Map.entry(classPath(rc, c.name()),
+                    Filters.cimClass(c, false, p.bool("IncludeQualifiers", false), pl))), ico);
+        }
+        Stream<CimInstance> result = referencingInstances(rc, q);
+        if (namesOnly) {
+            return new OperationResult.ObjectPaths(result.map(i -> fullPath(rc, i.path())));
+        }
+        return new OperationResult.InstancesWithPath(result.map(i -> withFullPath(rc, Filters.instance(i, null, pl))), ico);
+    }
+
+    /** A keyless ObjectName is a class (schema query) unless its class has no keys (a singleton instance). */
+    private boolean isClassQuery(RequestContext rc, CimObjectPath object) {
+        CimClass c = source.requireClass(rc.namespace(), object.className());
+        return !c.keyProperties().isEmpty();
+    }
+
+    private void checkClasses(CimNamespace ns, Query q) {
+        source.requireClass(ns, q.object().className());
+        NamespaceStore s = source.store(ns);
+        for (CimName n : new CimName[] {q.assocClass(), q.resultClass()}) {
+            if (n != null && !s.hasClass(n)) {
+                throw new CimException(CimStatus.INVALID_PARAMETER, "class " + n + " does not exist in namespace " + ns);
+            }
+        }
+    }
+
+    /** Association instances referring to the object (References semantics: assocClass filters the association). */
+    Stream<CimInstance> referencingInstances(RequestContext rc, Query q) {
+        CimObjectPath target = source.shapePath(rc.namespace(), q.object());
+        return source.referencesTo(rc.namespace(), target, q.assocClass(), q.role(), rc.host()).stream();
+    }
+
+    /** Objects on the far side of associations referring to the object. */
+    Stream<CimInstance> associatedInstances(RequestContext rc, Query q) {
+        CimObjectPath target = source.shapePath(rc.namespace(), q.object()).local();
+        NamespaceStore s = source.store(rc.namespace());
+        Set<CimObjectPath> seen = new LinkedHashSet<>();
+        for (CimInstance assoc : source.referencesTo(rc.namespace(), target, q.assocClass(), q.role(), rc.host())) {
+            for (CimProperty p : assoc.properties()) {
+                if (p.type() != CimType.REFERENCE || !(p.value() instanceof CimValue.ReferenceValue r)) {
+                    continue;
+                }
+                CimObjectPath far = r.path();
+                if (far.local().equals(target) && (q.role() == null || p.name().is(q.role()))) {
+                    continue; // the source's own end
+                }
+                if (q.resultRole() != null && !p.name().is(q.resultRole())) {
+                    continue;
+                }
+                if (far.namespace() != null && !far.namespace().equals(rc.namespace())) {
+                    continue; // cross-namespace associations are not followed
+                }
+                if (q.resultClass() != null && !s.isA(far.className(), q.resultClass())) {
+                    continue;
+                }
+                seen.add(far.local());
+            }
+        }
+        List<CimInstance> out = new ArrayList<>();
+        for (CimObjectPath path : seen) {
+            if (!s.hasClass(path.className())) {
+                continue;
+            }
+            CimInstance i;
+            try {
+                i = source.get(rc.namespace(), source.shapePath(rc.namespace(), path), rc.host());
+            } catch (CimException e) {
+                continue; // a dangling reference is not an associated object
+            }
+            if (i != null) {
+                out.add(i);
+            }
+        }
+        return out.stream();
+    }
+
+    private Map<CimName, CimClass> referencingClasses(CimNamespace ns, Query q) {
+        NamespaceStore s = source.store(ns);
+        Map<CimName, CimClass> out = new LinkedHashMap<>();
+        for (CimClass c : s.classes()) {
+            if (!c.isAssociation() || (q.assocClass() != null && !s.isA(c.name(), q.assocClass()))) {
+                continue;
+            }
+            for (CimProperty p : c.properties()) {
+                if (pointsAt(s, p, q.object().className()) && (q.role() == null || p.name().is(q.role()))) {
+                    out.put(c.name(), c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<CimName, CimClass> associatedClasses(CimNamespace ns, Query q) {
+        NamespaceStore s = source.store(ns);
+        Map<CimName, CimClass> out = new LinkedHashMap<>();
+        for (CimClass assoc : referencingClasses(ns, q).values()) {
+            for (CimProperty p : assoc.properties()) {
+                if (p.type() != CimType.REFERENCE || p.referenceClass() == null) {
+                    continue;
+                }
+                if ((q.role() != null && p.name().is(q.role()))
+                        || (q.resultRole() != null && !p.name().is(q.resultRole()))) {
+                    continue;
+                }
+                boolean sourceEnd = q.role() == null && pointsAt(s, p, q.object().className())
+                        && countEnds(s, assoc, q.object().className()) == 1;
+                if (sourceEnd) {
+                    continue;
+                }
+                CimClass far = s.getClass(p.referenceClass());
+                if (far != null && (q.resultClass() == null || s.isA(far.name(), q.resultClass()))) {
+                    out.put(far.name(), far);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long countEnds(NamespaceStore s, CimClass assoc, CimName cls) {
+        return assoc.properties().stream().filter(p -> pointsAt(s, p, cls)).count();
+    }
+
+    private static boolean pointsAt(NamespaceStore s, CimProperty p, CimName cls) {
+        return p.type() == CimType.REFERENCE && p.referenceClass() != null
+                && (s.isA(cls, p.referenceClass()) || s.isA(p.referenceClass(), cls));
+    }
+
+    static CimObjectPath fullPath(RequestContext rc, CimObjectPath p) {
+        return CimObjectPath.of(rc.host(), p.namespace() != null ? p.namespace() : rc.namespace(), p.className(), p.keys());
+    }
+
+    static CimInstance withFullPath(RequestContext rc, CimInstance i) {
+        return i.withPath(fullPath(rc, i.path()));
+    }
+
+    private static CimObjectPath classPath(RequestContext rc, CimName c) {
+        return CimObjectPath.of(rc.host(), rc.namespace(), c, List.of());
+    }
+
+    @SuppressWarnings("unused")
+    private static Map.Entry<CimObjectPath, CimClass> entry(CimObjectPath p, CimClass c) {
+        return new AbstractMap.SimpleImmutableEntry<>(p, c);
+    }
+}

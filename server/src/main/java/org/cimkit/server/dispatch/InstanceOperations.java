@@ -1,0 +1,173 @@
+package org.cimkit.server.dispatch;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cimkit.model.CimClass;
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.CimType;
+import org.cimkit.model.CimValue;
+import org.cimkit.model.message.Argument;
+import org.cimkit.model.message.ParamValue;
+import org.cimkit.server.repository.ValueConverter;
+
+/** The instance operations of DSP0200 (GetInstance ... SetProperty). */
+final class InstanceOperations {
+    private final ObjectSource source;
+
+    InstanceOperations(ObjectSource source) {
+        this.source = source;
+    }
+
+    OperationResult getInstance(RequestContext rc, List<ParamValue> ps) {
+        Params p = new Params("GetInstance", ps, "InstanceName", "LocalOnly", "IncludeQualifiers", "IncludeClassOrigin",
+                "PropertyList");
+        CimInstance i = source.require(rc.namespace(), p.instanceName("InstanceName"), rc.host());
+        p.bool("LocalOnly", true); // deprecated; validated, treated as FALSE (DSP0200 1.2+ recommendation)
+        p.bool("IncludeQualifiers", false); // deprecated: instances carry no qualifiers
+        return new OperationResult.SingleInstance(Filters.instance(i, null, p.propertyList("PropertyList")),
+                p.bool("IncludeClassOrigin", false));
+    }
+
+    OperationResult enumerateInstances(RequestContext rc, List<ParamValue> ps) {
+        Params p = new Params("EnumerateInstances", ps, "ClassName", "LocalOnly", "DeepInheritance", "IncludeQualifiers",
+                "IncludeClassOrigin", "PropertyList");
+        CimClass cls = source.requireClass(rc.namespace(), p.requiredClassName("ClassName"));
+        p.bool("LocalOnly", true);
+        p.bool("IncludeQualifiers", false);
+        CimClass scope = p.bool("DeepInheritance", true) ? null : cls;
+        List<CimName> pl = p.propertyList("PropertyList");
+        Stream<CimInstance> s = source.deep(rc.namespace(), cls.name(), rc.host());
+        return new OperationResult.NamedInstances(s.map(i -> Filters.instance(i, scope, pl)),
+                p.bool("IncludeClassOrigin", false));
+    }
+
+    OperationResult enumerateInstanceNames(RequestContext rc, List<ParamValue> ps) {
+        Params p = new Params("EnumerateInstanceNames", ps, "ClassName");
+        CimClass cls = source.requireClass(rc.namespace(), p.requiredClassName("ClassName"));
+        return new OperationResult.InstanceNames(source.deep(rc.namespace(), cls.name(), rc.host()).map(CimInstance::path));
+    }
+
+    OperationResult createInstance(RequestContext rc, List<ParamValue> ps) {
+        Params p = new Params("CreateInstance", ps, "NewInstance");
+        CimObjectPath path = source.create(rc.namespace(), p.instance("NewInstance"), rc.host());
+        return new OperationResult.InstanceNames(Stream.of(path.local()));
+    }
+
+    OperationResult modifyInstance(RequestContext rc, List<ParamValue> ps) {
+        Params p = new Params("ModifyInstance", ps, "ModifiedInstance", "IncludeQualifiers", "PropertyList");
+        CimInstance modified = p.instance("ModifiedInstance");
+        p.bool("IncludeQualifiers", true);
+        List<CimName> pl = p.propertyList("PropertyList");
+        if (modified.path() == null) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "ModifyInstance: ModifiedInstance must be a VALUE.NAMEDINSTANCE");
+        }
+        CimObjectPath path = modified.path();
+        if (!modified.className().equals(path.className())) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "ModifyInstance: the instance is of class "
+                    + modified.className() + " but its name is of class " + path.className());
+        }
+        CimInstance current = source.require(rc.namespace(), path, rc.host());
+        CimClass cls = source.requireClass(rc.namespace(), current.className());
+        ValueConverter conv = source.repository().shaper().converter();
+        CimInstance.Builder b = current.toBuilder();
+        for (CimProperty given : modified.properties()) {
+            CimProperty decl = cls.property(given.name());
+            if (decl == null) {
+                throw new CimException(CimStatus.NO_SUCH_PROPERTY, "class " + cls.name() + " has no property " + given.name());
+            }
+            if (pl != null && !pl.contains(decl.name())) {
+                continue;
+            }
+            CimValue v = conv.convert(given.value(), decl.type(), decl.array(), "property " + cls.name() + "." + decl.name());
+            if (decl.isKey()) {
+                if (!v.equals(current.property(decl.name()).value())) {
+                    throw new CimException(CimStatus.INVALID_PARAMETER, "ModifyInstance cannot change key property "
+                            + decl.name());
+                }
+                continue;
+            }
+            b.putProperty(current.property(decl.name()).withValue(v));
+        }
+        if (pl != null) {
+            for (CimName n : pl) {
+                CimProperty decl = cls.property(n);
+                if (decl == null) {
+                    throw new CimException(CimStatus.NO_SUCH_PROPERTY, "PropertyList names " + n + ", which class "
+                            + cls.name() + " does not have");
+                }
+                if (modified.property(n) == null && !decl.isKey()) {
+                    b.putProperty(current.property(n).withValue(decl.value()));
+                }
+            }
+        }
+        source.replace(rc.namespace(), b.build(), rc.host());
+        return new OperationResult.None();
+    }
+
+    OperationResult deleteInstance(RequestContext rc, List<ParamValue> ps) {
+        Params p = new Params("DeleteInstance", ps, "InstanceName");
+        CimInstance i = source.require(rc.namespace(), p.instanceName("InstanceName"), rc.host());
+        source.delete(rc.namespace(), i.path(), rc.host());
+        return new OperationResult.None();
+    }
+
+    OperationResult getProperty(RequestContext rc, List<ParamValue> ps) {
+        Params p = new Params("GetProperty", ps, "InstanceName", "PropertyName");
+        CimInstance i = source.require(rc.namespace(), p.instanceName("InstanceName"), rc.host());
+        CimProperty prop = property(i, p.requiredString("PropertyName"));
+        return new OperationResult.PropertyValue(prop.value());
+    }
+
+    OperationResult setProperty(RequestContext rc, List<ParamValue> ps) {
+        Params p = new Params("SetProperty", ps, "InstanceName", "PropertyName", "NewValue");
+        CimInstance i = source.require(rc.namespace(), p.instanceName("InstanceName"), rc.host());
+        CimProperty prop = property(i, p.requiredString("PropertyName"));
+        if (prop.isKey() || source.requireClass(rc.namespace(), i.className()).property(prop.name()).isKey()) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "SetProperty cannot change key property " + prop.name());
+        }
+        ValueConverter conv = source.repository().shaper().converter();
+        String what = "property " + i.className() + "." + prop.name();
+        Argument a = p.raw("NewValue");
+        CimValue v;
+        if (a == null || a instanceof Argument.Null) {
+            v = new CimValue.NullValue(prop.type(), prop.array());
+        } else if (a instanceof Argument.Text t && !prop.array()) {
+            v = conv.fromText(t.text(), prop.type(), what);
+        } else if (a instanceof Argument.TextArray ta && prop.array()) {
+            java.util.List<CimValue> elems = new java.util.ArrayList<>();
+            for (String s : ta.texts()) {
+                elems.add(s == null ? CimValue.NullValue.of(prop.type()) : conv.fromText(s, prop.type(), what));
+            }
+            v = new CimValue.ArrayValue(prop.type(), elems);
+        } else if (a instanceof Argument.Typed t) {
+            v = conv.convert(t.value(), prop.type(), prop.array(), what);
+        } else {
+            throw new CimException(CimStatus.TYPE_MISMATCH, "NewValue does not fit " + what + " ("
+                    + prop.type().typeName() + (prop.array() ? "[]" : "") + ")");
+        }
+        if (prop.type() == CimType.REFERENCE && !v.isNull() && !(v instanceof CimValue.ReferenceValue)) {
+            throw new CimException(CimStatus.TYPE_MISMATCH, what + " needs a reference value");
+        }
+        source.replace(rc.namespace(), i.toBuilder().putProperty(prop.withValue(v)).build(), rc.host());
+        return new OperationResult.None();
+    }
+
+    private static CimProperty property(CimInstance i, String name) {
+        CimProperty prop = null;
+        try {
+            prop = i.property(name.strip());
+        } catch (IllegalArgumentException e) {
+            // not a valid name: reported below as not there
+        }
+        if (prop == null) {
+            throw new CimException(CimStatus.NO_SUCH_PROPERTY, "class " + i.className() + " has no property " + name);
+        }
+        return prop;
+    }
+}

@@ -1,0 +1,108 @@
+package org.cimkit.server.repository;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cimkit.model.CimClass;
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimMethod;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimProperty;
+import org.cimkit.model.CimQualifier;
+import org.cimkit.model.CimStatus;
+
+/**
+ * Resolves a class that a client sends (CreateClass/ModifyClass: its own elements only, or a full
+ * class) against its resolved superclass, per DSP0004: inherited properties and methods come first
+ * with their class origin and PROPAGATED=true; ToSubclass qualifiers propagate; DisableOverride
+ * qualifiers cannot change.
+ */
+public final class ClassInheritance {
+    private ClassInheritance() {
+    }
+
+    public static CimClass resolve(CimClass local, CimClass superclass) {
+        CimClass.Builder b = CimClass.builder(local.name()).superclass(local.superclass());
+        b.qualifiers(mergeQualifiers(superclass == null ? List.of() : superclass.qualifiers(), local.qualifiers(),
+                "class " + local.name()));
+        Map<CimName, CimProperty> props = new LinkedHashMap<>();
+        if (superclass != null) {
+            for (CimProperty p : superclass.properties()) {
+                props.put(p.name(), p.withOrigin(origin(p.classOrigin(), superclass.name()), true)
+                        .withQualifiers(inherited(p.qualifiers())));
+            }
+        }
+        for (CimProperty p : local.properties()) {
+            if (p.propagated() && props.containsKey(p.name())) {
+                continue; // a full class sent back: inherited element restated unchanged
+            }
+            CimProperty inheritedProp = props.get(p.name());
+            if (inheritedProp != null) {
+                p = p.withQualifiers(mergeQualifiers(inheritedProp.qualifiers(), p.qualifiers(), "property " + p.name()))
+                        .withOrigin(local.name(), false);
+            } else {
+                p = p.withOrigin(local.name(), false);
+            }
+            props.put(p.name(), p);
+        }
+        props.values().forEach(b::property);
+        Map<CimName, CimMethod> methods = new LinkedHashMap<>();
+        if (superclass != null) {
+            for (CimMethod m : superclass.methods()) {
+                methods.put(m.name(), m.withOrigin(origin(m.classOrigin(), superclass.name()), true)
+                        .withQualifiers(inherited(m.qualifiers())));
+            }
+        }
+        for (CimMethod m : local.methods()) {
+            if (m.propagated() && methods.containsKey(m.name())) {
+                continue;
+            }
+            CimMethod inheritedMethod = methods.get(m.name());
+            m = inheritedMethod == null ? m.withOrigin(local.name(), false)
+                    : m.withQualifiers(mergeQualifiers(inheritedMethod.qualifiers(), m.qualifiers(), "method " + m.name()))
+                            .withOrigin(local.name(), false);
+            methods.put(m.name(), m);
+        }
+        methods.values().forEach(b::method);
+        return b.build();
+    }
+
+    private static CimName origin(CimName declared, CimName fallback) {
+        return declared != null ? declared : fallback;
+    }
+
+    private static List<CimQualifier> inherited(List<CimQualifier> qs) {
+        List<CimQualifier> out = new ArrayList<>();
+        for (CimQualifier q : qs) {
+            CimQualifier i = q.inherited();
+            if (i != null) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static List<CimQualifier> mergeQualifiers(List<CimQualifier> parent, List<CimQualifier> local, String where) {
+        Map<CimName, CimQualifier> out = new LinkedHashMap<>();
+        for (CimQualifier q : inherited(parent)) {
+            out.put(q.name(), q);
+        }
+        for (CimQualifier q : local) {
+            CimQualifier from = out.get(q.name());
+            if (q.propagated() && from != null) {
+                continue;
+            }
+            if (from != null) {
+                try {
+                    from.checkOverride(q);
+                } catch (IllegalArgumentException e) {
+                    throw new CimException(CimStatus.INVALID_PARAMETER, where + ": " + e.getMessage());
+                }
+            }
+            out.put(q.name(), new CimQualifier(q.name(), q.value(), q.flavors(), false));
+        }
+        return List.copyOf(out.values());
+    }
+}

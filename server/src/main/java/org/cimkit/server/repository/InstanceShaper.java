@@ -1,0 +1,84 @@
+package org.cimkit.server.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cimkit.model.CimClass;
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimKeyBinding;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.CimType;
+import org.cimkit.model.CimValue;
+
+/**
+ * Turns an instance as a client or MOF file gives it into the stored form: every property of the
+ * class in class order with its declared type, class origin and default where not given, values
+ * converted to the declared types, and the path built from the keys.
+ */
+public final class InstanceShaper {
+    private final ValueConverter converter;
+
+    public InstanceShaper(ValueConverter converter) {
+        this.converter = converter;
+    }
+
+    public ValueConverter converter() {
+        return converter;
+    }
+
+    public CimInstance shape(CimInstance given, CimClass cls, CimNamespace ns) {
+        for (CimProperty p : given.properties()) {
+            if (cls.property(p.name()) == null) {
+                throw new CimException(CimStatus.NO_SUCH_PROPERTY, "class " + cls.name() + " has no property " + p.name());
+            }
+        }
+        CimInstance.Builder b = CimInstance.builder(cls.name());
+        List<CimKeyBinding> keys = new ArrayList<>();
+        for (CimProperty decl : cls.properties()) {
+            CimProperty p = given.property(decl.name());
+            CimValue v = p == null ? decl.value() : converter.convert(p.value(), decl.type(), decl.array(),
+                    "property " + cls.name() + "." + decl.name());
+            b.property(new CimProperty(decl.name(), decl.type(), decl.array(), decl.arraySize(), decl.referenceClass(), v,
+                    List.of(), decl.classOrigin() == null ? cls.name() : decl.classOrigin(), decl.propagated()));
+            if (decl.isKey()) {
+                if (v.isNull() || v.isArray()) {
+                    throw new CimException(CimStatus.INVALID_PARAMETER, "key property " + decl.name() + " of "
+                            + cls.name() + " has no value");
+                }
+                keys.add(new CimKeyBinding(decl.name(), (CimValue.Scalar) v));
+            }
+        }
+        return b.path(CimObjectPath.forInstance(null, cls.name(), keys)).build();
+    }
+
+    /** The path of an instance of {@code cls} given by a client, with key values converted to their declared types. */
+    public CimObjectPath shapePath(CimObjectPath path, CimClass cls) {
+        List<CimKeyBinding> keys = new ArrayList<>();
+        for (CimKeyBinding k : path.keys()) {
+            CimProperty decl = cls.property(k.name());
+            if (decl == null || !decl.isKey()) {
+                throw new CimException(CimStatus.INVALID_PARAMETER, k.name() + " is not a key of class " + cls.name());
+            }
+            CimValue.Scalar v = k.value();
+            if (decl.type() != CimType.REFERENCE || v.type() != CimType.REFERENCE) {
+                v = converter.convertScalar(v, decl.type(), "key " + cls.name() + "." + decl.name());
+            }
+            keys.add(new CimKeyBinding(decl.name(), v));
+        }
+        List<CimName> missing = new ArrayList<>();
+        for (CimProperty kp : cls.keyProperties()) {
+            if (path.key(kp.name().value()) == null) {
+                missing.add(kp.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "the path of " + cls.name() + " lacks key " + missing);
+        }
+        return CimObjectPath.forInstance(null, cls.name(), keys);
+    }
+}

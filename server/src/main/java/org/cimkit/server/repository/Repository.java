@@ -1,0 +1,308 @@
+package org.cimkit.server.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.cimkit.model.CimClass;
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
+import org.cimkit.model.CimQualifierType;
+import org.cimkit.model.CimStatus;
+
+/**
+ * The namespaces and everything in them. All changes pass through here: they are checked, sent to
+ * the journal (durable before visible) and applied under the namespace's write lock.
+ */
+public final class Repository {
+    private final Map<CimNamespace, NamespaceStore> namespaces = new ConcurrentHashMap<>();
+    private final ReentrantLock namespaceLock = new ReentrantLock();
+    private final InstanceShaper shaper;
+    private volatile RepositoryJournal journal = RepositoryJournal.NONE;
+
+    public Repository(InstanceShaper shaper) {
+        this.shaper = shaper;
+    }
+
+    public InstanceShaper shaper() {
+        return shaper;
+    }
+
+    /** Sets the journal that makes later changes durable (loading happens before, without it). */
+    public void journal(RepositoryJournal j) {
+        this.journal = j;
+    }
+
+    // ---- namespaces
+
+    public List<CimNamespace> namespaceNames() {
+        List<CimNamespace> out = new ArrayList<>(namespaces.keySet());
+        out.sort((a, b) -> a.value().compareToIgnoreCase(b.value()));
+        return out;
+    }
+
+    public boolean hasNamespace(CimNamespace ns) {
+        return namespaces.containsKey(ns);
+    }
+
+    /** The namespace, or CIM_ERR_INVALID_NAMESPACE. */
+    public NamespaceStore namespace(CimNamespace ns) {
+        NamespaceStore s = namespaces.get(ns);
+        if (s == null) {
+            throw new CimException(CimStatus.INVALID_NAMESPACE, "namespace " + ns + " does not exist");
+        }
+        return s;
+    }
+
+    public NamespaceStore createNamespace(CimNamespace ns) {
+        namespaceLock.lock();
+        try {
+            if (namespaces.containsKey(ns)) {
+                throw new CimException(CimStatus.ALREADY_EXISTS, "namespace " + ns + " already exists");
+            }
+            journal.namespaceCreated(ns);
+            NamespaceStore s = new NamespaceStore(ns);
+            namespaces.put(ns, s);
+            return s;
+        } finally {
+            namespaceLock.unlock();
+        }
+    }
+
+    public NamespaceStore namespaceOrCreate(CimNamespace ns) {
+        NamespaceStore s = namespaces.get(ns);
+        return s != null ? s : createNamespace(ns);
+    }
+
+    public void deleteNamespace(CimNamespace ns) {
+        namespaceLock.lock();
+        try {
+            NamespaceStore s = namespace(ns);
+            for (CimClass c : s.classes()) {
+                if (s.instanceCount(c.name()) > 0) {
+                    throw new CimException(CimStatus.NAMESPACE_NOT_EMPTY, "namespace " + ns
+                            + " still holds instances (e.g. of " + c.name() + ")");
+                }
+            }
+            journal.namespaceDeleted(ns);
+            namespaces.remove(ns);
+        } finally {
+            namespaceLock.unlock();
+        }
+    }
+
+    // ---- qualifier types
+
+    public void setQualifierType(CimNamespace ns, CimQualifierType q) {
+        NamespaceStore s = namespace(ns);
+        s.writeLock().lock();
+        try {
+            journal.qualifierTypeSet(ns, q);
+            s.putQualifierType(q);
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+
+    public void deleteQualifierType(CimNamespace ns, CimName name) {
+        NamespaceStore s = namespace(ns);
+        s.writeLock().lock();
+        try {
+            if (s.qualifierType(name) == null) {
+                throw new CimException(CimStatus.NOT_FOUND, "qualifier " + name + " is not declared in namespace " + ns);
+            }
+            journal.qualifierTypeDeleted(ns, name);
+            s.removeQualifierType(name);
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+
+    // ---- classes
+
+    /** Adds a class that is already resolved (from the MOF compiler or the journal). */
+    public void loadClass(CimNamespace ns, CimClass resolved) {
+        NamespaceStore s = namespaceOrCreate(ns);
+        s.writeLock().lock();
+        try {
+            s.putClass(resolved);
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+
+    public void loadQualifierType(CimNamespace ns, CimQualifierType q) {
+        namespaceOrCreate(ns).putQualifierType(q);
+    }
+
+    public CimClass createClass(CimNamespace ns, CimClass local) {
+        NamespaceStore s = namespace(ns);
+        s.writeLock().lock();
+        try {
+            if (s.hasClass(local.name())) {
+                throw new CimException(CimStatus.ALREADY_EXISTS, "class " + local.name() + " already exists in " + ns);
+            }
+            CimClass resolved = resolveAgainstSuperclass(s, local);
+            checkQualifiersDeclared(s, resolved);
+            journal.classSet(ns, resolved);
+            s.putClass(resolved);
+            return resolved;
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+
+    public CimClass modifyClass(CimNamespace ns, CimClass local) {
+        NamespaceStore s = namespace(ns);
+        s.writeLock().lock();
+        try {
+            CimClass old = s.getClass(local.name());
+            if (old == null) {
+                throw new CimException(CimStatus.NOT_FOUND, "class " + local.name() + " does not exist in " + ns);
+            }
+            if (!s.subclassNames(local.name(), false).isEmpty()) {
+                throw new CimException(CimStatus.CLASS_HAS_CHILDREN, "class " + local.name()
+                        + " has subclasses and cannot be modified");
+            }
+            if (s.instanceCount(local.name()) > 0) {
+                throw new CimException(CimStatus.CLASS_HAS_INSTANCES, "class " + local.name()
+                        + " has instances and cannot be modified");
+            }
+            CimClass resolved = resolveAgainstSuperclass(s, local);
+            checkQualifiersDeclared(s, resolved);
+            journal.classSet(ns, resolved);
+            s.putClass(resolved);
+            return resolved;
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+
+    public void deleteClass(CimNamespace ns, CimName name) {
+        NamespaceStore s = namespace(ns);
+        s.writeLock().lock();
+        try {
+            if (!s.hasClass(name)) {
+                throw new CimException(CimStatus.NOT_FOUND, "class " + name + " does not exist in " + ns);
+            }
+            List<CimName> subs = s.subclassNames(name, false);
+            if (!subs.isEmpty()) {
+                throw new CimException(CimStatus.CLASS_HAS_CHILDREN, "class " + name + " has subclasses " + subs);
+            }
+            if (s.instanceCount(name) > 0) {
+                throw new CimException(CimStatus.CLASS_HAS_INSTANCES, "class " + name + " has " + s.instanceCount(name)
+                        + " instance(s)");
+            }
+            journal.classDeleted(ns, name);
+            s.removeClass(name);
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+
+    private static CimClass resolveAgainstSuperclass(NamespaceStore s, CimClass local) {
+        CimClass sup = null;
+        if (local.superclass() != null) {
+            sup = s.getClass(local.superclass());
+            if (sup == null) {
+                throw new CimException(CimStatus.INVALID_SUPERCLASS, "superclass " + local.superclass() + " of "
+                        + local.name() + " does not exist in " + s.name());
+            }
+        }
+        return ClassInheritance.resolve(local, sup);
+    }
+
+    private static void checkQualifiersDeclared(NamespaceStore s, CimClass c) {
+        if (s.qualifierTypes().isEmpty()) {
+            return; // a namespace without declarations accepts any qualifier (created by a bare client)
+        }
+        c.qualifiers().forEach(q -> requireDeclared(s, q.name(), "class " + c.name()));
+        for (CimProperty p : c.properties()) {
+            p.qualifiers().forEach(q -> requireDeclared(s, q.name(), "property " + p.name()));
+        }
+    }
+
+    private static void requireDeclared(NamespaceStore s, CimName q, String where) {
+        if (s.qualifierType(q) == null) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "qualifier " + q + " on " + where
+                    + " is not declared in namespace " + s.name());
+        }
+    }
+
+    // ---- instances
+
+    /** Adds an instance without journaling (MOF load, journal replay); it is shaped to its class. */
+    public CimInstance loadInstance(CimNamespace ns, CimInstance instance) {
+        NamespaceStore s = namespace(ns);
+        CimClass cls = s.getClass(instance.className());
+        if (cls == null) {
+            throw NamespaceStore.noClass(instance.className(), ns);
+        }
+        CimInstance shaped = shaper.shape(instance, cls, ns);
+        s.writeLock().lock();
+        try {
+            s.putInstance(shaped);
+        } finally {
+            s.writeLock().unlock();
+        }
+        return shaped;
+    }
+
+    public CimInstance createInstance(CimNamespace ns, CimInstance given) {
+        NamespaceStore s = namespace(ns);
+        CimClass cls = s.getClass(given.className());
+        if (cls == null) {
+            throw NamespaceStore.noClass(given.className(), ns);
+        }
+        if (cls.isAbstract()) {
+            throw new CimException(CimStatus.INVALID_CLASS, "class " + cls.name() + " is abstract and has no instances");
+        }
+        CimInstance shaped = shaper.shape(given, cls, ns);
+        s.writeLock().lock();
+        try {
+            if (s.getInstance(shaped.path()) != null) {
+                throw new CimException(CimStatus.ALREADY_EXISTS, "instance " + shaped.path() + " already exists");
+            }
+            journal.instanceSet(ns, shaped);
+            s.putInstance(shaped);
+            return shaped;
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+
+    /** Replaces a stored instance by a complete new version (same path). */
+    public void replaceInstance(CimNamespace ns, CimInstance complete) {
+        NamespaceStore s = namespace(ns);
+        s.writeLock().lock();
+        try {
+            if (s.getInstance(complete.path()) == null) {
+                throw new CimException(CimStatus.NOT_FOUND, "instance " + complete.path() + " does not exist");
+            }
+            journal.instanceSet(ns, complete);
+            s.putInstance(complete);
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+
+    public void deleteInstance(CimNamespace ns, CimObjectPath path) {
+        NamespaceStore s = namespace(ns);
+        s.writeLock().lock();
+        try {
+            if (s.getInstance(path) == null) {
+                throw new CimException(CimStatus.NOT_FOUND, "instance " + path.local() + " does not exist in " + ns);
+            }
+            journal.instanceDeleted(ns, path.local());
+            s.removeInstance(path);
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+}
