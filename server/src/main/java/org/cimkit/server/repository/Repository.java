@@ -97,6 +97,11 @@ public final class Repository {
         }
     }
 
+    /** Drops a namespace without checks or journaling (journal replay). */
+    void deleteNamespaceUnchecked(CimNamespace ns) {
+        namespaces.remove(ns);
+    }
+
     // ---- qualifier types
 
     public void setQualifierType(CimNamespace ns, CimQualifierType q) {

@@ -1,0 +1,188 @@
+package org.cimkit.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimObject;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.xml.CimXmlException;
+import org.cimkit.model.xml.CimXmlReader;
+import org.cimkit.mof.CompiledModel;
+import org.cimkit.mof.MofException;
+import org.cimkit.server.dispatch.Dispatcher;
+import org.cimkit.server.http.Authenticator;
+import org.cimkit.server.http.BasicAuthenticator;
+import org.cimkit.server.http.CimOperationServlet;
+import org.cimkit.server.http.PasswordHash;
+import org.cimkit.server.http.StatusPage;
+import org.cimkit.server.interop.InteropProvider;
+import org.cimkit.server.providers.ProviderRegistry;
+import org.cimkit.server.pull.EnumerationContexts;
+import org.cimkit.server.repository.InstanceShaper;
+import org.cimkit.server.repository.MvStoreJournal;
+import org.cimkit.server.repository.Repository;
+import org.cimkit.server.repository.ValueConverter;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running Cimkit: repository, providers, dispatcher and the Jetty server in front of them. */
+public final class CimkitServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CimkitServer.class);
+    public static final String VERSION = "0.1.0";
+
+    private final ServerConfig config;
+    private final Repository repository;
+    private final ProviderRegistry providers = new ProviderRegistry();
+    private final EnumerationContexts contexts;
+    private MvStoreJournal journal;
+    private Server jetty;
+    private ServerConnector connector;
+
+    public CimkitServer(ServerConfig config) {
+        this.config = config;
+        CimXmlReader reader = new CimXmlReader(config.limits());
+        ValueConverter converter = new ValueConverter(text -> parseEmbedded(reader, text));
+        this.repository = new Repository(new InstanceShaper(converter));
+        this.contexts = new EnumerationContexts(System::currentTimeMillis, config.maxOpenEnumerations());
+    }
+
+    private static CimObject parseEmbedded(CimXmlReader reader, String text) {
+        try {
+            return reader.readEmbeddedObject(text);
+        } catch (CimXmlException e) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "embedded object is not valid CIM-XML: " + e.getMessage());
+        }
+    }
+
+    public Repository repository() {
+        return repository;
+    }
+
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    /** Loads the repository, opens the journal, binds the listener. */
+    public CimkitServer start() throws Exception {
+        long t0 = System.nanoTime();
+        CompiledModel model = SchemaLoader.shipped();
+        for (ServerConfig.ExtraMof m : config.extraMof()) {
+            model = SchemaLoader.extra(model, m.namespace(), m.file());
+        }
+        SchemaLoader.load(repository, model);
+        if (config.dataDir() != null) {
+            journal = new MvStoreJournal(config.dataDir());
+            journal.replay(repository);
+            repository.journal(journal);
+        }
+        String host = hostName();
+        new InteropProvider(repository, host, VERSION).register(providers);
+
+        Dispatcher dispatcher = new Dispatcher(repository, providers, contexts);
+        CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),
+                new StatusPage(VERSION, repository::namespaceNames));
+
+        QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+        pool.setName("cimkit");
+        jetty = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(16 * 1024);
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.bind());
+        connector.setPort(config.httpPort());
+        connector.setIdleTimeout(30_000);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder("cimom", servlet), "/*");
+        jetty.setHandler(new GracefulHandler(context));
+        jetty.setStopTimeout(4000);
+        jetty.start();
+        LOG.info("started in {} ms with {} namespace(s)", (System.nanoTime() - t0) / 1_000_000,
+                repository.namespaceNames().size());
+        return this;
+    }
+
+    private Authenticator authenticator() throws IOException {
+        if (!config.basicAuth()) {
+            return null;
+        }
+        Map<String, PasswordHash> users = new HashMap<>();
+        if (config.usersFile() != null) {
+            int lineNo = 0;
+            for (String line : Files.readAllLines(config.usersFile())) {
+                lineNo++;
+                if (line.isBlank() || line.strip().startsWith("#")) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                if (colon <= 0) {
+                    throw new IllegalArgumentException(config.usersFile() + ":" + lineNo + ": expected USER:HASH");
+                }
+                try {
+                    users.put(line.substring(0, colon).strip(), PasswordHash.parse(line.substring(colon + 1)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(config.usersFile() + ":" + lineNo + ": " + e.getMessage());
+                }
+            }
+        }
+        return new BasicAuthenticator(users);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** The port the HTTP listener is bound to. */
+    public int httpPort() {
+        return connector.getLocalPort();
+    }
+
+    /** The lines scripts wait for, one per listener. */
+    public List<String> listeningLines() {
+        String h = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+        return List.of("Cimkit listening on http://" + h + ":" + httpPort() + "/cimom");
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish (up to 4 s) and closes the repository. */
+    @Override
+    public void close() throws Exception {
+        if (jetty != null) {
+            jetty.stop();
+        }
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    static CompiledModel compileOnly(ServerConfig config) throws MofException, IOException {
+        CompiledModel model = SchemaLoader.shipped();
+        for (ServerConfig.ExtraMof m : config.extraMof()) {
+            model = SchemaLoader.extra(model, m.namespace(), m.file());
+        }
+        return model;
+    }
+
+    static Path defaultDataDir() {
+        return Path.of("cimkit-data");
+    }
+}

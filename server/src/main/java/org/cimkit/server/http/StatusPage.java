@@ -1,0 +1,46 @@
+package org.cimkit.server.http;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.cimkit.model.CimNamespace;
+
+/** The short human page GET answers with: what this is, which namespaces, how to connect. */
+public final class StatusPage {
+    private final String version;
+    private final Supplier<List<CimNamespace>> namespaces;
+
+    public StatusPage(String version, Supplier<List<CimNamespace>> namespaces) {
+        this.version = version;
+        this.namespaces = namespaces;
+    }
+
+    void write(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType("text/html; charset=utf-8");
+        if ("HEAD".equals(req.getMethod())) {
+            return;
+        }
+        String url = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort();
+        PrintWriter w = resp.getWriter();
+        w.println("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Cimkit WBEM server</title></head><body>");
+        w.println("<h1>Cimkit " + escape(version) + "</h1>");
+        w.println("<p>This is a WBEM server. It speaks DMTF CIM-XML over HTTP (DSP0200): send POST or M-POST"
+                + " requests to <code>" + escape(url) + "/cimom</code> with a WBEM client.</p>");
+        w.println("<h2>Namespaces</h2><ul>");
+        for (CimNamespace ns : namespaces.get()) {
+            w.println("<li><code>" + escape(ns.value()) + "</code></li>");
+        }
+        w.println("</ul><h2>Try it</h2><pre>wbemcli ecn " + escape(url) + "/root/virtualization/v2</pre>");
+        w.println("</body></html>");
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

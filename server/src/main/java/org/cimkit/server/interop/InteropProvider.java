@@ -1,0 +1,132 @@
+package org.cimkit.server.interop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cimkit.model.CimClass;
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.CimType;
+import org.cimkit.model.CimValue;
+import org.cimkit.server.providers.InstanceProvider;
+import org.cimkit.server.providers.ProviderContext;
+import org.cimkit.server.providers.ProviderRegistry;
+import org.cimkit.server.repository.NamespaceStore;
+import org.cimkit.server.repository.Repository;
+
+/**
+ * The discovery classes of the interop namespace, computed from the live server: one
+ * CIM_ObjectManager, one CIM_Namespace per namespace (CreateInstance makes a namespace,
+ * DeleteInstance removes an empty one), and the profiles the server implements.
+ */
+public final class InteropProvider implements InstanceProvider {
+    public static final CimNamespace INTEROP = CimNamespace.of("root/interop");
+    static final CimName OBJECT_MANAGER = CimName.of("CIM_ObjectManager");
+    static final CimName NAMESPACE = CimName.of("CIM_Namespace");
+    static final CimName REGISTERED_PROFILE = CimName.of("CIM_RegisteredProfile");
+    static final String OM_NAME = "Cimkit";
+
+    private final Repository repository;
+    private final String systemName;
+    private final String version;
+
+    public InteropProvider(Repository repository, String systemName, String version) {
+        this.repository = repository;
+        this.systemName = systemName;
+        this.version = version;
+    }
+
+    public void register(ProviderRegistry registry) {
+        for (CimName c : List.of(OBJECT_MANAGER, NAMESPACE, REGISTERED_PROFILE)) {
+            registry.registerInstances(INTEROP, c, this);
+        }
+    }
+
+    @Override
+    public Stream<CimInstance> enumerate(ProviderContext ctx, CimName className) {
+        NamespaceStore s = ctx.store();
+        CimClass cls = s.getClass(className);
+        if (cls == null) {
+            return Stream.empty();
+        }
+        List<CimInstance> out = new ArrayList<>();
+        if (className.equals(OBJECT_MANAGER)) {
+            out.add(shape(ctx, CimInstance.builder(OBJECT_MANAGER)
+                    .property("SystemCreationClassName", "CIM_ComputerSystem").property("SystemName", systemName)
+                    .property("CreationClassName", OBJECT_MANAGER.value()).property("Name", OM_NAME)
+                    .property("ElementName", "Cimkit WBEM server").property("Description", "Cimkit " + version)
+                    .build()));
+        } else if (className.equals(NAMESPACE)) {
+            for (CimNamespace ns : repository.namespaceNames()) {
+                out.add(shape(ctx, namespaceInstance(ns.value()).build()));
+            }
+        } else if (className.equals(REGISTERED_PROFILE)) {
+            out.add(shape(ctx, profile("Cimkit:ProfileRegistration", "Profile Registration", "1.0.0")));
+        }
+        return out.stream();
+    }
+
+    private CimInstance.Builder namespaceInstance(String name) {
+        return CimInstance.builder(NAMESPACE).property("SystemCreationClassName", "CIM_ComputerSystem")
+                .property("SystemName", systemName).property("ObjectManagerCreationClassName", OBJECT_MANAGER.value())
+                .property("ObjectManagerName", OM_NAME).property("CreationClassName", NAMESPACE.value())
+                .property("Name", name).property("ClassInfo", CimValue.IntegerValue.uint16(0));
+    }
+
+    private static CimInstance profile(String id, String name, String version) {
+        return CimInstance.builder(REGISTERED_PROFILE).property("InstanceID", id)
+                .property("RegisteredOrganization", CimValue.IntegerValue.uint16(2)).property("RegisteredName", name)
+                .property("RegisteredVersion", version)
+                .property("AdvertiseTypes", CimValue.ArrayValue.of(CimType.UINT16, CimValue.IntegerValue.uint16(3)))
+                .build();
+    }
+
+    private CimInstance shape(ProviderContext ctx, CimInstance given) {
+        CimClass cls = ctx.store().getClass(given.className());
+        CimInstance.Builder b = CimInstance.builder(given.className());
+        // Drop properties the shipped class does not declare, so the provider survives a trimmed schema.
+        given.properties().stream().filter(p -> cls.property(p.name()) != null).forEach(b::property);
+        return repository.shaper().shape(b.build(), cls, ctx.namespace());
+    }
+
+    @Override
+    public CimObjectPath create(ProviderContext ctx, CimInstance instance) {
+        if (!instance.className().equals(NAMESPACE)) {
+            return InstanceProvider.super.create(ctx, instance);
+        }
+        CimValue name = instance.value("Name");
+        if (!(name instanceof CimValue.StringValue s) || s.value().isBlank()) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "CIM_Namespace.Name must name the namespace to create");
+        }
+        CimNamespace ns;
+        try {
+            ns = CimNamespace.of(s.value());
+        } catch (IllegalArgumentException e) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, e.getMessage());
+        }
+        repository.createNamespace(ns);
+        return shape(ctx, namespaceInstance(ns.value()).build()).path();
+    }
+
+    @Override
+    public void delete(ProviderContext ctx, CimObjectPath path) {
+        if (!path.className().equals(NAMESPACE)) {
+            InstanceProvider.super.delete(ctx, path);
+            return;
+        }
+        CimInstance i = get(ctx, path);
+        if (i == null) {
+            throw new CimException(CimStatus.NOT_FOUND, "namespace instance " + path + " does not exist");
+        }
+        CimNamespace ns = CimNamespace.of(((CimValue.StringValue) i.value("Name")).value());
+        if (ns.equals(INTEROP)) {
+            throw new CimException(CimStatus.ACCESS_DENIED, "the interop namespace cannot be deleted");
+        }
+        repository.deleteNamespace(ns);
+    }
+}
