@@ -21,32 +21,32 @@ public record CimMessage(String cimVersion, String dtdVersion, String id, String
     }
 
     /** IMETHODCALL inside SIMPLEREQ. */
-    record IMethodCall(String name, CimNamespace namespace, List<ParamValue> parameters) implements Body {
+    public record IMethodCall(String name, CimNamespace namespace, List<ParamValue> parameters) implements Body {
         public IMethodCall {
             parameters = List.copyOf(parameters);
         }
     }
 
     /** METHODCALL inside SIMPLEREQ; the target path carries the namespace and, for instances, keys. */
-    record MethodCall(String name, CimObjectPath target, List<ParamValue> parameters) implements Body {
+    public record MethodCall(String name, CimObjectPath target, List<ParamValue> parameters) implements Body {
         public MethodCall {
             parameters = List.copyOf(parameters);
         }
     }
 
     /** MULTIREQ: recognised, counted, not processed. */
-    record MultiRequest(int count) implements Body {
+    public record MultiRequest(int count) implements Body {
     }
 
     /** An ERROR inside (I)METHODRESPONSE. */
-    record Error(CimStatus status, String description) {
+    public record Error(CimStatus status, String description) {
     }
 
     /**
      * IMETHODRESPONSE: either an error, or the IRETURNVALUE items (null when the element was
      * absent, as for void operations) and the output PARAMVALUEs.
      */
-    record IMethodResponse(String name, Error error, List<Argument> returnValue, List<ParamValue> outParameters)
+    public record IMethodResponse(String name, Error error, List<Argument> returnValue, List<ParamValue> outParameters)
             implements Body {
         public IMethodResponse {
             returnValue = returnValue == null ? null : List.copyOf(returnValue);
@@ -55,7 +55,7 @@ public record CimMessage(String cimVersion, String dtdVersion, String id, String
     }
 
     /** METHODRESPONSE: an error, or the return value (null if absent) and output parameters. */
-    record MethodResponse(String name, Error error, Argument returnValue, String returnType, List<ParamValue> outParameters)
+    public record MethodResponse(String name, Error error, Argument returnValue, String returnType, List<ParamValue> outParameters)
             implements Body {
         public MethodResponse {
             outParameters = List.copyOf(outParameters);
