@@ -76,7 +76,7 @@ public final class CimXmlReader {
         f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextLength());
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxTextLength());
         f.setProperty(WstxInputProperties.P_MAX_CHARACTERS, limits.maxDocumentBytes());
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1);
         f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
         this.factory = f;
     }
