@@ -56,7 +56,8 @@ public final class CimDateTime implements Comparable<CimDateTime> {
                 if (firstStar < 0) {
                     firstStar = i;
                 }
-            } else if (firstStar >= 0) {
+            } else if (firstStar >= 0 && !(i == 14 && c == '.')) {
+                // the run may keep the '.' (DSP0004: 20180911******.******+000)
                 throw bad(s, "asterisks must form one run that ends at the last microsecond digit");
             } else if (i == 14) {
                 if (c != '.') {
