@@ -377,15 +377,14 @@ public sealed interface CimValue {
                 throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a valid " + type.typeName() + " number");
             }
             try {
-                d = Double.parseDouble(t);
+                // real32 is rounded from the decimal text once: going through a double first can round twice
+                // and land on the wrong float.
+                d = type == CimType.REAL32 ? Float.parseFloat(t) : Double.parseDouble(t);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a valid " + type.typeName() + " number");
             }
-            if (type == CimType.REAL32 && Float.isInfinite((float) d)) {
-                throw new IllegalArgumentException(abbreviate(text) + " is out of range for real32");
-            }
             if (Double.isInfinite(d)) {
-                throw new IllegalArgumentException(abbreviate(text) + " is out of range for real64");
+                throw new IllegalArgumentException(abbreviate(text) + " is out of range for " + type.typeName());
             }
         }
         return new RealValue(type, d);
