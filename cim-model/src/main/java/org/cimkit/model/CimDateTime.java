@@ -52,6 +52,9 @@ public final class CimDateTime implements Comparable<CimDateTime> {
         int firstStar = -1;
         for (int i = 0; i <= 20; i++) {
             char c = t.charAt(i);
+            if (i == 14 && c == '.') {
+                continue; // the separator may stay in place inside a run of asterisks
+            }
             if (c == '*') {
                 if (firstStar < 0) {
                     firstStar = i;
