@@ -190,7 +190,9 @@ public final class CimObjectPath {
                 colon = i;
                 break;
             }
-            if (c == '.' || c == '=' || c == '"') {
+            // Namespace components may contain '.', so only '=' or a quote ends the search: neither
+            // a class name nor a key name can hold ':'.
+            if (c == '=' || c == '"') {
                 break;
             }
         }

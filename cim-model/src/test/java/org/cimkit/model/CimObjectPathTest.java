@@ -203,4 +203,20 @@ class CimObjectPathTest {
         keys.add(CimKeyBinding.of("b", "2"));
         assertEquals(1, p.keys().size());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"root/v2.1:C", "root/v2.1:C.k=1", "//h:5989/root/v2.1:C.k=\"a.b\"", "//10.0.0.1:5988/a.b:C",
+            "//host/root/cimv2:C.k=\"x:y\""})
+    void namespacesWithDotsAndHostsWithPorts(String text) {
+        CimObjectPath p = CimObjectPath.parse(text);
+        assertEquals(text, p.toString());
+        assertEquals("C", p.className().value());
+    }
+
+    @Test
+    void everyValidNamespaceRoundTrips() {
+        CimObjectPath p = CimObjectPath.forClass(CimNamespace.of("root/v2.1"), CimName.of("CIM_Foo"));
+        assertEquals(p, CimObjectPath.parse(p.toString()));
+        assertEquals("root/v2.1", CimObjectPath.parse(p.toString()).namespace().value());
+    }
 }
