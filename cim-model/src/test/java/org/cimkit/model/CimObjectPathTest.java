@@ -204,6 +204,19 @@ class CimObjectPathTest {
         assertEquals(1, p.keys().size());
     }
 
+    @Test
+    void real32KeysSurviveTheirOwnStringForm() {
+        CimObjectPath p = CimObjectPath.forInstance(null, CimName.of("C"),
+                List.of(CimKeyBinding.of("r", new RealValue(CimType.REAL32, 0.1))));
+        assertEquals("C.r=0.1", p.toString());
+        assertEquals(p, CimObjectPath.parse(p.toString()));
+        assertEquals(p.hashCode(), CimObjectPath.parse(p.toString()).hashCode());
+        assertEquals(CimKeyBinding.of("r", new RealValue(CimType.REAL32, 0.1)),
+                CimKeyBinding.of("r", new RealValue(CimType.REAL64, 0.1)));
+        assertNotEquals(CimKeyBinding.of("r", new RealValue(CimType.REAL64, 0.0)),
+                CimKeyBinding.of("r", new RealValue(CimType.REAL64, -0.0)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"root/v2.1:C", "root/v2.1:C.k=1", "//h:5989/root/v2.1:C.k=\"a.b\"", "//10.0.0.1:5988/a.b:C",
             "//host/root/cimv2:C.k=\"x:y\""})
