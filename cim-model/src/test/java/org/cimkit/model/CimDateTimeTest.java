@@ -171,4 +171,21 @@ class CimDateTimeTest {
         assertEquals(i, CimDateTime.parse(i.toString()));
         assertThrows(IllegalArgumentException.class, () -> CimDateTime.ofInterval(Duration.ofSeconds(-1)));
     }
+
+    @Test
+    void ofKeepsTheInstantWhenTheOffsetHasSeconds() {
+        // Local mean time offsets (e.g. Amsterdam before 1937: +00:19:32) are not whole minutes.
+        OffsetDateTime odt = OffsetDateTime.of(1930, 6, 1, 12, 0, 0, 0, ZoneOffset.ofHoursMinutesSeconds(0, 19, 32));
+        CimDateTime d = CimDateTime.of(odt);
+        assertEquals(19, d.utcOffsetMinutes());
+        assertEquals(epochMicros(odt), d.micros());
+        assertEquals("19300601115928.000000+019", d.toString());
+    }
+
+    @Test
+    void leapSecondOrdersAsTheNextMinute() {
+        CimDateTime leap = CimDateTime.parse("20161231235960.000000+000");
+        assertEquals(0, leap.compareTo(CimDateTime.parse("20170101000000.000000+000")));
+        assertTrue(leap.compareTo(CimDateTime.parse("20161231235959.999999+000")) > 0);
+    }
 }
