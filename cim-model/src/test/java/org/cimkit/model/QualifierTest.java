@@ -189,4 +189,14 @@ class QualifierTest {
         assertThrows(IllegalArgumentException.class, () -> CimProperty.of("P", new StringValue("x"))
                 .withQualifiers(List.of(CimQualifier.flag("Key"), CimQualifier.flag(second))));
     }
+
+    @Test
+    void qualifierTypeArraySizeNeedsAnArray() {
+        assertEquals(3, new CimQualifierType(CimName.of("Q"), CimType.STRING, true, 3, null, Set.of(Scope.ANY),
+                QualifierFlavors.DEFAULT).arraySize());
+        assertThrows(IllegalArgumentException.class, () -> new CimQualifierType(CimName.of("Q"), CimType.STRING, false, 3,
+                null, Set.of(Scope.ANY), QualifierFlavors.DEFAULT));
+        assertThrows(IllegalArgumentException.class, () -> new CimQualifierType(CimName.of("Q"), CimType.STRING, true, -1,
+                null, Set.of(Scope.ANY), QualifierFlavors.DEFAULT));
+    }
 }
