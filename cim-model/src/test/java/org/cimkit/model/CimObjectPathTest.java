@@ -232,4 +232,20 @@ class CimObjectPathTest {
         assertEquals(p, CimObjectPath.parse(p.toString()));
         assertEquals("root/v2.1", CimObjectPath.parse(p.toString()).namespace().value());
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"C.k=0x10,C.k=16", "C.k=0X1e,C.k=30", "C.k=-0x10,C.k=-16",
+            "C.k=-0x1e,C.k=-30", "C.k=+0x1E,C.k=30", "C.k=+7,C.k=7", "C.k=1e3,C.k=1000.0", "C.k=true,C.k=TRUE"})
+    void bareKeyValueSpellings(String text, String canonical) {
+        assertEquals(canonical, CimObjectPath.parse(text).toString());
+        assertEquals(CimObjectPath.parse(canonical), CimObjectPath.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void specialRealKeysSurviveTheirOwnStringForm(double d) {
+        CimObjectPath p = CimObjectPath.forInstance(null, CimName.of("C"),
+                List.of(CimKeyBinding.of("r", new RealValue(CimType.REAL64, d))));
+        assertEquals(p, CimObjectPath.parse(p.toString()));
+    }
 }
