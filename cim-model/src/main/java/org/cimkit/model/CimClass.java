@@ -79,7 +79,7 @@ public final class CimClass implements CimObject, Qualified {
                 keys.add(p);
             }
         }
-        return keys;
+        return List.copyOf(keys);
     }
 
     public boolean isAssociation() {

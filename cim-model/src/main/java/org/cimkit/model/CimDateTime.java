@@ -52,6 +52,9 @@ public final class CimDateTime implements Comparable<CimDateTime> {
         int firstStar = -1;
         for (int i = 0; i <= 20; i++) {
             char c = t.charAt(i);
+            if (i == 14 && c == '.') {
+                continue; // the separator may stay in place inside a run of asterisks
+            }
             if (c == '*') {
                 if (firstStar < 0) {
                     firstStar = i;
@@ -120,8 +123,11 @@ public final class CimDateTime implements Comparable<CimDateTime> {
 
     /** A timestamp for the given instant at the given offset, all digits significant. */
     public static CimDateTime of(OffsetDateTime odt) {
-        OffsetDateTime o = odt.truncatedTo(ChronoUnit.MICROS);
-        int offsetMinutes = o.getOffset().getTotalSeconds() / 60;
+        int offsetMinutes = odt.getOffset().getTotalSeconds() / 60;
+        // DSP0004 offsets are whole minutes: restate an offset with seconds (local mean time) at the
+        // minute, keeping the instant, rather than writing the local time against a different offset.
+        OffsetDateTime o = odt.truncatedTo(ChronoUnit.MICROS)
+                .withOffsetSameInstant(ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
         String s = String.format("%04d%02d%02d%02d%02d%02d.%06d%c%03d", o.getYear(), o.getMonthValue(),
                 o.getDayOfMonth(), o.getHour(), o.getMinute(), o.getSecond(), o.getNano() / 1000,
                 offsetMinutes < 0 ? '-' : '+', Math.abs(offsetMinutes));

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One key of an instance path: a name and a scalar value. Two bindings are equal when their names
  * match (ignoring case) and their values match as keys: numbers by numeric value whatever their
- * width, strings exactly, references as paths.
+ * width (reals by their lexical form), strings exactly, references as paths.
  */
 public record CimKeyBinding(CimName name, CimValue.Scalar value) {
     public CimKeyBinding {
@@ -28,7 +28,9 @@ public record CimKeyBinding(CimName name, CimValue.Scalar value) {
     String comparisonText() {
         return switch (value.type().kind()) {
             case INTEGER -> ((CimValue.IntegerValue) value).bigValue().toString();
-            case REAL -> Double.toString(((CimValue.RealValue) value).value());
+            // The shortest text of the value's own width: what a KEYVALUE carries, so a real32 key equals
+            // the real64 that its string form parses back as.
+            case REAL -> value.toLexical();
             case REFERENCE -> ((CimValue.ReferenceValue) value).path().comparisonKey();
             default -> value.toLexical();
         };

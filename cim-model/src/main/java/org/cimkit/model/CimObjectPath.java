@@ -190,7 +190,9 @@ public final class CimObjectPath {
                 colon = i;
                 break;
             }
-            if (c == '.' || c == '=' || c == '"') {
+            // Namespace components may contain '.', so only '=' or a quote ends the search: neither
+            // a class name nor a key name can hold ':'.
+            if (c == '=' || c == '"') {
                 break;
             }
         }
@@ -290,8 +292,14 @@ public final class CimObjectPath {
             return CimValue.BooleanValue.of(raw.equalsIgnoreCase("true"));
         }
         try {
+            String unsigned = raw.startsWith("-") || raw.startsWith("+") ? raw.substring(1) : raw;
+            if (unsigned.equalsIgnoreCase("INF") || raw.equalsIgnoreCase("NaN")) {
+                // what toString() writes for infinite and NaN real keys
+                return CimValue.parse(CimType.REAL64, raw);
+            }
             if (raw.contains(".") || raw.contains("e") || raw.contains("E")) {
-                if (!raw.startsWith("0x") && !raw.startsWith("0X")) {
+                // a hex integer may hold 'e' digits, after a sign too
+                if (!unsigned.regionMatches(true, 0, "0x", 0, 2)) {
                     return CimValue.parse(CimType.REAL64, raw);
                 }
             }

@@ -17,6 +17,10 @@ public record CimQualifierType(CimName name, CimType type, boolean array, Intege
         if (type == CimType.REFERENCE || type.isEmbedded()) {
             throw new IllegalArgumentException("qualifier " + name + " cannot be of type " + type.typeName());
         }
+        if (arraySize != null && (!array || arraySize < 0)) {
+            throw new IllegalArgumentException("qualifier " + name
+                    + ": array size needs an array qualifier and must not be negative");
+        }
         if (defaultValue == null) {
             defaultValue = new CimValue.NullValue(type, array);
         }

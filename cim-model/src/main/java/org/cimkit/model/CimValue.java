@@ -1,6 +1,9 @@
 package org.cimkit.model;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -165,7 +168,7 @@ public sealed interface CimValue {
                 return value > 0 ? "INF" : "-INF";
             }
             // Shortest text that reads back to the same float/double: exact round trip.
-            return type == CimType.REAL32 ? Float.toString((float) value) : Double.toString(value);
+            return shortestReal(value, type == CimType.REAL32);
         }
 
         @Override
@@ -377,18 +380,66 @@ public sealed interface CimValue {
                 throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a valid " + type.typeName() + " number");
             }
             try {
-                d = Double.parseDouble(t);
+                // real32 is rounded from the decimal text once: going through a double first can round twice
+                // and land on the wrong float.
+                d = type == CimType.REAL32 ? Float.parseFloat(t) : Double.parseDouble(t);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a valid " + type.typeName() + " number");
             }
-            if (type == CimType.REAL32 && Float.isInfinite((float) d)) {
-                throw new IllegalArgumentException(abbreviate(text) + " is out of range for real32");
-            }
             if (Double.isInfinite(d)) {
-                throw new IllegalArgumentException(abbreviate(text) + " is out of range for real64");
+                throw new IllegalArgumentException(abbreviate(text) + " is out of range for " + type.typeName());
             }
         }
         return new RealValue(type, d);
+    }
+
+    /**
+     * The shortest decimal (at least two significant digits, as Java 19+ prints) that reads back as
+     * the same double, or the same float for real32, laid out as {@link Double#toString} does. Java 17's
+     * Double.toString round-trips but sometimes prints more digits than needed (1.0E23 as
+     * 9.999999999999999E22).
+     */
+    private static String shortestReal(double value, boolean real32) {
+        String javaForm = real32 ? Float.toString((float) value) : Double.toString(value);
+        if (value == 0) {
+            return javaForm;
+        }
+        BigDecimal exact = new BigDecimal(value);
+        BigDecimal best = null;
+        RoundingMode[] modes = {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP};
+        for (int digits = 2; digits <= (real32 ? 9 : 17) && best == null; digits++) {
+            for (RoundingMode mode : modes) {
+                BigDecimal r = exact.round(new MathContext(digits, mode));
+                String text = r.toString();
+                if (real32 ? Float.parseFloat(text) == (float) value : Double.parseDouble(text) == value) {
+                    best = r;
+                    break;
+                }
+            }
+        }
+        if (best == null) {
+            return javaForm;
+        }
+        best = best.stripTrailingZeros();
+        String digits = best.unscaledValue().abs().toString();
+        int exp = digits.length() - 1 - best.scale();
+        StringBuilder sb = new StringBuilder();
+        if (value < 0) {
+            sb.append('-');
+        }
+        if (exp >= -3 && exp < 7) {
+            if (exp >= 0) {
+                String intPart = digits.length() > exp + 1 ? digits.substring(0, exp + 1) : digits;
+                sb.append(intPart).append("0".repeat(exp + 1 - intPart.length())).append('.');
+                sb.append(digits.length() > exp + 1 ? digits.substring(exp + 1) : "0");
+            } else {
+                sb.append("0.").append("0".repeat(-exp - 1)).append(digits);
+            }
+        } else {
+            sb.append(digits.charAt(0)).append('.').append(digits.length() > 1 ? digits.substring(1) : "0");
+            sb.append('E').append(exp);
+        }
+        return sb.toString();
     }
 
     private static String abbreviate(String s) {
