@@ -185,7 +185,7 @@ public final class CimOperationServlet extends HttpServlet {
                 ResponseEncoder.intrinsic(w, id, name, result);
             }
             w.flush();
-        } catch (CimException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             CimException ce = e instanceof CimException c ? c : internal();
             if (!(e instanceof CimException)) {
                 LOG.error("{} failed while its response was written", name, e);
