@@ -656,6 +656,7 @@ public final class MofCompiler {
                 CimValue v;
                 try {
                     v = convert(pv.value(), cp.type(), cp.array(), false, n);
+                    checkEmbeddedClass(st, cp, v, pv.value());
                 } catch (ConvError e) {
                     report(e, "value of property '" + cp.name() + "'");
                     ok = false;
@@ -694,6 +695,32 @@ public final class MofCompiler {
                 }
             }
             return ok ? ib.build() : null;
+        }
+
+        /** An {@code EmbeddedInstance("X")} property only takes instances of X or its subclasses. */
+        void checkEmbeddedClass(NsState st, CimProperty cp, CimValue v, Ast.Value at) throws ConvError {
+            String required = cp.type() == CimType.INSTANCE ? cp.stringQualifier("EmbeddedInstance") : null;
+            if (required == null) {
+                return;
+            }
+            List<CimValue> values = v instanceof CimValue.ArrayValue av ? av.elements() : List.of(v);
+            for (CimValue e : values) {
+                if (e instanceof CimValue.EmbeddedValue ev && !isA(st, ev.object().className(), required)) {
+                    throw new ConvError(at.pos(), "embedded instance of " + ev.object().className() + " is not a "
+                            + required);
+                }
+            }
+        }
+
+        boolean isA(NsState st, CimName cls, String required) {
+            for (CimName c = cls; c != null; ) {
+                if (c.is(required)) {
+                    return true;
+                }
+                CimClass k = st.classes.get(c);
+                c = k == null ? null : k.superclass();
+            }
+            return false;
         }
 
         // ------------------------------------------------------------ values

@@ -140,4 +140,10 @@ class InstanceTest extends MofTestSupport {
                 firstError(CLASSES + "instance of T_Item as $a { Id = \"a\"; Slot = 1; };\n"
                         + "instance of T_Item { Id = \"b\"; Slot = 2; Name = $a; };"));
     }
+
+    @Test
+    void embeddedInstanceMustMatchTheQualifierClass() {
+        assertEquals("test.mof:4:44: value of property 'Content': embedded instance of T_Holder is not a T_Item",
+                firstError(CLASSES + "instance of T_Holder { Id = \"h\"; Content = instance of T_Holder { }; };"));
+    }
 }
