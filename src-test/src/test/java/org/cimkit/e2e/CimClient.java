@@ -1,0 +1,178 @@
+package org.cimkit.e2e;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimValue;
+import org.cimkit.model.message.Argument;
+import org.cimkit.model.message.CimMessage;
+import org.cimkit.model.xml.CimXmlException;
+import org.cimkit.model.xml.CimXmlReader;
+import org.cimkit.model.xml.CimXmlWriter;
+
+/**
+ * Our own CIM-XML test client, built on the codec: writes requests with {@link CimXmlWriter},
+ * posts them as wbemcli and pywbem do, and reads responses with {@link CimXmlReader}.
+ */
+public final class CimClient {
+    private static final AtomicLong IDS = new AtomicLong(1000);
+    private final String url;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CimXmlReader reader = new CimXmlReader();
+    private String authorization;
+
+    public CimClient(String url) {
+        this.url = url;
+    }
+
+    public CimClient withBasicAuth(String user, String password) {
+        authorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** One raw HTTP exchange and, when the body is a CIM message, its decoded form. */
+    public record Exchange(int status, Map<String, List<String>> headers, byte[] body, CimMessage message) {
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public CimMessage.IMethodResponse iresponse() {
+            return (CimMessage.IMethodResponse) message.body();
+        }
+
+        public CimMessage.MethodResponse mresponse() {
+            return (CimMessage.MethodResponse) message.body();
+        }
+    }
+
+    /** A named IPARAMVALUE for {@link #call}. */
+    public record P(String name, Argument value) {
+        public static P value(String name, String text) {
+            return new P(name, new Argument.Text(text, null));
+        }
+
+        public static P bool(String name, boolean b) {
+            return value(name, b ? "TRUE" : "FALSE");
+        }
+
+        public static P className(String name, String cls) {
+            return new P(name, new Argument.ClassName(org.cimkit.model.CimName.of(cls)));
+        }
+
+        public static P path(String name, CimObjectPath p) {
+            return new P(name, new Argument.Path(p));
+        }
+
+        public static P array(String name, String... texts) {
+            return new P(name, new Argument.TextArray(List.of(texts), null));
+        }
+
+        public static P of(String name, Argument a) {
+            return new P(name, a);
+        }
+    }
+
+    /** Calls an intrinsic method in a namespace. */
+    public Exchange call(String namespace, String method, P... params) throws IOException, InterruptedException {
+        CimNamespace ns = CimNamespace.of(namespace);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CimXmlWriter w = new CimXmlWriter(out);
+        w.startIMethodCall(Long.toString(IDS.incrementAndGet()), method, ns);
+        for (P p : params) {
+            w.writeIParamValue(p.name(), p.value());
+        }
+        w.endIMethodCall();
+        w.close();
+        return post(method, URLEncoder.encode(ns.value(), StandardCharsets.UTF_8), out.toByteArray(), Map.of());
+    }
+
+    /** Calls an extrinsic method on a class or instance path (with namespace). */
+    public Exchange invoke(CimObjectPath target, String method, Map<String, CimValue> params)
+            throws IOException, InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CimXmlWriter w = new CimXmlWriter(out);
+        w.startMethodCall(Long.toString(IDS.incrementAndGet()), method, target);
+        for (Map.Entry<String, CimValue> e : params.entrySet()) {
+            w.writeParamValue(e.getKey(), e.getValue());
+        }
+        w.endMethodCall();
+        w.close();
+        return post(method, URLEncoder.encode(target.toString(), StandardCharsets.UTF_8), out.toByteArray(), Map.of());
+    }
+
+    /** Posts a body with the CIM headers for the given method and object, plus extra headers. */
+    public Exchange post(String cimMethod, String cimObject, byte[] body, Map<String, String> extra)
+            throws IOException, InterruptedException {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", "application/xml; charset=\"utf-8\"");
+        h.put("CIMOperation", "MethodCall");
+        if (cimMethod != null) {
+            h.put("CIMMethod", cimMethod);
+        }
+        if (cimObject != null) {
+            h.put("CIMObject", cimObject);
+        }
+        h.putAll(extra);
+        return raw("POST", h, body);
+    }
+
+    /** Any HTTP request; headers with a null value are left out. */
+    public Exchange raw(String method, Map<String, String> headers, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getValue() != null) {
+                b.header(e.getKey(), e.getValue());
+            }
+        }
+        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CimMessage m = null;
+        String ct = r.headers().firstValue("Content-Type").orElse("");
+        if (r.statusCode() == 200 && ct.startsWith("application/xml") && r.body().length > 0) {
+            try {
+                m = reader.readMessage(new ByteArrayInputStream(r.body()));
+            } catch (CimXmlException e) {
+                throw new AssertionError("the server sent a response we cannot parse: " + e.getMessage() + "\n"
+                        + new String(r.body(), StandardCharsets.UTF_8), e);
+            }
+        }
+        return new Exchange(r.statusCode(), r.headers().map(), r.body(), m);
+    }
+
+    /** Items of a successful intrinsic response; fails the test with the error if there was one. */
+    public static List<Argument> items(Exchange e) {
+        CimMessage.IMethodResponse r = e.iresponse();
+        if (r.error() != null) {
+            throw new AssertionError("unexpected CIM error " + r.error().status() + ": " + r.error().description());
+        }
+        return r.returnValue() == null ? List.of() : new ArrayList<>(r.returnValue());
+    }
+}
