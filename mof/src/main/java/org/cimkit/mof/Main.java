@@ -88,13 +88,38 @@ public final class Main {
         }
     }
 
-    // TODO(codec): write m as a CIM-XML DECLARATION with org.cimkit.model.xml.CimXmlWriter
-    // (startDeclaration, startDeclGroup(ns) + writeQualifierDeclaration + writeValueObject(class),
-    // startDeclGroupWithName(ns) + writeNamedObject(instance), endDeclGroup, endDeclaration) once
-    // that class is on this branch.
+    /** Writes the compiled model as one CIM-XML DECLARATION: per namespace, qualifiers and classes, then named instances. */
     private static int writeXml(CompiledModel m, PrintStream out, PrintStream err) {
-        err.println("--xml: CIM-XML output not available yet (the CIM-XML writer is not on this branch)");
-        return 2;
+        try {
+            org.cimkit.model.xml.CimXmlWriter w = new org.cimkit.model.xml.CimXmlWriter(out);
+            w.startDeclaration();
+            for (var e : m.namespaces().entrySet()) {
+                NamespaceModel nm = e.getValue();
+                w.startDeclGroup(e.getKey());
+                for (var q : nm.qualifierTypes().values()) {
+                    w.writeQualifierDeclaration(q);
+                }
+                for (var c : nm.classes().values()) {
+                    w.writeValueObject(c);
+                }
+                w.endDeclGroup();
+                if (!nm.instances().isEmpty()) {
+                    w.startDeclGroupWithName(e.getKey());
+                    for (var i : nm.instances()) {
+                        w.writeNamedObject(i);
+                    }
+                    w.endDeclGroup();
+                }
+            }
+            w.endDeclaration();
+            w.close();
+            out.println();
+            out.flush();
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("error: cannot write CIM-XML: " + e.getMessage());
+            return 2;
+        }
     }
 
     private static int usage(PrintStream s, String problem) {

@@ -128,11 +128,20 @@ class SourcesTest extends MofTestSupport {
     }
 
     @Test
-    void cliXmlIsNotAvailableYet() throws Exception {
-        Path f = write("f.mof", QUALIFIERS);
-        Run r = main("--xml", f.toString());
-        assertEquals(2, r.status());
-        assertTrue(r.err().contains("not available yet"), r.err());
+    void cliXmlPrintsADeclarationThatReadsBack() throws Exception {
+        Path f = write("f.mof", QUALIFIERS + "class A { [Key] string Id; uint32 N = 7; };\n"
+                + "instance of A { Id = \"x<&\"; N = 3; };\n");
+        Run r = main("--namespace", "root/test", "--xml", f.toString());
+        assertEquals(0, r.status(), r.err());
+        org.cimkit.model.message.Declaration d = new org.cimkit.model.xml.CimXmlReader()
+                .readDeclaration(new java.io.ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(2, d.groups().size());
+        assertEquals(org.cimkit.model.CimNamespace.of("root/test"), d.groups().get(0).namespace());
+        org.cimkit.model.CimClass a = (org.cimkit.model.CimClass) d.groups().get(0).objects().get(0);
+        assertEquals("A", a.name().value());
+        org.cimkit.model.CimInstance i = (org.cimkit.model.CimInstance) d.groups().get(1).objects().get(0);
+        assertEquals("x<&", ((org.cimkit.model.CimValue.StringValue) i.value("Id")).value());
+        assertEquals("A.Id=\"x<&\"", i.path().local().toString());
     }
 
     @Test
