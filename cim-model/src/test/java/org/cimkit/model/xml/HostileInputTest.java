@@ -31,6 +31,11 @@ class HostileInputTest {
         assertTrue(e.line() >= 1, "line set: " + e.getMessage());
         assertTrue(e.column() >= 1, "column set: " + e.getMessage());
         assertTrue(e.getMessage().startsWith("line " + e.line() + ", column " + e.column() + ": "), e.getMessage());
+        if (e.kind() == CimXmlException.Kind.LIMIT_EXCEEDED) {
+            assertNotNull(e.limitName(), e.getMessage());
+        } else {
+            assertNull(e.limitName(), e.getMessage());
+        }
         return e;
     }
 
