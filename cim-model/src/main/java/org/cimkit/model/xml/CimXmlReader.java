@@ -315,6 +315,12 @@ public final class CimXmlReader {
             }
         }
 
+        /** Without a DTD only the five predefined entities exist: anything else is not well-formed. */
+        private CimXmlException undeclaredEntity() {
+            return new CimXmlException(CimXmlException.Kind.NOT_WELL_FORMED, line(), col(), null,
+                    "undeclared entity reference &" + r.getLocalName() + ";", null);
+        }
+
         private int line() {
             Location l = location();
             return l == null ? 1 : Math.max(1, l.getLineNumber());
@@ -344,7 +350,7 @@ public final class CimXmlReader {
                         }
                         break;
                     case XMLStreamConstants.ENTITY_REFERENCE:
-                        throw invalid("entity reference &" + r.getLocalName() + "; is not allowed");
+                        throw undeclaredEntity();
                     case XMLStreamConstants.DTD:
                         throw invalid("a DOCTYPE declaration is not allowed in CIM-XML");
                     case XMLStreamConstants.END_DOCUMENT:
@@ -408,7 +414,7 @@ public final class CimXmlReader {
                     case XMLStreamConstants.START_ELEMENT:
                         throw invalid("element " + r.getLocalName() + " is not allowed in " + element);
                     case XMLStreamConstants.ENTITY_REFERENCE:
-                        throw invalid("entity reference &" + r.getLocalName() + "; is not allowed");
+                        throw undeclaredEntity();
                     case XMLStreamConstants.END_DOCUMENT:
                         throw new CimXmlException(CimXmlException.Kind.NOT_WELL_FORMED, line(), col(), null,
                                 "unexpected end of document", null);

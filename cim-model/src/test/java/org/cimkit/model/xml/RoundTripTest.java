@@ -686,4 +686,49 @@ class RoundTripTest {
                 + one + one + one + "</MULTIREQ></MESSAGE></CIM>";
         assertEquals(new CimMessage.MultiRequest(3), read(xml).body());
     }
+
+    @Test
+    void closeLeavesTheOutputStreamOpen() throws Exception {
+        boolean[] closed = {false};
+        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        try (CimXmlWriter w = new CimXmlWriter(bos, WriterOptions.DEFAULT)) {
+            w.writeIMethodError("1", "X", CimStatus.FAILED, "boom");
+        }
+        assertFalse(closed[0]);
+        assertTrue(bos.size() > 0);
+    }
+
+    @Test
+    void oneReaderServesManyThreads() throws Exception {
+        CimXmlReader reader = new CimXmlReader();
+        CimInstance inst = everyTypeInstance(true);
+        byte[] xml = write(w -> {
+            w.startIMethodResponse("1", "EnumerateInstances");
+            w.startIReturnValue();
+            for (int i = 0; i < 20; i++) {
+                w.writeNamedInstance(inst, true, true);
+            }
+            w.endIReturnValue();
+            w.endIMethodResponse();
+        });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<CimMessage>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                futures.add(pool.submit(() -> reader.readMessage(new java.io.ByteArrayInputStream(xml))));
+            }
+            for (var f : futures) {
+                List<Argument> items = ((CimMessage.IMethodResponse) f.get().body()).returnValue();
+                assertEquals(20, items.size());
+                assertEquals(inst, ((Argument.InstanceArg) items.get(19)).instance());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
