@@ -108,6 +108,19 @@ final class MethodInvocation {
         if (a instanceof Argument.InstanceArg i && decl.type().isEmbedded() && !decl.array()) {
             return CimValue.EmbeddedValue.instance(i.instance());
         }
+        if (a instanceof Argument.Text t && !decl.array() && decl.type().isEmbedded()) {
+            // An EmbeddedInstance string parameter sent as plain text (wbemcli): empty text is NULL, and
+            // text that is not an embedded object reaches the provider as a plain string, so that the
+            // method can answer with its own "invalid parameter" return code instead of a CIM error.
+            if (t.text().isBlank()) {
+                return new CimValue.NullValue(decl.type(), false);
+            }
+            try {
+                return conv.fromText(t.text(), decl.type(), what);
+            } catch (CimException e) {
+                return new CimValue.StringValue(t.text());
+            }
+        }
         if (a instanceof Argument.Text t && !decl.array()) {
             if (decl.type() == CimType.REFERENCE) {
                 try {
