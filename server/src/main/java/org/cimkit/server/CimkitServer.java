@@ -25,6 +25,7 @@ import org.cimkit.server.interop.InteropProvider;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.jobs.JobJournal;
 import org.cimkit.server.jobs.JobProvider;
+import org.cimkit.server.virtualization.VirtualizationProviders;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.repository.InstanceShaper;
@@ -113,6 +114,9 @@ public final class CimkitServer implements AutoCloseable {
         }
         if (repository.hasNamespace(VIRTUALIZATION)) {
             new JobProvider(jobs).register(providers, VIRTUALIZATION);
+            Path exportRoot = config.exportRoot() == null ? Path.of("cimkit-exports") : config.exportRoot();
+            VirtualizationProviders.register(providers, repository, VIRTUALIZATION, jobs, exportRoot,
+                    config.faultInjection());
         }
 
         Dispatcher dispatcher = new Dispatcher(repository, providers, contexts);
