@@ -335,4 +335,56 @@ class ReferencePointWorkflowTest {
                 CimClient.P.value("Query", "SELECT InstanceID, JobState FROM CIM_ConcreteJob WHERE JobState = 7")));
         assertFalse(q.isEmpty());
     }
+
+    static String keys(CimObjectPath p) {
+        StringBuilder sb = new StringBuilder("<INSTANCENAME CLASSNAME=\"" + p.className().value() + "\">");
+        for (var k : p.keys()) {
+            sb.append("<KEYBINDING NAME=\"").append(k.name().value()).append("\"><KEYVALUE VALUETYPE=\"string\">")
+                    .append(esc(k.value().toLexical())).append("</KEYVALUE></KEYBINDING>");
+        }
+        return sb.append("</INSTANCENAME>").toString();
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** The body wbemcli sends: untyped PARAMVALUEs, the embedded instance as escaped text. */
+    @Test
+    void wbemcliStyleUntypedEmbeddedText() throws Exception {
+        Path dir = root.resolve("wbemcli");
+        String settings = xml(exportSettings().property("InstanceID", "Cimkit:x").property("VirtualMachinesToDisksToExport",
+                new CimValue.ArrayValue(CimType.STRING, List.of(str(xml(vmToDisks(DB)))))).build());
+        String body = "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
+                + "<MESSAGE ID=\"4711\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><METHODCALL NAME=\"ExportReferencePoint\">"
+                + "<LOCALINSTANCEPATH><LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"virtualization\"/>"
+                + "<NAMESPACE NAME=\"v2\"/></LOCALNAMESPACEPATH>" + keys(collectionService()) + "</LOCALINSTANCEPATH>"
+                + "<PARAMVALUE NAME=\"ReferencePointCollection\"><VALUE.REFERENCE>" + keys(demoCollection())
+                + "</VALUE.REFERENCE></PARAMVALUE>"
+                + "<PARAMVALUE NAME=\"ExportDirectory\"><VALUE>" + esc(dir.toString()) + "</VALUE></PARAMVALUE>"
+                + "<PARAMVALUE NAME=\"ExportSettingData\"><VALUE>" + esc(settings) + "</VALUE></PARAMVALUE>"
+                + "</METHODCALL></SIMPLEREQ></MESSAGE></CIM>";
+        CimClient.Exchange e = client.post("ExportReferencePoint", java.net.URLEncoder.encode(collectionService().toString(),
+                java.nio.charset.StandardCharsets.UTF_8), body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of());
+        assertEquals(200, e.status(), e.bodyText());
+        assertNull(e.mresponse().error(), e.bodyText());
+        assertEquals(4096, number(e.mresponse().returnValue()));
+        CimObjectPath job = null;
+        for (var pv : e.mresponse().outParameters()) {
+            if (pv.name().equals("Job")) {
+                job = pv.value() instanceof Argument.Path p ? p.path()
+                        : ((CimValue.ReferenceValue) ((Argument.Typed) pv.value()).value()).path();
+            }
+        }
+        CimInstance j = waitForJob(client, job.withNamespace(V2));
+        assertEquals(7, uint(j, "JobState"), string(j, "ErrorDescription"));
+        assertEquals(List.of(DB), strings(j, "VirtualMachineId"));
+
+        // pull enumeration sees the job too
+        List<Argument> pulled = CimClient.items(client.call(NS, "OpenEnumerateInstances",
+                CimClient.P.className("ClassName", "CIM_ConcreteJob"), CimClient.P.value("MaxObjectCount", "1000")));
+        assertTrue(pulled.stream().anyMatch(a -> string(((Argument.InstanceArg) a).instance(), "InstanceID")
+                .equals(j.path() == null ? string(j, "InstanceID") : string(j, "InstanceID"))));
+    }
 }
