@@ -34,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReferencePointWorkflowTest {
     @TempDir
     static Path root;
+    @TempDir
+    static Path elsewhere;
     static RunningServer server;
     static CimClient client;
 
@@ -262,7 +264,7 @@ class ReferencePointWorkflowTest {
     void validationFailuresReturnTheirCodesAndStartNoJob() throws Exception {
         int jobsBefore = jobCount("Msvm_CollectionReferencePointExportJob");
         String inside = root.resolve("v").toString();
-        Path outside = Files.createTempDirectory("cimkit-outside");
+        Path outside = Files.createDirectories(elsewhere.resolve("outside"));
         Path link = root.resolve("escape");
         Files.createSymbolicLink(link, outside);
         Files.writeString(root.resolve("plainfile"), "x");
