@@ -134,7 +134,7 @@ public final class JobEngine implements AutoCloseable {
             if (job.state().isFinal()) {
                 return;
             }
-            if (closing) {
+            if (closing && end != JobState.COMPLETED) {
                 return; // the record keeps saying Running: the next start reports the interruption
             }
             JobState cancel = job.cancelRequest();
@@ -148,7 +148,9 @@ public final class JobEngine implements AutoCloseable {
             }
             job.moveTo(end);
         }
-        persist(job);
+        if (journal != null) {
+            journal.save(job.snapshot()); // also while closing: a job that completed keeps its outcome
+        }
     }
 
     private void fail(Job job, JobFailure f) {
