@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Load measurement, not part of the normal run: {@code -Dcimkit.measure=true}. N clients at once each
+ * Load measurement, not part of the normal run (the class name is not a surefire test name):
+ * {@code mvn -o test -pl src-test -am -Dtest=ExportLoadMeasurement -Dcimkit.measure=true -Dsurefire.failIfNoSpecifiedTests=false}. N clients at once each
  * submit an export and poll it to completion; reports wall time, exports per second and failures.
  */
 class ExportLoadMeasurement {
