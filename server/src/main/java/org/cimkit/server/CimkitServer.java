@@ -22,6 +22,10 @@ import org.cimkit.server.http.CimOperationServlet;
 import org.cimkit.server.http.PasswordHash;
 import org.cimkit.server.http.StatusPage;
 import org.cimkit.server.interop.InteropProvider;
+import org.cimkit.server.jobs.JobEngine;
+import org.cimkit.server.jobs.JobJournal;
+import org.cimkit.server.jobs.JobProvider;
+import org.cimkit.server.virtualization.VirtualizationProviders;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.repository.InstanceShaper;
@@ -43,12 +47,14 @@ import org.slf4j.LoggerFactory;
 public final class CimkitServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CimkitServer.class);
     public static final String VERSION = "0.1.0";
+    public static final org.cimkit.model.CimNamespace VIRTUALIZATION = org.cimkit.model.CimNamespace.of("root/virtualization/v2");
 
     private final ServerConfig config;
     private final Repository repository;
     private final ProviderRegistry providers = new ProviderRegistry();
     private final EnumerationContexts contexts;
     private MvStoreJournal journal;
+    private JobEngine jobs;
     private Server jetty;
     private ServerConnector connector;
 
@@ -72,6 +78,15 @@ public final class CimkitServer implements AutoCloseable {
         return repository;
     }
 
+    /** The job engine (available after {@link #start()}). */
+    public JobEngine jobs() {
+        return jobs;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
     public ProviderRegistry providers() {
         return providers;
     }
@@ -91,6 +106,18 @@ public final class CimkitServer implements AutoCloseable {
         }
         String host = hostName();
         new InteropProvider(repository, host, VERSION).register(providers);
+        JobJournal jobJournal = config.dataDir() == null ? null : new JobJournal(config.dataDir().resolve("jobs"));
+        jobs = new JobEngine(config.jobWorkers(), config.jobRetention(), jobJournal);
+        int interrupted = jobs.recover();
+        if (interrupted > 0) {
+            LOG.warn("{} job(s) were interrupted by the last shutdown; they are reported in state 10", interrupted);
+        }
+        if (repository.hasNamespace(VIRTUALIZATION)) {
+            new JobProvider(jobs).register(providers, VIRTUALIZATION);
+            Path exportRoot = config.exportRoot() == null ? Path.of("cimkit-exports") : config.exportRoot();
+            VirtualizationProviders.register(providers, repository, VIRTUALIZATION, jobs, exportRoot,
+                    config.faultInjection());
+        }
 
         Dispatcher dispatcher = new Dispatcher(repository, providers, contexts);
         CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),
@@ -168,6 +195,9 @@ public final class CimkitServer implements AutoCloseable {
     public void close() throws Exception {
         if (jetty != null) {
             jetty.stop();
+        }
+        if (jobs != null) {
+            jobs.close();
         }
         if (journal != null) {
             journal.close();

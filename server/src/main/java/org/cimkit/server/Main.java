@@ -57,6 +57,18 @@ public final class Main implements Callable<Integer> {
             description = "The only directory tree methods may write exports into.")
     Path exportRoot;
 
+    @Option(names = "--job-workers", paramLabel = "N", defaultValue = "4",
+            description = "Worker threads that run jobs (exports, reference point operations).")
+    int jobWorkers;
+
+    @Option(names = "--job-retention", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long a finished job stays visible (TimeBeforeRemoval).")
+    long jobRetentionSeconds;
+
+    @Option(names = "--fault-injection", paramLabel = "DIRECTIVE",
+            description = "Testing only: export fault directive applied when a request carries none, e.g. fail-at=50;error=disk-full.")
+    String faultInjection;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO",
             description = "ERROR, WARN, INFO, DEBUG or TRACE.")
     String logLevel;
@@ -127,7 +139,7 @@ public final class Main implements Callable<Integer> {
             extra.add(new ServerConfig.ExtraMof(CimNamespace.of(m.substring(0, eq)), Path.of(m.substring(eq + 1))));
         }
         ServerConfig cfg = new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot, XmlLimits.DEFAULT,
-                1000);
+                1000, jobWorkers, java.time.Duration.ofSeconds(jobRetentionSeconds), faultInjection);
         CimkitServer server;
         try {
             server = new CimkitServer(cfg).start();

@@ -25,6 +25,11 @@ public final class RunningServer implements AutoCloseable {
         return start(ServerConfig.forTests().withDataDir(dataDir));
     }
 
+    /** A persistent server with further settings (e.g. an export root) taken from {@code config}. */
+    public static RunningServer startPersistent(Path dataDir, ServerConfig config) throws Exception {
+        return start(config.withDataDir(dataDir));
+    }
+
     public int port() {
         return server.httpPort();
     }

@@ -95,9 +95,29 @@ final class MethodInvocation {
         return in;
     }
 
+    /**
+     * An EmbeddedInstance string parameter sent as plain text (wbemcli): empty text is NULL, and text that
+     * is not an embedded object reaches the provider as a plain string, so that the method can answer
+     * with its own "invalid parameter" return code instead of a CIM error.
+     */
+    private static CimValue embeddedText(ValueConverter conv, CimParameter decl, String text, String what) {
+        if (text.isBlank()) {
+            return new CimValue.NullValue(decl.type(), false);
+        }
+        try {
+            return conv.fromText(text, decl.type(), what);
+        } catch (CimException e) {
+            return new CimValue.StringValue(text);
+        }
+    }
+
     private static CimValue convert(ValueConverter conv, CimParameter decl, Argument a, String what) {
         if (a instanceof Argument.Null) {
             return new CimValue.NullValue(decl.type(), decl.array());
+        }
+        if (a instanceof Argument.Typed t && decl.type().isEmbedded() && !decl.array()
+                && t.value() instanceof CimValue.StringValue s) {
+            return embeddedText(conv, decl, s.value(), what);
         }
         if (a instanceof Argument.Typed t) {
             return conv.convert(t.value(), decl.type(), decl.array(), what);
@@ -107,6 +127,9 @@ final class MethodInvocation {
         }
         if (a instanceof Argument.InstanceArg i && decl.type().isEmbedded() && !decl.array()) {
             return CimValue.EmbeddedValue.instance(i.instance());
+        }
+        if (a instanceof Argument.Text t && !decl.array() && decl.type().isEmbedded()) {
+            return embeddedText(conv, decl, t.text(), what);
         }
         if (a instanceof Argument.Text t && !decl.array()) {
             if (decl.type() == CimType.REFERENCE) {

@@ -1,0 +1,357 @@
+package org.cimkit.server.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs on a bounded pool of worker threads and keeps the table of jobs clients can see.
+ *
+ * <ul>
+ * <li>{@link #submit} never blocks: the job is moved New → Starting → Running before it returns (so the
+ * caller's 4096 reply already shows JobState 4) and the task is queued; with every worker busy it
+ * waits in the queue at PercentComplete 0.</li>
+ * <li>A task that returns ends the job in Completed (7, 100 %); {@link JobFailure} ends it in
+ * Exception (10) with its error code and descriptions; any other exception in Exception with code
+ * 32768; a cancellation in Terminated (8) or Killed (9).</li>
+ * <li>Final jobs with DeleteOnCompletion are removed once TimeBeforeRemoval has passed.</li>
+ * <li>With a {@link JobJournal}, every state change is recorded; {@link #recover()} turns the jobs that
+ * were not final when the server stopped into Exception "interrupted by a server restart" and deletes
+ * their scratch files.</li>
+ * </ul>
+ */
+public final class JobEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+    public static final int DEFAULT_WORKERS = 4;
+    public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(5);
+    public static final String INTERRUPTED = "interrupted by a server restart";
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor pool;
+    private final Duration retention;
+    private final JobJournal journal;
+    private final Clock clock;
+    private volatile boolean closing;
+
+    public JobEngine(int workers, Duration retention, JobJournal journal, Clock clock) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("at least one job worker is needed");
+        }
+        this.retention = retention;
+        this.journal = journal;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "cimkit-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    public JobEngine(int workers, Duration retention, JobJournal journal) {
+        this(workers, retention, journal, Clock.systemUTC());
+    }
+
+    public Duration retention() {
+        return retention;
+    }
+
+    public int workers() {
+        return pool.getMaximumPoolSize();
+    }
+
+    /** A new job id in the Hyper-V style: an upper-case GUID. */
+    public static String newId() {
+        return UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Creates the job, moves it to Running and queues its task. */
+    public Job submit(JobSpec spec, JobTask task) {
+        Job job = new Job(newId(), spec, clock, retention);
+        jobs.put(job.id(), job);
+        job.moveTo(JobState.STARTING);
+        job.moveTo(JobState.RUNNING);
+        persist(job);
+        Future<?> f = pool.submit(() -> execute(job, task));
+        job.future(f);
+        return job;
+    }
+
+    private void execute(Job job, JobTask task) {
+        Control control = new Control(job);
+        try {
+            if (!job.startWork()) {
+                return; // cancelled while queued
+            }
+            control.checkCancelled();
+            task.run(control);
+            finish(job, JobState.COMPLETED);
+        } catch (JobCancelledException e) {
+            finishCancelled(job);
+        } catch (InterruptedException e) {
+            if (job.cancelRequest() != null) {
+                finishCancelled(job);
+            } else if (!closing) {
+                fail(job, new JobFailure(32768, "The operation was interrupted", "the job was interrupted"));
+            }
+        } catch (JobFailure e) {
+            fail(job, e);
+        } catch (Exception | Error e) {
+            if (closing && Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            LOG.warn("job {} failed", job.id(), e);
+            fail(job, new JobFailure(32768, "The operation failed", "the job failed: " + e, JobFailure.TYPE_SOFTWARE, 1, e));
+        }
+    }
+
+    private void finishCancelled(Job job) {
+        JobState how = job.cancelRequest() == null ? JobState.TERMINATED : job.cancelRequest();
+        finish(job, how);
+    }
+
+    private void finish(Job job, JobState end) {
+        synchronized (job) {
+            if (job.state().isFinal()) {
+                return;
+            }
+            if (closing && end != JobState.COMPLETED) {
+                return; // the record keeps saying Running: the next start reports the interruption
+            }
+            JobState cancel = job.cancelRequest();
+            if (end == JobState.COMPLETED && cancel != null) {
+                end = cancel; // a cancel that raced with the last unit of work still wins
+            }
+            if (end == JobState.TERMINATED || end == JobState.KILLED) {
+                if (job.state() == JobState.RUNNING) {
+                    job.moveTo(JobState.SHUTTING_DOWN);
+                }
+            }
+            job.moveTo(end);
+        }
+        if (journal != null) {
+            journal.save(job.snapshot()); // also while closing: a job that completed keeps its outcome
+        }
+    }
+
+    private void fail(Job job, JobFailure f) {
+        synchronized (job) {
+            if (job.state().isFinal() || closing) {
+                return;
+            }
+            if (job.cancelRequest() != null) {
+                finishCancelled(job);
+                return;
+            }
+            job.fail(f.errorCode(), f.summary(), f.description(), f.errorType(), f.cimStatusCode());
+            job.moveTo(JobState.EXCEPTION);
+        }
+        persist(job);
+    }
+
+    /**
+     * Asks a job to stop (Terminate → 8, Kill → 9) and waits up to {@code wait} for it to reach its final
+     * state. Returns false when the job was already final.
+     */
+    public boolean cancel(Job job, JobState how, Duration wait) {
+        if (how != JobState.TERMINATED && how != JobState.KILLED) {
+            throw new IllegalArgumentException("cancel to " + how);
+        }
+        Future<?> f;
+        synchronized (job) {
+            if (job.state().isFinal()) {
+                return false;
+            }
+            job.requestCancel(how);
+            f = job.future();
+            if (!job.workerStarted()) {
+                finish(job, how); // still queued: it never ran, so it ends at once
+                if (f != null) {
+                    f.cancel(false);
+                }
+                return true;
+            }
+        }
+        if (f != null) {
+            f.cancel(true); // interrupts sleeps and channel I/O; the task cleans up and ends the job
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!job.state().isFinal() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return true;
+    }
+
+    public Job find(String id) {
+        sweep();
+        return id == null ? null : jobs.get(id.toUpperCase(java.util.Locale.ROOT)) != null
+                ? jobs.get(id.toUpperCase(java.util.Locale.ROOT)) : jobs.get(id);
+    }
+
+    public Collection<Job> jobs() {
+        sweep();
+        List<Job> out = new ArrayList<>(jobs.values());
+        out.sort((a, b) -> a.snapshot().submitted().compareTo(b.snapshot().submitted()));
+        return out;
+    }
+
+    /** Removes a final job (DeleteInstance); false when it is still running. */
+    public boolean remove(Job job) {
+        if (!job.state().isFinal()) {
+            return false;
+        }
+        jobs.remove(job.id());
+        if (journal != null) {
+            journal.delete(job.id());
+        }
+        return true;
+    }
+
+    /** Drops final jobs whose TimeBeforeRemoval has passed. */
+    public void sweep() {
+        java.time.Instant now = clock.instant();
+        for (Job j : jobs.values()) {
+            if (j.expired(now)) {
+                jobs.remove(j.id());
+                if (journal != null) {
+                    journal.delete(j.id());
+                }
+            }
+        }
+    }
+
+    private void persist(Job job) {
+        if (journal != null && !closing) {
+            journal.save(job.snapshot());
+        }
+    }
+
+    /**
+     * Loads the recorded jobs. Final ones come back as they were (until their retention ends); the others
+     * end in Exception with {@link #INTERRUPTED} and their scratch files are deleted.
+     */
+    public int recover() {
+        if (journal == null) {
+            return 0;
+        }
+        int interrupted = 0;
+        for (Job.Snapshot s : journal.loadAll()) {
+            JobSpec spec = new JobSpec(s.namespace(), s.className(), s.name(), s.description(), s.jobType(), s.owner(),
+                    s.cancellable(), Map.of());
+            Job job = new Job(s, spec, clock);
+            if (!s.state().isFinal()) {
+                for (Path p : s.scratchFiles()) {
+                    try {
+                        if (Files.deleteIfExists(p)) {
+                            LOG.info("deleted partial file {} of interrupted job {}", p, s.id());
+                        }
+                    } catch (IOException e) {
+                        LOG.warn("cannot delete partial file {} of job {}: {}", p, s.id(), e.toString());
+                    }
+                }
+                job.fail(32768, "The operation was interrupted by a server restart",
+                        "The job was " + INTERRUPTED + "; nothing it produced was kept.", JobFailure.TYPE_SOFTWARE, 1);
+                job.moveTo(JobState.EXCEPTION);
+                journal.save(job.snapshot());
+                interrupted++;
+            }
+            jobs.put(job.id(), job);
+        }
+        sweep();
+        return interrupted;
+    }
+
+    /** Stops the workers. Running jobs are interrupted; their records still say Running. */
+    @Override
+    public void close() {
+        closing = true;
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Control implements JobControl {
+        private final Job job;
+
+        Control(Job job) {
+            this.job = job;
+        }
+
+        @Override
+        public void progress(int percent) {
+            job.progress(Math.min(percent, 99));
+        }
+
+        @Override
+        public void checkCancelled() throws JobCancelledException {
+            if (job.cancelRequest() != null || Thread.currentThread().isInterrupted()) {
+                throw new JobCancelledException();
+            }
+        }
+
+        @Override
+        public void sleep(long millis) throws JobCancelledException {
+            checkCancelled();
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JobCancelledException();
+            }
+            checkCancelled();
+        }
+
+        @Override
+        public void set(String property, CimValue value) {
+            job.set(property, value);
+        }
+
+        @Override
+        public void affected(CimObjectPath element, int... effects) {
+            job.addAffected(new Job.Affected(element, java.util.Arrays.stream(effects).boxed().toList(), List.of()));
+        }
+
+        @Override
+        public void affectedOther(CimObjectPath element, String description) {
+            job.addAffected(new Job.Affected(element, List.of(1), List.of(description)));
+        }
+
+        @Override
+        public void scratchFile(Path file) {
+            job.addScratch(file);
+            persist(job);
+        }
+
+        @Override
+        public String jobId() {
+            return job.id();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.cimkit.server.virtualization;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes one file so that readers only ever see the complete file or none: the bytes go to a temp
+ * file in the same directory ({@code .<name>.<random>.tmp}, mode 0600), which {@link #commit()} fsyncs
+ * and renames over the target (then fsyncs the directory). {@link #abort()} — also {@link #close()}
+ * without a commit — deletes the temp file.
+ */
+public final class AtomicFileWriter implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private boolean done;
+
+    private AtomicFileWriter(Path target) throws IOException {
+        this.target = target;
+        this.temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8)
+                + ".tmp");
+        FileAttribute<?>[] attrs = ExportPaths.posix()
+                ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+                : new FileAttribute<?>[0];
+        this.channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs);
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024) {
+            @Override
+            public void close() throws IOException {
+                flush(); // the channel is closed by commit/abort
+            }
+        };
+    }
+
+    public static AtomicFileWriter create(Path target) throws IOException {
+        return new AtomicFileWriter(target);
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    public Path temp() {
+        return temp;
+    }
+
+    public OutputStream stream() {
+        return out;
+    }
+
+    /** Flushes, fsyncs, renames into place, fsyncs the directory. */
+    public void commit() throws IOException {
+        if (done) {
+            throw new IllegalStateException("already committed or aborted");
+        }
+        try {
+            out.flush();
+            channel.force(true);
+            channel.close();
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+        try (FileChannel d = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // directories cannot be opened for fsync everywhere; the rename itself is done
+        }
+    }
+
+    /** Drops the temp file; the target is untouched. */
+    public void abort() {
+        done = true;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // ignored: the file is deleted below
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // best effort; a restart deletes registered scratch files
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!done) {
+            abort();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.cimkit.server.virtualization;
+
+import java.util.Locale;
+
+import org.cimkit.server.jobs.JobFailure;
+
+/**
+ * A fault directive for export jobs (testing aid, off by default). Syntax: items separated by
+ * {@code ;}, each {@code key=value} or a bare flag; keys are case-insensitive.
+ *
+ * <ul>
+ * <li>{@code fail-at=P}: fail once P percent of the items are written (0..100).</li>
+ * <li>{@code error=KIND}: the error to fail with: {@code disk-full} (default), {@code permission-denied},
+ * {@code io-error}, {@code timeout}, {@code out-of-memory}.</li>
+ * <li>{@code delay-ms=N}: sleep N ms after each item (a slow export; cancellable).</li>
+ * <li>{@code hang}: stop after the first item until the job is cancelled; {@code hang-at=P}: at P percent.</li>
+ * </ul>
+ *
+ * Example: {@code fail-at=50;error=disk-full}, {@code delay-ms=200}, {@code hang}.
+ */
+public record FaultInjection(Integer failAt, String error, long delayMs, Integer hangAt) {
+    public static final FaultInjection NONE = new FaultInjection(null, null, 0, null);
+
+    public boolean isNone() {
+        return failAt == null && delayMs == 0 && hangAt == null;
+    }
+
+    /** Parses a directive; null or blank is {@link #NONE}. Throws IllegalArgumentException naming the problem. */
+    public static FaultInjection parse(String text) {
+        if (text == null || text.isBlank()) {
+            return NONE;
+        }
+        Integer failAt = null;
+        String error = null;
+        long delay = 0;
+        Integer hangAt = null;
+        for (String raw : text.split(";")) {
+            String item = raw.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            int eq = item.indexOf('=');
+            String key = (eq < 0 ? item : item.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+            String value = eq < 0 ? null : item.substring(eq + 1).strip();
+            switch (key) {
+                case "fail-at" -> failAt = percent(key, value);
+                case "error" -> {
+                    if (value == null || !errorKinds().contains(value.toLowerCase(Locale.ROOT))) {
+                        throw new IllegalArgumentException("fault error must be one of " + errorKinds() + ", not " + value);
+                    }
+                    error = value.toLowerCase(Locale.ROOT);
+                }
+                case "delay-ms" -> {
+                    try {
+                        delay = Long.parseLong(require(key, value));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("delay-ms must be a number of milliseconds, not " + value);
+                    }
+                    if (delay < 0 || delay > 600_000) {
+                        throw new IllegalArgumentException("delay-ms must be within 0..600000, not " + delay);
+                    }
+                }
+                case "hang" -> {
+                    if (value != null) {
+                        throw new IllegalArgumentException("hang takes no value (use hang-at=P)");
+                    }
+                    hangAt = 0;
+                }
+                case "hang-at" -> hangAt = percent(key, value);
+                default -> throw new IllegalArgumentException("unknown fault directive '" + key
+                        + "' (known: fail-at, error, delay-ms, hang, hang-at)");
+            }
+        }
+        if (error != null && failAt == null) {
+            throw new IllegalArgumentException("error=" + error + " needs fail-at=P");
+        }
+        return new FaultInjection(failAt, failAt == null ? null : (error == null ? "disk-full" : error), delay, hangAt);
+    }
+
+    private static java.util.List<String> errorKinds() {
+        return java.util.List.of("disk-full", "permission-denied", "io-error", "timeout", "out-of-memory");
+    }
+
+    private static String require(String key, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(key + " needs a value");
+        }
+        return value;
+    }
+
+    private static int percent(String key, String value) {
+        int p;
+        try {
+            p = Integer.parseInt(require(key, value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a percentage 0..100, not " + value);
+        }
+        if (p < 0 || p > 100) {
+            throw new IllegalArgumentException(key + " must be a percentage 0..100, not " + p);
+        }
+        return p;
+    }
+
+    /** The failure the directive injects, described as the real error would be, marked as injected. */
+    public JobFailure failure(String file, int percent) {
+        String where = " while writing " + file + " at " + percent + " % (injected fault: " + error + ")";
+        return switch (error) {
+            case "permission-denied" -> new JobFailure(32769, "Export failed: permission denied",
+                    "Permission denied" + where, JobFailure.TYPE_SECURITY, 2, null);
+            case "io-error" -> new JobFailure(32768, "Export failed: I/O error", "I/O error" + where,
+                    JobFailure.TYPE_SOFTWARE, 1, null);
+            case "timeout" -> new JobFailure(32772, "Export failed: timeout", "The operation timed out" + where,
+                    JobFailure.TYPE_UNAVAILABLE_RESOURCE, 1, null);
+            case "out-of-memory" -> new JobFailure(32778, "Export failed: out of memory", "Out of memory" + where,
+                    JobFailure.TYPE_OVERSUBSCRIPTION, 1, null);
+            default -> new JobFailure(32768, "Export failed: disk full",
+                    "There is not enough space on the disk (disk full)" + where, JobFailure.TYPE_ENVIRONMENTAL, 1, null);
+        };
+    }
+}

@@ -1,0 +1,180 @@
+package org.cimkit.server.virtualization;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimKeyBinding;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimType;
+import org.cimkit.model.CimValue;
+import org.cimkit.server.repository.NamespaceStore;
+
+/** Reading the Hyper-V object graph of a namespace: VM groups, VMs, settings, reference points. */
+final class Model {
+    static final CimName COMPUTER_SYSTEM = CimName.of("Msvm_ComputerSystem");
+    static final CimName VS_COLLECTION = CimName.of("Msvm_VirtualSystemCollection");
+    static final CimName RP_COLLECTION = CimName.of("Msvm_ReferencePointCollection");
+    static final CimName VS_RP = CimName.of("Msvm_VirtualSystemReferencePoint");
+    static final CimName VSSD = CimName.of("Msvm_VirtualSystemSettingData");
+    static final CimName RASD = CimName.of("Msvm_ResourceAllocationSettingData");
+    static final CimName SASD = CimName.of("Msvm_StorageAllocationSettingData");
+    static final CimName RP_OF_VS_COLLECTION = CimName.of("Msvm_ReferencePointOfVirtualSystemCollection");
+    static final CimName COLLECTED_RPS = CimName.of("Msvm_CollectedReferencePoints");
+    static final CimName RP_OF_VS = CimName.of("Msvm_ReferencePointOfVirtualSystem");
+    static final CimName COLLECTED_VSS = CimName.of("Msvm_CollectedVirtualSystems");
+    static final CimName VSSD_COMPONENT = CimName.of("Msvm_VirtualSystemSettingDataComponent");
+    static final CimName COLLECTION_EXPORT_SD = CimName.of("Msvm_CollectionReferencePointExportSettingData");
+    static final CimName VS_EXPORT_SD = CimName.of("Msvm_VirtualSystemReferencePointExportSettingData");
+    static final CimName VM_TO_DISKS = CimName.of("Msvm_VirtualMachineToDisks");
+    static final CimName COLLECTION_RP_SD = CimName.of("Msvm_CollectionReferencePointSettingData");
+    static final CimName VS_RP_SD = CimName.of("Msvm_VirtualSystemReferencePointSettingData");
+
+    private final NamespaceStore store;
+
+    Model(NamespaceStore store) {
+        this.store = store;
+    }
+
+    NamespaceStore store() {
+        return store;
+    }
+
+    static String str(CimInstance i, String property) {
+        CimValue v = i == null ? null : i.value(property);
+        return v instanceof CimValue.StringValue s ? s.value() : null;
+    }
+
+    static List<String> strs(CimInstance i, String property) {
+        CimValue v = i == null ? null : i.value(property);
+        List<String> out = new ArrayList<>();
+        if (v instanceof CimValue.ArrayValue a) {
+            for (CimValue e : a.elements()) {
+                if (e instanceof CimValue.StringValue s) {
+                    out.add(s.value());
+                }
+            }
+        }
+        return out;
+    }
+
+    static int uint(CimInstance i, String property) {
+        CimValue v = i == null ? null : i.value(property);
+        return v instanceof CimValue.IntegerValue n ? (int) n.longValue() : 0;
+    }
+
+    static CimValue strings(List<String> values) {
+        return new CimValue.ArrayValue(CimType.STRING, values.stream().map(s -> (CimValue) new CimValue.StringValue(s)).toList());
+    }
+
+    static CimObjectPath path(CimName cls, String... keyValues) {
+        List<CimKeyBinding> keys = new ArrayList<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            keys.add(CimKeyBinding.of(keyValues[i], keyValues[i + 1]));
+        }
+        return CimObjectPath.forInstance(null, cls, keys);
+    }
+
+    /** The stored instance a client path names (class checked, case-insensitive keys), or null. */
+    CimInstance get(CimObjectPath p, CimName expectedClass) {
+        if (p == null || !p.className().equals(expectedClass)) {
+            return null;
+        }
+        try {
+            return store.getInstance(p.local());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Association instances of class {@code assoc} whose {@code role} reference names {@code target}. */
+    List<CimInstance> assocs(CimName assoc, String role, CimObjectPath target) {
+        CimObjectPath local = target.local();
+        List<CimInstance> out = new ArrayList<>();
+        for (CimObjectPath ap : store.referencesTo(local)) {
+            if (!ap.className().equals(assoc)) {
+                continue;
+            }
+            CimInstance a = store.getInstance(ap);
+            if (a != null && a.value(role) instanceof CimValue.ReferenceValue r && r.path().local().equals(local)) {
+                out.add(a);
+            }
+        }
+        out.sort(Comparator.comparing(a -> a.path().toString()));
+        return out;
+    }
+
+    /** The instances at the other end ({@code otherRole}) of those associations. */
+    List<CimInstance> associated(CimName assoc, String role, CimObjectPath target, String otherRole) {
+        List<CimInstance> out = new ArrayList<>();
+        for (CimInstance a : assocs(assoc, role, target)) {
+            if (a.value(otherRole) instanceof CimValue.ReferenceValue r) {
+                CimInstance o = store.getInstance(r.path().local());
+                if (o != null) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
+    CimInstance vm(String guid) {
+        return store.getInstance(path(COMPUTER_SYSTEM, "CreationClassName", "Msvm_ComputerSystem", "Name", guid));
+    }
+
+    CimInstance group(String collectionId) {
+        return store.getInstance(path(VS_COLLECTION, "CollectionID", collectionId));
+    }
+
+    /** VMs of a VM group. */
+    List<CimInstance> groupMembers(CimInstance group) {
+        return associated(COLLECTED_VSS, "Collection", group.path(), "Member");
+    }
+
+    /** Member reference points of a collection reference point. */
+    List<CimInstance> members(CimInstance rpc) {
+        return associated(COLLECTED_RPS, "Collection", rpc.path(), "Member");
+    }
+
+    /** The collection reference points a VS reference point belongs to. */
+    List<CimInstance> collectionsOf(CimInstance rp) {
+        return associated(COLLECTED_RPS, "Member", rp.path(), "Collection");
+    }
+
+    /** All collection reference points of a VM group. */
+    List<CimInstance> collectionsOfGroup(String groupId) {
+        return store.instancesOf(RP_COLLECTION).filter(c -> groupId.equalsIgnoreCase(str(c, "VirtualSystemCollectionId")))
+                .toList();
+    }
+
+    /** The realized Msvm_VirtualSystemSettingData of a VM. */
+    CimInstance vssd(String vmGuid) {
+        CimInstance i = store.getInstance(path(VSSD, "InstanceID", "Microsoft:" + vmGuid));
+        if (i != null) {
+            return i;
+        }
+        return store.instancesOf(VSSD).filter(v -> vmGuid.equalsIgnoreCase(str(v, "VirtualSystemIdentifier"))
+                && !Objects.toString(str(v, "VirtualSystemType"), "").contains("Snapshot")).findFirst().orElse(null);
+    }
+
+    /** Resource settings (RASD and SASD) of a VSSD, in association order. */
+    List<CimInstance> resources(CimInstance vssd) {
+        return associated(VSSD_COMPONENT, "GroupComponent", vssd.path(), "PartComponent");
+    }
+
+    static boolean isDisk(CimInstance rasd) {
+        return rasd.className().equals(SASD) || uint(rasd, "ResourceType") == 31;
+    }
+
+    /** InstanceIDs of the virtual disks of a VM. */
+    List<String> diskIds(String vmGuid) {
+        CimInstance v = vssd(vmGuid);
+        if (v == null) {
+            return List.of();
+        }
+        return resources(v).stream().filter(Model::isDisk).map(r -> str(r, "InstanceID")).filter(Objects::nonNull).toList();
+    }
+}

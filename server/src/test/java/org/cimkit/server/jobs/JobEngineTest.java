@@ -1,0 +1,147 @@
+package org.cimkit.server.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.cimkit.model.CimNamespace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobEngineTest {
+    private static final CimNamespace NS = CimNamespace.of("root/virtualization/v2");
+
+    private static JobSpec spec() {
+        return JobSpec.of(NS, "Msvm_ConcreteJob", "test job", 201, null);
+    }
+
+    private static void await(Job j, JobState s) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (j.state() != s && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(s, j.state());
+    }
+
+    @Test
+    void stateMachineAllowsOnlyDocumentedTransitions() {
+        assertTrue(JobState.NEW.canMoveTo(JobState.STARTING));
+        assertTrue(JobState.STARTING.canMoveTo(JobState.RUNNING));
+        assertTrue(JobState.RUNNING.canMoveTo(JobState.COMPLETED));
+        assertTrue(JobState.RUNNING.canMoveTo(JobState.SHUTTING_DOWN));
+        assertTrue(JobState.SHUTTING_DOWN.canMoveTo(JobState.TERMINATED));
+        assertFalse(JobState.COMPLETED.canMoveTo(JobState.RUNNING));
+        assertFalse(JobState.EXCEPTION.canMoveTo(JobState.COMPLETED));
+        assertFalse(JobState.RUNNING.canMoveTo(JobState.NEW));
+        for (JobState s : List.of(JobState.COMPLETED, JobState.TERMINATED, JobState.KILLED, JobState.EXCEPTION)) {
+            assertTrue(s.isFinal());
+        }
+        assertEquals(10, JobState.EXCEPTION.code());
+        assertEquals(JobState.KILLED, JobState.ofCode(9));
+    }
+
+    @Test
+    void submittedJobIsRunningAtOnceAndCompletes() throws Exception {
+        try (JobEngine e = new JobEngine(2, Duration.ofMinutes(5), null)) {
+            CountDownLatch go = new CountDownLatch(1);
+            Job j = e.submit(spec(), c -> {
+                go.await();
+                c.progress(40);
+            });
+            assertEquals(JobState.RUNNING, j.state());
+            go.countDown();
+            await(j, JobState.COMPLETED);
+            assertEquals(100, j.percentComplete());
+            assertEquals(0, j.snapshot().errorCode());
+            assertTrue(j.snapshot().ended() != null);
+        }
+    }
+
+    @Test
+    void failureEndsInExceptionWithError() throws Exception {
+        try (JobEngine e = new JobEngine(1, Duration.ofMinutes(5), null)) {
+            Job j = e.submit(spec(), c -> {
+                throw new JobFailure(32769, "denied", "permission denied on /x");
+            });
+            await(j, JobState.EXCEPTION);
+            assertEquals(32769, j.snapshot().errorCode());
+            assertEquals("permission denied on /x", j.snapshot().errorDescription());
+            assertFalse(e.cancel(j, JobState.TERMINATED, Duration.ofSeconds(1)), "a final job cannot be cancelled");
+        }
+    }
+
+    @Test
+    void terminateAndKillStopRunningAndQueuedJobs() throws Exception {
+        try (JobEngine e = new JobEngine(1, Duration.ofMinutes(5), null)) {
+            Job running = e.submit(spec(), c -> {
+                while (true) {
+                    c.sleep(10);
+                }
+            });
+            Job queued = e.submit(spec(), c -> {
+            });
+            assertTrue(e.cancel(queued, JobState.KILLED, Duration.ofSeconds(5)));
+            assertEquals(JobState.KILLED, queued.state());
+            assertTrue(e.cancel(running, JobState.TERMINATED, Duration.ofSeconds(5)));
+            assertEquals(JobState.TERMINATED, running.state());
+        }
+    }
+
+    @Test
+    void finishedJobsAreRemovedAfterRetention() throws Exception {
+        try (JobEngine e = new JobEngine(1, Duration.ofMillis(100), null)) {
+            Job j = e.submit(spec(), c -> {
+            });
+            await(j, JobState.COMPLETED);
+            assertEquals(j, e.find(j.id()));
+            Thread.sleep(150);
+            assertNull(e.find(j.id()));
+        }
+    }
+
+    @Test
+    void restartTurnsRunningJobsIntoExceptionAndDeletesScratchFiles(@TempDir Path dir) throws Exception {
+        Path scratch = dir.resolve("partial.tmp");
+        Files.writeString(scratch, "half");
+        String id;
+        JobEngine e1 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(dir.resolve("jobs")));
+        CountDownLatch started = new CountDownLatch(1);
+        Job j = e1.submit(spec().with("ExportDirectory", new org.cimkit.model.CimValue.StringValue("/x")), c -> {
+            c.scratchFile(scratch);
+            started.countDown();
+            while (true) {
+                c.sleep(10);
+            }
+        });
+        id = j.id();
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        e1.close();
+        assertTrue(Files.exists(scratch), "closing keeps the record, so the next start sees the interruption");
+
+        try (JobEngine e2 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(dir.resolve("jobs")))) {
+            assertEquals(1, e2.recover());
+            Job back = e2.find(id);
+            assertEquals(JobState.EXCEPTION, back.state());
+            assertTrue(back.snapshot().errorDescription().contains(JobEngine.INTERRUPTED));
+            assertEquals(new org.cimkit.model.CimValue.StringValue("/x"), back.snapshot().properties().get("ExportDirectory"));
+            assertFalse(Files.exists(scratch));
+        }
+    }
+
+    @Test
+    void illegalTransitionIsRefused() {
+        Job j = new Job("X", spec(), java.time.Clock.systemUTC(), Duration.ofMinutes(5));
+        j.moveTo(JobState.RUNNING);
+        j.moveTo(JobState.COMPLETED);
+        assertThrows(IllegalStateException.class, () -> j.moveTo(JobState.RUNNING));
+    }
+}

@@ -1,0 +1,64 @@
+package org.cimkit.e2e;
+
+import static org.cimkit.e2e.RefPoints.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.cimkit.model.CimInstance;
+import org.cimkit.server.ServerConfig;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load measurement, not part of the normal run (the class name is not a surefire test name):
+ * {@code mvn -o test -pl src-test -am -Dtest=ExportLoadMeasurement -Dcimkit.measure=true -Dsurefire.failIfNoSpecifiedTests=false}. N clients at once each
+ * submit an export and poll it to completion; reports wall time, exports per second and failures.
+ */
+class ExportLoadMeasurement {
+    @TempDir
+    Path root;
+
+    @Test
+    void concurrentExports() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("cimkit.measure"), "set -Dcimkit.measure=true to run");
+        try (RunningServer server = RunningServer.start(ServerConfig.forTests().withExportRoot(root))) {
+            for (int n : new int[] { 1, 8, 32, 64, 128, 256 }) {
+                ExecutorService clients = Executors.newFixedThreadPool(n);
+                long t0 = System.nanoTime();
+                List<Future<Long>> fs = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    Path dir = root.resolve("load-" + n + "-" + i);
+                    fs.add(clients.submit(() -> {
+                        long s = System.nanoTime();
+                        CimClient c = server.client();
+                        Result r = export(c, demoCollection(), dir.toString(), null);
+                        assertEquals(4096, r.code());
+                        CimInstance job = waitForJob(c, r.job());
+                        assertEquals(7, uint(job, "JobState"));
+                        return (System.nanoTime() - s) / 1_000_000;
+                    }));
+                }
+                long max = 0;
+                int failed = 0;
+                for (Future<Long> f : fs) {
+                    try {
+                        max = Math.max(max, f.get());
+                    } catch (Exception e) {
+                        failed++;
+                    }
+                }
+                long wall = (System.nanoTime() - t0) / 1_000_000;
+                clients.shutdownNow();
+                System.out.printf("[measure] %3d concurrent exports: wall %5d ms, slowest submit->Completed %5d ms, %.0f exports/s, %d failed%n",
+                        n, wall, max, n * 1000.0 / Math.max(1, wall), failed);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.cimkit.e2e;
+
+import static org.cimkit.e2e.RefPoints.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimValue;
+import org.cimkit.model.message.Argument;
+import org.cimkit.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Server-wide job settings: retention, DeleteOnCompletion, the start-up fault directive. */
+class JobOptionsTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void finishedJobsGoAwayAfterTheRetentionUnlessKept() throws Exception {
+        try (RunningServer s = RunningServer.start(ServerConfig.forTests().withExportRoot(root)
+                .withJobs(2, Duration.ofMillis(500), null))) {
+            CimClient c = s.client();
+            Result gone = export(c, demoCollection(), root.resolve("a").toString(), null);
+            Result kept = export(c, demoCollection(), root.resolve("b").toString(), exportSettings()
+                    .property("InstanceID", "x").property("CimkitFaultInjection", "delay-ms=100").build());
+            CimInstance running = get(c, kept.job());
+            assertEquals("00000000000000.500000:000", ((CimValue.DateTimeValue) running.value("TimeBeforeRemoval")).value().toString());
+            // keep this one: DeleteOnCompletion FALSE through ModifyInstance
+            CimInstance change = CimInstance.builder(running.className()).property("DeleteOnCompletion",
+                    CimValue.BooleanValue.FALSE).path(kept.job().local()).build();
+            CimClient.items(c.call(NS, "ModifyInstance", CimClient.P.of("ModifiedInstance", new Argument.InstanceArg(change))));
+            assertEquals(7, uint(waitForJob(c, gone.job()), "JobState"));
+            assertEquals(7, uint(waitForJob(c, kept.job()), "JobState"));
+            Thread.sleep(700);
+            assertNull(get(c, gone.job()), "removed after TimeBeforeRemoval");
+            assertNotNull(get(c, kept.job()), "DeleteOnCompletion FALSE keeps it");
+            CimClient.items(c.call(NS, "DeleteInstance", CimClient.P.path("InstanceName", kept.job().local())));
+            assertNull(get(c, kept.job()));
+        }
+    }
+
+    @Test
+    void startUpFaultDirectiveAppliesToExportsWithoutOne() throws Exception {
+        try (RunningServer s = RunningServer.start(ServerConfig.forTests().withExportRoot(root)
+                .withJobs(4, Duration.ofMinutes(5), "fail-at=50;error=io-error"))) {
+            CimClient c = s.client();
+            CimInstance job = waitForJob(c, invoke(c, vsService(), "ExportReferencePoint", params("ReferencePoint",
+                    ref(path("Msvm_VirtualSystemReferencePoint", "InstanceID", RP_WEB, "VirtualSystemIdentifier", WEB)),
+                    "ExportDirectory", str(root.resolve("vs").toString()))).job());
+            assertEquals(10, uint(job, "JobState"));
+            assertTrue(string(job, "ErrorDescription").contains("injected fault: io-error"));
+            // a request's own directive wins
+            CimInstance ok = waitForJob(c, export(c, demoCollection(), root.resolve("c").toString(), exportSettings()
+                    .property("InstanceID", "x").property("CimkitFaultInjection", "delay-ms=0").build()).job());
+            assertEquals(7, uint(ok, "JobState"));
+        }
+    }
+}
