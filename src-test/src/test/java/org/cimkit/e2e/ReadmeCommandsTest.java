@@ -20,15 +20,19 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every {@code wbemcli} command of README.md against a real server, so the README cannot
+ * Runs every {@code wbemcli} command and workflow script of README.md against a real server, so the README cannot
  * drift from reality. Commands address 127.0.0.1:5988; the test swaps in its own port.
  */
 class ReadmeCommandsTest {
     private static RunningServer server;
+    private static Path workDir;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start();
+        // The README runs wbemcli from the server's directory, whose export root is ./cimkit-exports.
+        workDir = Files.createTempDirectory("cimkit-readme");
+        server = RunningServer.start(org.cimkit.server.ServerConfig.forTests()
+                .withExportRoot(workDir.resolve("cimkit-exports")));
     }
 
     @AfterAll
@@ -44,14 +48,54 @@ class ReadmeCommandsTest {
     static List<String> wbemcliCommands() throws IOException {
         List<String> out = new ArrayList<>();
         boolean inCode = false;
+        boolean inScript = false;
         for (String line : Files.readAllLines(readme())) {
             if (line.startsWith("```")) {
                 inCode = !inCode;
-            } else if (inCode && line.startsWith("wbemcli ")) {
+                inScript = inCode && line.equals("```bash"); // scripts run whole, in theReadmeWorkflowRuns
+            } else if (inCode && !inScript && line.startsWith("wbemcli ")) {
                 out.add(line);
             }
         }
         return out;
+    }
+
+    /** The ```bash blocks of README.md: whole scripts, run as they stand. */
+    static List<String> bashBlocks() throws IOException {
+        List<String> out = new ArrayList<>();
+        StringBuilder block = null;
+        for (String line : Files.readAllLines(readme())) {
+            if (block == null && line.equals("```bash")) {
+                block = new StringBuilder();
+            } else if (block != null && line.startsWith("```")) {
+                out.add(block.toString());
+                block = null;
+            } else if (block != null) {
+                block.append(line).append('\n');
+            }
+        }
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theReadmeWorkflowRuns() throws IOException {
+        List<String> blocks = bashBlocks();
+        assertFalse(blocks.isEmpty(), "README.md has no workflow block");
+        return blocks.stream().map(script -> DynamicTest.dynamicTest("README workflow", () -> {
+            Assumptions.assumeTrue(Wbemcli.available(), "wbemcli is not installed: skipping the README workflow");
+            String s = script.replace("127.0.0.1:5988", "127.0.0.1:" + server.port());
+            Process p = new ProcessBuilder("bash", "-c", s).directory(workDir.toFile()).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the README workflow timed out");
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), output);
+            assertTrue(output.contains("JobState=7"), output);
+            assertTrue(output.contains("PercentComplete=100"), output);
+            assertTrue(output.contains("DestroyReferencePoint: 4096"), output);
+            try (Stream<Path> files = Files.list(workDir.resolve("cimkit-exports/app-tier"))) {
+                assertEquals(1, files.filter(f -> f.getFileName().toString().endsWith(".cimxml")).count(),
+                        "the export wrote one file");
+            }
+        }));
     }
 
     @TestFactory
