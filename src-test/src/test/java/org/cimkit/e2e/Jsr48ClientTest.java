@@ -177,6 +177,27 @@ class Jsr48ClientTest {
         assertEquals(WBEMException.CIM_ERR_NOT_FOUND, e.getID());
     }
 
+    /** A class made through createClass with an EmbeddedInstance string property takes embedded instances. */
+    @Test
+    void embeddedInstanceProperty() throws Exception {
+        CIMQualifier<Boolean> key = new CIMQualifier<>("Key", CIMDataType.BOOLEAN_T, Boolean.TRUE, CIMFlavor.DISABLEOVERRIDE);
+        CIMQualifier<String> emb = new CIMQualifier<>("EmbeddedInstance", CIMDataType.STRING_T, "Cimkit_Part", 0);
+        client.createClass(new CIMClass(cls(VIRT, "Cimkit_Part"), null, new CIMQualifier<?>[0], new CIMClassProperty<?>[] {
+                new CIMClassProperty<>("Id", CIMDataType.STRING_T, null, new CIMQualifier<?>[] { key }, true, false, null),
+                new CIMClassProperty<>("Inner", CIMDataType.STRING_T, null, new CIMQualifier<?>[] { emb }, false, false,
+                        null) }, null, false, false));
+        CIMInstance inner = new CIMInstance(cls(VIRT, "Cimkit_Part"), new CIMProperty<?>[] {
+                new CIMProperty<>("Id", CIMDataType.STRING_T, "inner", true, false, null) });
+        CIMObjectPath path = new CIMObjectPath(null, null, null, VIRT, "Cimkit_Part",
+                new CIMProperty<?>[] { new CIMProperty<>("Id", CIMDataType.STRING_T, "outer", true, false, null) });
+        client.createInstance(new CIMInstance(path, new CIMProperty<?>[] {
+                new CIMProperty<>("Id", CIMDataType.STRING_T, "outer", true, false, null),
+                new CIMProperty<>("Inner", CIMDataType.OBJECT_T, inner) }));
+        Object got = client.getInstance(path, false, false, null).getPropertyValue("Inner");
+        assertTrue(got instanceof CIMInstance, String.valueOf(got));
+        assertEquals("inner", ((CIMInstance) got).getPropertyValue("Id"));
+    }
+
     @Test
     void associatorsAndReferences() throws Exception {
         List<CIMInstance> settings = drain(client.associatorInstances(vm(Ops.WEB01), "Msvm_SettingsDefineState", null,
