@@ -362,6 +362,29 @@ class Jsr48ClientTest {
         assertEquals(WBEMException.CIM_ERR_INVALID_ENUMERATION_CONTEXT, closed.getID(), closed::toString);
     }
 
+    /**
+     * Client quirk: wbem-java 1.0.02 has no message for status 13 (CIM_ERR_TYPE_MISMATCH, DSP0200) and
+     * refuses to build a WBEMException with it; the caller sees CIM_ERR_FAILED whose cause is
+     * "Invalid error ID!". The server's answer (13) is right; the test pins what a JSR48 caller sees.
+     */
+    @Test
+    void typeMismatchReachesTheClientAsFailed() throws Exception {
+        Ops.createClass(server.client(), VIRT, Ops.mofClass("class Cimkit_Typed { [Key] string Id; uint32 N; };",
+                "Cimkit_Typed"));
+        CIMObjectPath path = new CIMObjectPath(null, null, null, VIRT, "Cimkit_Typed",
+                new CIMProperty<?>[] { new CIMProperty<>("Id", CIMDataType.STRING_T, "t", true, false, null) });
+        CIMInstance bad = new CIMInstance(path, new CIMProperty<?>[] {
+                new CIMProperty<>("Id", CIMDataType.STRING_T, "t", true, false, null),
+                new CIMProperty<>("N", CIMDataType.STRING_T, "not a number") });
+        WBEMException e = assertThrows(WBEMException.class, () -> client.createInstance(bad));
+        assertEquals(WBEMException.CIM_ERR_FAILED, e.getID(), e::toString);
+        assertTrue(String.valueOf(e.getCause()).contains("Invalid error ID"), String.valueOf(e.getCause()));
+        assertEquals(org.cimkit.model.CimStatus.TYPE_MISMATCH, Ops.status(server.client().call(VIRT, "CreateInstance",
+                CimClient.P.of("NewInstance", new org.cimkit.model.message.Argument.InstanceArg(
+                        org.cimkit.model.CimInstance.builder("Cimkit_Typed").property("Id", "t").property("N", "not a number")
+                                .build())))));
+    }
+
     @Test
     void invokeMethodWithoutProviderIsNotSupported() {
         CIMArgument<?>[] in = { new CIMArgument<>("RequestedState", CIMDataType.UINT16_T, new UnsignedInteger16(3)) };
