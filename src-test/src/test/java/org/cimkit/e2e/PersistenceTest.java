@@ -117,6 +117,58 @@ class PersistenceTest {
     }
 
     @Test
+    void schemaChangesSurviveARestart(@TempDir Path mofDir) throws Exception {
+        Path mof = mofDir.resolve("extra.mof");
+        java.nio.file.Files.writeString(mof, """
+                Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride, ToSubclass);
+                class Mof_A { [Key] string Id; };
+                class Mof_B { [Key] string Id; };
+                """);
+        org.cimkit.server.ServerConfig cfg = org.cimkit.server.ServerConfig.forTests().withDataDir(dataDir)
+                .withExtraMof(List.of(new org.cimkit.server.ServerConfig.ExtraMof(Ops.ns("root/again"), mof),
+                        new org.cimkit.server.ServerConfig.ExtraMof(Ops.ns("root/dropped"), mof)));
+        CimClass cls = Ops.mofClass(MOF, "Cimkit_Persisted");
+        try (RunningServer s = RunningServer.start(cfg)) {
+            CimClient cl = s.client();
+            Ops.createClass(cl, VIRT, cls);
+            // ModifyClass: a new property
+            CimClass wider = cls.toBuilder().property(new org.cimkit.model.CimProperty(CimName.of("Extra"),
+                    org.cimkit.model.CimType.UINT8, false, null, null, null, List.of(), null, false)).build();
+            Ops.ok(cl.call(VIRT, "ModifyClass", CimClient.P.of("ModifiedClass", new Argument.ClassArg(wider, null))));
+            // DeleteClass of a shipped class without instances, DeleteQualifier of a shipped qualifier
+            Ops.ok(cl.call(VIRT, "DeleteClass", CimClient.P.className("ClassName", "Msvm_VirtualMachineToDisks")));
+            Ops.ok(cl.call(VIRT, "DeleteQualifier", CimClient.P.value("QualifierName", "HyperVEmbeddedInstance")));
+            // a namespace from --mof: dropped for good; another deleted and created again (empty)
+            Ops.deleteInstance(cl, INTEROP, namespacePath(cl, "root/dropped"));
+            Ops.deleteInstance(cl, INTEROP, namespacePath(cl, "root/again"));
+            Ops.createInstance(cl, INTEROP, CimInstance.builder("CIM_Namespace").property("Name", "root/again").build());
+            assertNull(Ops.getClass(cl, "root/again", "Mof_A"), "the new namespace starts empty");
+        }
+        try (RunningServer s = RunningServer.start(cfg)) {
+            CimClient cl = s.client();
+            assertNotNull(Ops.getClass(cl, VIRT, "Cimkit_Persisted").property("Extra"), "ModifyClass survived");
+            assertNull(Ops.getClass(cl, VIRT, "Msvm_VirtualMachineToDisks"), "DeleteClass survived");
+            assertNull(Ops.getQualifier(cl, VIRT, "HyperVEmbeddedInstance"), "DeleteQualifier survived");
+            Set<String> ns = namespaces(cl);
+            assertTrue(!ns.contains("root/dropped"), "deleted namespace stays deleted: " + ns);
+            assertTrue(ns.contains("root/again"), ns::toString);
+            assertNull(Ops.getClass(cl, "root/again", "Mof_A"), "a namespace deleted and made again restarts empty");
+            assertNull(Ops.getQualifier(cl, "root/again", "Key"), "a namespace deleted and made again restarts empty");
+        }
+    }
+
+    private static CimObjectPath namespacePath(CimClient cl, String name) throws Exception {
+        for (Argument arg : CimClient.items(Ops.ok(cl.call(INTEROP, "EnumerateInstanceNames",
+                CimClient.P.className("ClassName", "CIM_Namespace"))))) {
+            CimObjectPath p = ((Argument.Path) arg).path();
+            if (((CimValue.StringValue) p.key("Name").value()).value().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no CIM_Namespace " + name);
+    }
+
+    @Test
     void aFreshDataDirServesExactlyTheShippedModel() throws Exception {
         Set<String> inMemory;
         try (RunningServer s = RunningServer.start()) {
