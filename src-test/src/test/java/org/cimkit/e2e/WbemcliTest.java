@@ -295,6 +295,36 @@ class WbemcliTest {
     }
 
     @Test
+    @Order(14)
+    void ciOfCimNamespaceCreatesANamespace() throws Exception {
+        String ns = url(Ops.INTEROP, "CIM_Namespace.SystemCreationClassName=\"CIM_ComputerSystem\",SystemName=\"any\","
+                + "ObjectManagerCreationClassName=\"CIM_ObjectManager\",ObjectManagerName=\"Cimkit\","
+                + "CreationClassName=\"CIM_Namespace\",Name=\"root/wbemcli\"");
+        String created = run("ci", ns, "Name=\"root/wbemcli\"").ok().out();
+        assertTrue(created.contains("Name=\"root/wbemcli\""), created);
+        List<String> all = run("ein", base + Ops.INTEROP + ":CIM_Namespace").ok().lines();
+        assertTrue(all.stream().anyMatch(l -> l.endsWith("Name=\"root/wbemcli\"")), all::toString);
+        assertEquals(List.of(), run("ecn", base + "root/wbemcli").ok().lines(), "a new namespace is empty");
+        run("di", created.strip().startsWith("http") ? created.strip() : "http://" + created.strip()).ok();
+        List<String> after = run("ein", base + Ops.INTEROP + ":CIM_Namespace").ok().lines();
+        assertFalse(after.stream().anyMatch(l -> l.endsWith("Name=\"root/wbemcli\"")), after::toString);
+    }
+
+    /** wbemcli sends an embedded instance as the (pre-escaped, by the caller) text of a plain VALUE. */
+    @Test
+    @Order(15)
+    void embeddedInstanceAsEscapedText() throws Exception {
+        Ops.createClass(server.client(), VIRT, Ops.mofClass(
+                "class Cimkit_Box { [Key] string Id; [EmbeddedInstance(\"Cimkit_Box\")] string Inner; };", "Cimkit_Box"));
+        String box = url(VIRT, "Cimkit_Box.Id=\"b1\"");
+        run("ci", box, "Id=\"b1\",Inner=\"&lt;INSTANCE CLASSNAME=&quot;Cimkit_Box&quot;&gt;&lt;PROPERTY NAME=&quot;Id&quot; "
+                + "TYPE=&quot;string&quot;&gt;&lt;VALUE&gt;in&lt;/VALUE&gt;&lt;/PROPERTY&gt;&lt;/INSTANCE&gt;\"").ok();
+        String out = run("gi", "-nl", box).ok().out();
+        assertTrue(out.contains("-Inner=\"<INSTANCE CLASSNAME=\"Cimkit_Box\"><PROPERTY NAME=\"Id\" TYPE=\"string\">"
+                + "<VALUE>in</VALUE></PROPERTY></INSTANCE>\""), out);
+    }
+
+    @Test
     @Order(13)
     void dcDeletesAClass() throws Exception {
         Ops.createClass(server.client(), VIRT, Ops.mofClass("class Cimkit_Doomed { [Key] string Id; };", "Cimkit_Doomed"));
