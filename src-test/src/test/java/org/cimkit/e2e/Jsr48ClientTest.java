@@ -394,6 +394,36 @@ class Jsr48ClientTest {
     }
 
     @Test
+    void basicAuthWithTheSubjectsCredentials(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path users = dir.resolve("users");
+        java.nio.file.Files.writeString(users, "alice:" + org.cimkit.server.http.PasswordHash.create("s3cret".toCharArray())
+                + "\n");
+        try (RunningServer auth = RunningServer.start(org.cimkit.server.ServerConfig.forTests().withAuth(true, users))) {
+            WBEMClient good = login(auth, "s3cret");
+            WBEMClient bad = login(auth, "wrong");
+            try {
+                assertEquals(4, drain(good.enumerateInstanceNames(cls(VIRT, "Msvm_ComputerSystem"))).size());
+                WBEMException e = assertThrows(WBEMException.class,
+                        () -> drain(bad.enumerateInstanceNames(cls(VIRT, "Msvm_ComputerSystem"))));
+                assertEquals(WBEMException.CIM_ERR_ACCESS_DENIED, e.getID(), e::toString);
+            } finally {
+                good.close();
+                bad.close();
+            }
+        }
+    }
+
+    private static WBEMClient login(RunningServer s, String password) throws WBEMException {
+        WBEMClient c = WBEMClientFactory.getClient("CIM-XML");
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("alice"));
+        subject.getPrivateCredentials().add(new PasswordCredential(password));
+        c.initialize(new CIMObjectPath("http", "127.0.0.1", Integer.toString(s.port()), null, null, null), subject,
+                new Locale[] { Locale.US });
+        return c;
+    }
+
+    @Test
     void unknownNamespaceIsInvalidNamespace() {
         WBEMException e = assertThrows(WBEMException.class,
                 () -> drain(client.enumerateClassNames(cls("root/nowhere", null), false)));

@@ -325,6 +325,23 @@ class WbemcliTest {
     }
 
     @Test
+    @Order(16)
+    void basicAuthWithUserAndPasswordInTheUrl(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path users = dir.resolve("users");
+        Files.writeString(users, "alice:" + org.cimkit.server.http.PasswordHash.create("s3cret".toCharArray()) + "\n");
+        try (RunningServer auth = RunningServer.start(org.cimkit.server.ServerConfig.forTests().withAuth(true, users))) {
+            String ns = "127.0.0.1:" + auth.port() + "/" + VIRT + ":Msvm_ComputerSystem";
+            assertEquals(4, run("ein", "http://alice:s3cret@" + ns).ok().lines().size());
+            Result wrong = run("ein", "http://alice:wrong@" + ns);
+            assertNotEquals(0, wrong.exit());
+            assertTrue(wrong.err().contains("Invalid username/password"), wrong::toString);
+            Result none = run("ein", "http://" + ns);
+            assertNotEquals(0, none.exit());
+            assertTrue(none.err().contains("Username/password required"), none::toString);
+        }
+    }
+
+    @Test
     @Order(13)
     void dcDeletesAClass() throws Exception {
         Ops.createClass(server.client(), VIRT, Ops.mofClass("class Cimkit_Doomed { [Key] string Id; };", "Cimkit_Doomed"));
