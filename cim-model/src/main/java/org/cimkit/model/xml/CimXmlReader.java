@@ -523,6 +523,28 @@ public final class CimXmlReader {
             return t;
         }
 
+        /**
+         * A string property without the EmbeddedObject attribute whose EmbeddedInstance (non-NULL) or
+         * EmbeddedObject (true) qualifier says it holds embedded objects, as the MOF compiler types it.
+         * JSR48/SBLIM clients send CreateClass this way (qualifier only), as Pegasus accepts.
+         */
+        private static CimType embeddedByQualifier(CimType type, List<CimQualifier> qualifiers) {
+            if (type != CimType.STRING) {
+                return type;
+            }
+            for (CimQualifier q : qualifiers) {
+                if (q.name().is("EmbeddedInstance") && !q.value().isNull()) {
+                    return CimType.INSTANCE;
+                }
+            }
+            for (CimQualifier q : qualifiers) {
+                if (q.name().is("EmbeddedObject") && q.isTrue()) {
+                    return CimType.OBJECT;
+                }
+            }
+            return type;
+        }
+
         /** The EmbeddedObject attribute (any spelling): INSTANCE, OBJECT or null. */
         private CimType embedded() throws CimXmlException {
             for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
@@ -875,10 +897,16 @@ public final class CimXmlReader {
                 if (c.equals(QUALIFIER) && value == null) {
                     qualifiers.add(qualifier());
                 } else if (c.equals(valueElement) && value == null) {
+                    if (emb == null) {
+                        type = embeddedByQualifier(type, qualifiers);
+                    }
                     value = array ? typedArray(type, valueArrayTexts()) : valueOf(type, text(VALUE));
                 } else {
                     throw unexpected(c, element);
                 }
+            }
+            if (emb == null) {
+                type = embeddedByQualifier(type, qualifiers);
             }
             if (value == null) {
                 value = new CimValue.NullValue(type, array);

@@ -158,6 +158,20 @@ class RoundTripTest {
     }
 
     @Test
+    void classPropertyTypedEmbeddedByItsQualifierAlone() throws Exception {
+        // JSR48/SBLIM CreateClass: TYPE="string" and the qualifier, no EmbeddedObject attribute
+        String xml = "<CLASS NAME=\"C\"><PROPERTY NAME=\"I\" TYPE=\"string\"><QUALIFIER NAME=\"EmbeddedInstance\""
+                + " TYPE=\"string\"><VALUE>C</VALUE></QUALIFIER></PROPERTY><PROPERTY NAME=\"O\" TYPE=\"string\">"
+                + "<QUALIFIER NAME=\"EmbeddedObject\" TYPE=\"boolean\"><VALUE>true</VALUE></QUALIFIER></PROPERTY>"
+                + "<PROPERTY NAME=\"S\" TYPE=\"string\"><QUALIFIER NAME=\"EmbeddedObject\" TYPE=\"boolean\">"
+                + "<VALUE>false</VALUE></QUALIFIER></PROPERTY></CLASS>";
+        CimClass c = (CimClass) new CimXmlReader(XmlLimits.DEFAULT).readEmbeddedObject(xml);
+        assertEquals(CimType.INSTANCE, c.property("I").type());
+        assertEquals(CimType.OBJECT, c.property("O").type());
+        assertEquals(CimType.STRING, c.property("S").type());
+    }
+
+    @Test
     void nullArrayElementsAsEmptyValueForWbemcli() throws Exception {
         CimInstance inst = CimInstance.builder("X")
                 .property("U", ArrayValue.of(CimType.UINT16, IntegerValue.uint16(1), NullValue.of(CimType.UINT16)))

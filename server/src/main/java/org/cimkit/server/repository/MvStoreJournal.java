@@ -34,6 +34,8 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
 
     private final MVStore store;
     private final MVMap<String, byte[]> namespaces;
+    /** Namespaces created again after a delete: on replay they start empty, not from the MOF base. */
+    private final MVMap<String, byte[]> namespaceResets;
     private final MVMap<String, byte[]> qualifiers;
     private final MVMap<String, byte[]> classes;
     private final MVMap<String, byte[]> instances;
@@ -48,6 +50,7 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
         this.store = new MVStore.Builder().fileName(dataDir.resolve("repository.mv").toString()).autoCommitDisabled()
                 .open();
         this.namespaces = store.openMap("namespaces");
+        this.namespaceResets = store.openMap("namespaceResets");
         this.qualifiers = store.openMap("qualifiers");
         this.classes = store.openMap("classes");
         this.instances = store.openMap("instances");
@@ -71,6 +74,10 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
                     repo.deleteNamespaceUnchecked(ns);
                 }
             } else {
+                if (namespaceResets.containsKey(e.getKey()) && repo.hasNamespace(ns)) {
+                    // deleted and created again: what the MOF base put there is gone
+                    repo.deleteNamespaceUnchecked(ns);
+                }
                 repo.namespaceOrCreate(ns);
             }
         }
@@ -172,6 +179,10 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
 
     @Override
     public synchronized void namespaceCreated(CimNamespace ns) {
+        byte[] before = namespaces.get(nsKey(ns));
+        if (before != null && before.length == 0) {
+            namespaceResets.put(nsKey(ns), new byte[] { 1 });
+        }
         namespaces.put(nsKey(ns), ns.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         commit();
     }
@@ -179,6 +190,7 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
     @Override
     public synchronized void namespaceDeleted(CimNamespace ns) {
         namespaces.put(nsKey(ns), DELETED);
+        namespaceResets.remove(nsKey(ns));
         String prefix = nsKey(ns) + "\u0000";
         for (MVMap<String, byte[]> m : List.of(qualifiers, classes, instances)) {
             List<String> keys = new ArrayList<>();
