@@ -103,8 +103,13 @@ final class AssociationOperations {
     }
 
     private void checkClasses(CimNamespace ns, Query q) {
-        source.requireClass(ns, q.object().className());
         NamespaceStore s = source.store(ns);
+        // DSP0200 lists no CIM_ERR_INVALID_CLASS here; Pegasus and pywbem answer an ObjectName of an unknown
+        // class with CIM_ERR_INVALID_PARAMETER (fact sheet 3.1), as for an unknown AssocClass or ResultClass.
+        if (!s.hasClass(q.object().className())) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "ObjectName: class " + q.object().className()
+                    + " does not exist in namespace " + ns);
+        }
         for (CimName n : new CimName[] {q.assocClass(), q.resultClass()}) {
             if (n != null && !s.hasClass(n)) {
                 throw new CimException(CimStatus.INVALID_PARAMETER, "class " + n + " does not exist in namespace " + ns);
