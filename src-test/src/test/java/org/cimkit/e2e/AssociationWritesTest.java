@@ -44,6 +44,14 @@ class AssociationWritesTest {
                         null, List.of(), null, false))
                 .build();
         E2e.createClass(client, link);
+        E2e.createClass(client, E2e.widgetClass("E2E_LinkEnd", null));
+        E2e.createClass(client, CimClass.builder("E2E_EndLink").qualifier(CimQualifier.flag("Association"))
+                .property(E2e.prop("Id", CimType.STRING, false, null, CimQualifier.flag("Key")))
+                .property(new CimProperty(CimName.of("From"), CimType.REFERENCE, false, null, CimName.of("E2E_LinkEnd"),
+                        null, List.of(), null, false))
+                .property(new CimProperty(CimName.of("To"), CimType.REFERENCE, false, null, CimName.of("E2E_LinkEnd"),
+                        null, List.of(), null, false))
+                .build());
     }
 
     @AfterAll
@@ -91,5 +99,22 @@ class AssociationWritesTest {
         assertEquals(List.of(), linkedFrom(VM_WEB));
         assertEquals(List.of(), linkedFrom(VM_DB));
         assertTrue(ok(client.call(VIRT, "Associators", P.path("ObjectName", vm(VM_WEB)), P.className("AssocClass", LINK))).isEmpty());
+    }
+
+    @Test
+    void aDeletedSourceHasNoAssociations() throws Exception {
+        CimObjectPath a = E2e.createInstance(client, E2e.widget("E2E_LinkEnd", "a", 1));
+        CimObjectPath b = E2e.createInstance(client, E2e.widget("E2E_LinkEnd", "b", 2));
+        E2e.createInstance(client, CimInstance.builder("E2E_EndLink").property("Id", "x").property("From", ref(a))
+                .property("To", ref(b)).build());
+        assertEquals(1, ok(client.call(VIRT, "AssociatorNames", P.path("ObjectName", a))).size());
+        okVoid(client.call(VIRT, "DeleteInstance", P.path("InstanceName", a)));
+        // The association instance that named it is left behind (no cascading delete), but the source is gone.
+        assertEquals(1, ok(client.call(VIRT, "EnumerateInstanceNames", P.className("ClassName", "E2E_EndLink"))).size());
+        for (String op : List.of("Associators", "AssociatorNames", "References", "ReferenceNames")) {
+            assertTrue(ok(client.call(VIRT, op, P.path("ObjectName", a))).isEmpty(), op);
+        }
+        assertEquals(1, ok(client.call(VIRT, "ReferenceNames", P.path("ObjectName", b))).size());
+        E2e.error(client.call(VIRT, "OpenAssociatorInstancePaths", P.path("InstanceName", a)), 6);
     }
 }
