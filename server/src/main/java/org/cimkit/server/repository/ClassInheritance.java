@@ -40,6 +40,11 @@ public final class ClassInheritance {
             }
             CimProperty inheritedProp = props.get(p.name());
             if (inheritedProp != null) {
+                if (inheritedProp.type() != p.type() || inheritedProp.array() != p.array()) {
+                    throw new CimException(CimStatus.INVALID_PARAMETER, "property " + p.name() + " of " + local.name()
+                            + " is " + p.type().typeName() + (p.array() ? "[]" : "") + " but the inherited property is "
+                            + inheritedProp.type().typeName() + (inheritedProp.array() ? "[]" : ""));
+                }
                 p = p.withQualifiers(mergeQualifiers(inheritedProp.qualifiers(), p.qualifiers(), "property " + p.name()))
                         .withOrigin(local.name(), false);
             } else {
