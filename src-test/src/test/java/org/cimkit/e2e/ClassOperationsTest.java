@@ -17,6 +17,10 @@ import java.util.List;
 
 import org.cimkit.e2e.CimClient.P;
 import org.cimkit.model.CimClass;
+import org.cimkit.model.CimMethod;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimQualifier;
+import org.cimkit.model.CimValue;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimType;
 import org.cimkit.model.message.Argument;
@@ -267,5 +271,39 @@ class ClassOperationsTest {
         error(client.call(VIRT, "DeleteClass", P.className("ClassName", "Msvm_ComputerSystem")), 9);
         healthy(client);
         assertNotNull(getClass("E2E_DcChild"));
+    }
+
+    private static CimClient.Exchange create(CimClass c) throws Exception {
+        return client.call(VIRT, "CreateClass", P.of("NewClass", new Argument.ClassArg(c, null)));
+    }
+
+    @Test
+    void createClassChecksQualifiersAsTheMofCompilerDoes() throws Exception {
+        error(create(CimClass.builder("E2E_CqUndeclared").qualifier(CimQualifier.flag("E2E_NoSuchQualifier")).build()), 4);
+        error(create(CimClass.builder("E2E_CqType").qualifier(CimQualifier.of("Description",
+                CimValue.IntegerValue.uint32(5))).build()), 4);
+        error(create(CimClass.builder("E2E_CqScope").qualifier(CimQualifier.flag("Key")).build()), 4);
+        error(create(CimClass.builder("E2E_CqPropScope").property(E2e.prop("P", CimType.STRING, false, null,
+                CimQualifier.flag("Association"))).build()), 4);
+        error(create(CimClass.builder("E2E_CqMethod").method(new CimMethod(CimName.of("M"), CimType.UINT32, List.of(),
+                List.of(CimQualifier.flag("Key")), null, false)).build()), 4);
+        error(client.call(VIRT, "GetClass", P.className("ClassName", "E2E_CqType")), 6);
+        healthy(client);
+        E2e.createClass(client, CimClass.builder("E2E_CqGood").qualifier(CimQualifier.of("Description",
+                new CimValue.StringValue("fine"))).method(new CimMethod(CimName.of("M"), CimType.UINT32, List.of(),
+                        List.of(CimQualifier.flag("Static")), null, false)).build());
+    }
+
+    @Test
+    void createClassRefusesATypeChangeOfAnInheritedProperty() throws Exception {
+        error(create(CimClass.builder("E2E_CqRetype").superclass("CIM_ManagedElement")
+                .property(E2e.prop("Caption", CimType.UINT32, false, null)).build()), 4);
+        error(create(CimClass.builder("E2E_CqRetypeArray").superclass("CIM_ManagedElement")
+                .property(E2e.prop("Caption", CimType.STRING, true, null)).build()), 4);
+        healthy(client);
+        E2e.createClass(client, CimClass.builder("E2E_CqOverride").superclass("CIM_ManagedElement")
+                .property(E2e.prop("Caption", CimType.STRING, false, new CimValue.StringValue("same type, new default"))).build());
+        CimClass c = getClass("E2E_CqOverride");
+        assertEquals(new CimValue.StringValue("same type, new default"), c.property("Caption").value());
     }
 }
