@@ -161,6 +161,7 @@ public final class Repository {
             }
             CimClass resolved = resolveAgainstSuperclass(s, local);
             checkQualifiersDeclared(s, resolved);
+            checkReferences(s, resolved);
             journal.classSet(ns, resolved);
             s.putClass(resolved);
             return resolved;
@@ -187,6 +188,7 @@ public final class Repository {
             }
             CimClass resolved = resolveAgainstSuperclass(s, local);
             checkQualifiersDeclared(s, resolved);
+            checkReferences(s, resolved);
             journal.classSet(ns, resolved);
             s.putClass(resolved);
             return resolved;
@@ -227,6 +229,27 @@ public final class Repository {
             }
         }
         return ClassInheritance.resolve(local, sup);
+    }
+
+    /**
+     * Reference properties belong to associations and point at a class of the namespace (or the class
+     * itself), as the MOF compiler demands.
+     */
+    private static void checkReferences(NamespaceStore s, CimClass c) {
+        for (CimProperty p : c.properties()) {
+            if (p.type() != CimType.REFERENCE || p.propagated()) {
+                continue;
+            }
+            if (!c.isAssociation()) {
+                throw new CimException(CimStatus.INVALID_PARAMETER, "reference property " + p.name() + " in class " + c.name()
+                        + ", which is not an association");
+            }
+            CimName target = p.referenceClass();
+            if (target != null && !target.equals(c.name()) && !s.hasClass(target)) {
+                throw new CimException(CimStatus.INVALID_PARAMETER, "reference property " + c.name() + "." + p.name()
+                        + " refers to class " + target + ", which does not exist in " + s.name());
+            }
+        }
     }
 
     private static void checkQualifiersDeclared(NamespaceStore s, CimClass c) {
