@@ -306,4 +306,22 @@ class ClassOperationsTest {
         CimClass c = getClass("E2E_CqOverride");
         assertEquals(new CimValue.StringValue("same type, new default"), c.property("Caption").value());
     }
+
+    private static org.cimkit.model.CimProperty ref(String name, String refClass) {
+        return new org.cimkit.model.CimProperty(CimName.of(name), CimType.REFERENCE, false, null, CimName.of(refClass), null,
+                List.of(CimQualifier.flag("Key")), null, false);
+    }
+
+    @Test
+    void createClassChecksReferences() throws Exception {
+        error(create(CimClass.builder("E2E_CrNotAssoc").property(ref("R", "CIM_ManagedElement")).build()), 4);
+        error(create(CimClass.builder("E2E_CrUnknown").qualifier(CimQualifier.flag("Association"))
+                .property(ref("R", "E2E_NoSuchClass")).build()), 4);
+        healthy(client);
+        E2e.createClass(client, CimClass.builder("E2E_CrGood").qualifier(CimQualifier.flag("Association"))
+                .property(ref("A", "CIM_ManagedElement")).property(ref("B", "E2E_CrGood")).build());
+        CimClass c = getClass("E2E_CrGood");
+        assertEquals("CIM_ManagedElement", c.property("A").referenceClass().value());
+        assertTrue(c.isAssociation());
+    }
 }
