@@ -276,4 +276,31 @@ class HttpLayerTest {
         CimMessage.IMethodResponse r = e.iresponse();
         assertEquals("GetClass", r.name());
     }
+
+    /** One request written by hand on a socket (HTTP/1.0, no Host): the status line of the answer. */
+    private static String rawStatusLine(String head, byte[] body) throws Exception {
+        try (java.net.Socket sock = new java.net.Socket("127.0.0.1", server.port())) {
+            sock.setSoTimeout(10_000);
+            var out = sock.getOutputStream();
+            out.write((head + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(sock.getInputStream(), StandardCharsets.ISO_8859_1));
+            return in.readLine();
+        }
+    }
+
+    @Test
+    void mPostOverHttp10AndMissingHost() throws Exception {
+        String cim = "Content-Type: application/xml; charset=utf-8\r\nMan: http://www.dmtf.org/cim/mapping/http/v1.0 ; ns=73\r\n"
+                + "73-CIMOperation: MethodCall\r\n73-CIMMethod: EnumerateClassNames\r\n73-CIMObject: " + ESCAPED_NS + "\r\n";
+        String status10 = rawStatusLine("M-POST /cimom HTTP/1.0\r\n" + cim, ecn());
+        assertTrue(status10.contains(" 400"), status10);
+        String noHost = rawStatusLine("POST /cimom HTTP/1.1\r\nContent-Type: application/xml\r\nCIMOperation: MethodCall\r\n"
+                + "CIMMethod: EnumerateClassNames\r\nCIMObject: " + ESCAPED_NS + "\r\n", ecn());
+        assertTrue(noHost.contains(" 400"), noHost);
+        String post10 = rawStatusLine("POST /cimom HTTP/1.0\r\nContent-Type: application/xml\r\nCIMOperation: MethodCall\r\n"
+                + "CIMMethod: EnumerateClassNames\r\nCIMObject: " + ESCAPED_NS + "\r\n", ecn());
+        assertTrue(post10.contains(" 200"), post10);
+    }
 }
