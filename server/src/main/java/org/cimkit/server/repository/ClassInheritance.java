@@ -45,8 +45,9 @@ public final class ClassInheritance {
                             + " is " + p.type().typeName() + (p.array() ? "[]" : "") + " but the inherited property is "
                             + inheritedProp.type().typeName() + (inheritedProp.array() ? "[]" : ""));
                 }
+                // An override keeps the class that first defined the property as its origin, as the MOF compiler does.
                 p = p.withQualifiers(mergeQualifiers(inheritedProp.qualifiers(), p.qualifiers(), "property " + p.name()))
-                        .withOrigin(local.name(), false);
+                        .withOrigin(origin(inheritedProp.classOrigin(), local.name()), false);
             } else {
                 p = p.withOrigin(local.name(), false);
             }
@@ -67,7 +68,7 @@ public final class ClassInheritance {
             CimMethod inheritedMethod = methods.get(m.name());
             m = inheritedMethod == null ? m.withOrigin(local.name(), false)
                     : m.withQualifiers(mergeQualifiers(inheritedMethod.qualifiers(), m.qualifiers(), "method " + m.name()))
-                            .withOrigin(local.name(), false);
+                            .withOrigin(origin(inheritedMethod.classOrigin(), local.name()), false);
             methods.put(m.name(), m);
         }
         methods.values().forEach(b::method);
