@@ -303,8 +303,15 @@ class ClassOperationsTest {
         healthy(client);
         E2e.createClass(client, CimClass.builder("E2E_CqOverride").superclass("CIM_ManagedElement")
                 .property(E2e.prop("Caption", CimType.STRING, false, new CimValue.StringValue("same type, new default"))).build());
-        CimClass c = getClass("E2E_CqOverride");
+        CimClass c = getClass("E2E_CqOverride", P.bool("IncludeClassOrigin", true));
         assertEquals(new CimValue.StringValue("same type, new default"), c.property("Caption").value());
+        assertFalse(c.property("Caption").propagated(), "overridden here: local");
+        // CLASSORIGIN is the class that first defined the element (fact sheet 5.5), as for the shipped schema:
+        // CIM_System overrides Name, first defined by CIM_ManagedSystemElement.
+        assertEquals("CIM_ManagedElement", c.property("Caption").classOrigin().value());
+        CimClass system = getClass("CIM_System", P.bool("IncludeClassOrigin", true));
+        assertFalse(system.property("Name").propagated());
+        assertEquals("CIM_ManagedSystemElement", system.property("Name").classOrigin().value());
     }
 
     private static org.cimkit.model.CimProperty ref(String name, String refClass) {
