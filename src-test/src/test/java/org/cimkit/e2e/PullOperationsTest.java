@@ -257,17 +257,29 @@ class PullOperationsTest {
 
     @Test
     void wrongPullTypeOrNamespace() throws Exception {
+        // Any error ends the enumeration (fact sheet 3.2: ContinueOnError is not supported), a wrong pull type included.
         Batch paths = call("OpenEnumerateInstancePaths", P.className("ClassName", "CIM_ComputerSystem"), P.value("MaxObjectCount", "1"));
         error(client.call(VIRT, "PullInstancesWithPath", P.value("EnumerationContext", paths.context()),
                 P.value("MaxObjectCount", "1")), 21);
-        error(client.call(VIRT, "PullInstances", P.value("EnumerationContext", paths.context()),
+        error(client.call(VIRT, "PullInstancePaths", P.value("EnumerationContext", paths.context()),
+                P.value("MaxObjectCount", "1")), 21);
+        Batch instances = call("OpenQueryInstances", P.value("FilterQueryLanguage", "WQL"),
+                P.value("FilterQuery", "SELECT * FROM Msvm_ComputerSystem"), P.value("MaxObjectCount", "1"));
+        error(client.call(VIRT, "PullInstancePaths", P.value("EnumerationContext", instances.context()),
                 P.value("MaxObjectCount", "1")), 21);
         Batch withPath = call("OpenEnumerateInstances", P.className("ClassName", "CIM_ComputerSystem"), P.value("MaxObjectCount", "1"));
-        error(client.call(VIRT, "PullInstancePaths", P.value("EnumerationContext", withPath.context()),
+        error(client.call(VIRT, "PullInstances", P.value("EnumerationContext", withPath.context()),
                 P.value("MaxObjectCount", "1")), 21);
-        error(client.call(E2e.INTEROP, "PullInstancesWithPath", P.value("EnumerationContext", withPath.context()),
+        error(client.call(VIRT, "CloseEnumeration", P.value("EnumerationContext", withPath.context())), 21);
+        Batch other = call("OpenEnumerateInstances", P.className("ClassName", "CIM_ComputerSystem"), P.value("MaxObjectCount", "1"));
+        error(client.call(E2e.INTEROP, "PullInstancesWithPath", P.value("EnumerationContext", other.context()),
                 P.value("MaxObjectCount", "1")), 21);
-        error(client.call(VIRT, "PullInstancesWithPath", P.value("EnumerationContext", withPath.context())), 4);
+        assertEquals(1, pull("PullInstancesWithPath", other.context(), 1).items().size(),
+                "a context is not found in another namespace, and stays open in its own");
+        Batch third = call("OpenEnumerateInstances", P.className("ClassName", "CIM_ComputerSystem"), P.value("MaxObjectCount", "1"));
+        error(client.call(VIRT, "PullInstancesWithPath", P.value("EnumerationContext", third.context())), 4);
+        error(client.call(VIRT, "PullInstancesWithPath", P.value("EnumerationContext", third.context()),
+                P.value("MaxObjectCount", "1")), 21);
         healthy(client);
     }
 
