@@ -75,6 +75,16 @@ final class E2e {
         return err.description();
     }
 
+    /** Any CIM error (HTTP 200 + ERROR); returns its description. */
+    static String checkBodyAndError(CimClient.Exchange e) {
+        checkBody(e);
+        CimMessage.Error err = e.message().body() instanceof CimMessage.IMethodResponse r ? r.error()
+                : ((CimMessage.MethodResponse) e.message().body()).error();
+        assertNotNull(err, () -> "expected a CIM error:\n" + e.bodyText());
+        assertTrue(err.description() != null && err.description().startsWith("CIM_ERR_"), err.description());
+        return err.description();
+    }
+
     /** An HTTP-level refusal: status, CIMError header (null = must be absent). */
     static void refused(CimClient.Exchange e, int status, String cimError) {
         assertEquals(status, e.status(), () -> "HTTP status; body: " + e.bodyText());
