@@ -86,6 +86,42 @@ class InteropAndMethodsTest {
     }
 
     @Test
+    void namespaceCreationErrors() throws Exception {
+        error(client.call(INTEROP, "CreateInstance", P.of("NewInstance", new Argument.InstanceArg(
+                CimInstance.builder("CIM_Namespace").build()))), 4);
+        error(client.call(INTEROP, "CreateInstance", P.of("NewInstance", new Argument.InstanceArg(
+                CimInstance.builder("CIM_Namespace").property("Name", "root//x").build()))), 4);
+        error(client.call(INTEROP, "CreateInstance", P.of("NewInstance", new Argument.InstanceArg(
+                CimInstance.builder("CIM_Namespace").property("Name", "root/e2e-typo").property("Nmae", "x").build()))), 12);
+        assertFalse(namespaces().contains("root/e2e-typo"));
+        error(client.call(INTEROP, "CreateInstance", P.of("NewInstance", new Argument.InstanceArg(
+                CimInstance.builder("CIM_ObjectManager").property("Name", "x").build()))), 7);
+        healthy(client);
+    }
+
+    @Test
+    void aNamespaceWithInstancesIsNotDeleted() throws Exception {
+        List<Argument> created = ok(client.call(INTEROP, "CreateInstance", P.of("NewInstance", new Argument.InstanceArg(
+                CimInstance.builder("CIM_Namespace").property("Name", "root/e2e-full").build()))));
+        okVoid(client.call("root/e2e-full", "CreateClass", P.of("NewClass", new Argument.ClassArg(E2e.widgetClass("E2E_NsW", null),
+                null))));
+        ok(client.call("root/e2e-full", "CreateInstance", P.of("NewInstance", new Argument.InstanceArg(E2e.widget("E2E_NsW", "a", 1)))));
+        error(client.call(INTEROP, "DeleteInstance", P.path("InstanceName", E2e.pathOf(created.get(0)))), 20);
+        assertEquals(1, ok(client.call("root/e2e-full", "EnumerateInstanceNames", P.className("ClassName", "E2E_NsW"))).size());
+        error(client.call(INTEROP, "DeleteInstance", P.path("InstanceName", namespacePath("root/interop"))), 2);
+        healthy(client);
+    }
+
+    private static CimObjectPath namespacePath(String name) throws Exception {
+        for (CimObjectPath p : E2e.paths(ok(client.call(INTEROP, "EnumerateInstanceNames", P.className("ClassName", "CIM_Namespace"))))) {
+            if (E2e.keyText(p, "Name").equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no CIM_Namespace " + name);
+    }
+
+    @Test
     void unknownNamespace() throws Exception {
         error(client.call("root/nosuchnamespace", "EnumerateClassNames"), 3);
         error(client.call("interop", "EnumerateInstances", P.className("ClassName", "CIM_Namespace")), 3);
