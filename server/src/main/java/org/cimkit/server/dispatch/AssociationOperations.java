@@ -61,7 +61,7 @@ final class AssociationOperations {
             return new OperationResult.ClassesWithPath(classes.values().stream().map(c -> Map.entry(classPath(rc, c.name()),
                     Filters.cimClass(c, false, p.bool("IncludeQualifiers", false), pl))), ico);
         }
-        Stream<CimInstance> result = associatedInstances(rc, q);
+        Stream<CimInstance> result = sourceExists(rc, q.object()) ? associatedInstances(rc, q) : Stream.empty();
         if (namesOnly) {
             return new OperationResult.ObjectPaths(result.map(i -> fullPath(rc, i.path())));
         }
@@ -89,11 +89,20 @@ final class AssociationOperations {
             return new OperationResult.ClassesWithPath(classes.values().stream().map(c -> Map.entry(classPath(rc, c.name()),
                     Filters.cimClass(c, false, p.bool("IncludeQualifiers", false), pl))), ico);
         }
-        Stream<CimInstance> result = referencingInstances(rc, q);
+        Stream<CimInstance> result = sourceExists(rc, q.object()) ? referencingInstances(rc, q) : Stream.empty();
         if (namesOnly) {
             return new OperationResult.ObjectPaths(result.map(i -> fullPath(rc, i.path())));
         }
         return new OperationResult.InstancesWithPath(result.map(i -> withFullPath(rc, Filters.instance(i, null, pl))), ico);
+    }
+
+    /**
+     * A missing source instance has no associations, even when association instances that named it
+     * are left behind (DeleteInstance does not cascade): the result is empty, as for pywbem_mock
+     * (fact sheet 3.1 allows empty or CIM_ERR_NOT_FOUND; Cimkit has always answered empty).
+     */
+    private boolean sourceExists(RequestContext rc, CimObjectPath object) {
+        return source.get(rc.namespace(), source.shapePath(rc.namespace(), object), rc.host()) != null;
     }
 
     /** A keyless ObjectName is a class (schema query) unless its class has no keys (a singleton instance). */
@@ -103,8 +112,13 @@ final class AssociationOperations {
     }
 
     private void checkClasses(CimNamespace ns, Query q) {
-        source.requireClass(ns, q.object().className());
         NamespaceStore s = source.store(ns);
+        // DSP0200 lists no CIM_ERR_INVALID_CLASS here; Pegasus and pywbem answer an ObjectName of an unknown
+        // class with CIM_ERR_INVALID_PARAMETER (fact sheet 3.1), as for an unknown AssocClass or ResultClass.
+        if (!s.hasClass(q.object().className())) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "ObjectName: class " + q.object().className()
+                    + " does not exist in namespace " + ns);
+        }
         for (CimName n : new CimName[] {q.assocClass(), q.resultClass()}) {
             if (n != null && !s.hasClass(n)) {
                 throw new CimException(CimStatus.INVALID_PARAMETER, "class " + n + " does not exist in namespace " + ns);

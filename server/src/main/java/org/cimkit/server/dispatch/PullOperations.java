@@ -118,6 +118,11 @@ final class PullOperations {
         String ctx = p.requiredString("EnumerationContext");
         Long max = p.uint32("MaxObjectCount");
         if (max == null) {
+            try {
+                contexts.close(rc.namespace(), ctx); // an error ends the enumeration (fact sheet 3.2)
+            } catch (CimException e) {
+                // not an open context: the missing parameter is the error to report
+            }
             throw new CimException(CimStatus.INVALID_PARAMETER, op + ": required parameter MaxObjectCount is missing");
         }
         return result(kind, contexts.pull(rc.namespace(), kind, ctx, max), false);

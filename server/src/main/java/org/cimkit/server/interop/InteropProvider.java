@@ -10,6 +10,7 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
@@ -98,6 +99,12 @@ public final class InteropProvider implements InstanceProvider {
     public CimObjectPath create(ProviderContext ctx, CimInstance instance) {
         if (!instance.className().equals(NAMESPACE)) {
             return InstanceProvider.super.create(ctx, instance);
+        }
+        CimClass cls = ctx.store().getClass(NAMESPACE);
+        for (CimProperty p : instance.properties()) {
+            if (cls.property(p.name()) == null) {
+                throw new CimException(CimStatus.NO_SUCH_PROPERTY, "class " + cls.name() + " has no property " + p.name());
+            }
         }
         CimValue name = instance.value("Name");
         if (!(name instanceof CimValue.StringValue s) || s.value().isBlank()) {

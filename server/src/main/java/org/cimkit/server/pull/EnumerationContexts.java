@@ -100,7 +100,7 @@ public final class EnumerationContexts {
     public Batch pull(CimNamespace ns, Kind kind, String id, long maxObjects) {
         Context c = claim(ns, id);
         if (c.kind != kind) {
-            release(c);
+            remove(c); // an error ends the enumeration (fact sheet 3.2; ContinueOnError is not supported)
             throw new CimException(CimStatus.INVALID_ENUMERATION_CONTEXT, "enumeration context " + id
                     + " was opened for " + c.kind + " and cannot be pulled as " + kind);
         }

@@ -9,9 +9,11 @@ import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimMethod;
 import org.cimkit.model.CimName;
+import org.cimkit.model.CimParameter;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimStatus;
+import org.cimkit.model.CimType;
 
 /**
  * Resolves a class that a client sends (CreateClass/ModifyClass: its own elements only, or a full
@@ -40,10 +42,16 @@ public final class ClassInheritance {
             }
             CimProperty inheritedProp = props.get(p.name());
             if (inheritedProp != null) {
-                p = p.withQualifiers(mergeQualifiers(inheritedProp.qualifiers(), p.qualifiers(), "property " + p.name()))
-                        .withOrigin(local.name(), false);
+                p = embedded(p.withQualifiers(mergeQualifiers(inheritedProp.qualifiers(), p.qualifiers(), "property " + p.name())));
+                if (inheritedProp.type() != p.type() || inheritedProp.array() != p.array()) {
+                    throw new CimException(CimStatus.INVALID_PARAMETER, "property " + p.name() + " of " + local.name()
+                            + " is " + p.type().typeName() + (p.array() ? "[]" : "") + " but the inherited property is "
+                            + inheritedProp.type().typeName() + (inheritedProp.array() ? "[]" : ""));
+                }
+                // An override keeps the class that first defined the property as its origin, as the MOF compiler does.
+                p = p.withOrigin(origin(inheritedProp.classOrigin(), local.name()), false);
             } else {
-                p = p.withOrigin(local.name(), false);
+                p = embedded(p).withOrigin(local.name(), false);
             }
             props.put(p.name(), p);
         }
@@ -59,14 +67,57 @@ public final class ClassInheritance {
             if (m.propagated() && methods.containsKey(m.name())) {
                 continue;
             }
+            m = embedded(m);
             CimMethod inheritedMethod = methods.get(m.name());
             m = inheritedMethod == null ? m.withOrigin(local.name(), false)
                     : m.withQualifiers(mergeQualifiers(inheritedMethod.qualifiers(), m.qualifiers(), "method " + m.name()))
-                            .withOrigin(local.name(), false);
+                            .withOrigin(origin(inheritedMethod.classOrigin(), local.name()), false);
             methods.put(m.name(), m);
         }
         methods.values().forEach(b::method);
         return b.build();
+    }
+
+    /**
+     * A string qualified EmbeddedInstance / EmbeddedObject holds an embedded instance / object: the
+     * type the MOF compiler gives such elements (and the wire's EmbeddedObject attribute stands for),
+     * so that classes from clients behave as the shipped ones.
+     */
+    static CimType embeddedType(CimType declared, List<CimQualifier> quals) {
+        if (declared != CimType.STRING) {
+            return declared;
+        }
+        for (CimQualifier q : quals) {
+            if (q.name().is("EmbeddedInstance") && !q.value().isNull()) {
+                return CimType.INSTANCE;
+            }
+        }
+        for (CimQualifier q : quals) {
+            if (q.name().is("EmbeddedObject") && q.isTrue()) {
+                return CimType.OBJECT;
+            }
+        }
+        return declared;
+    }
+
+    private static CimProperty embedded(CimProperty p) {
+        CimType t = embeddedType(p.type(), p.qualifiers());
+        if (t == p.type() || !p.value().isNull()) {
+            return p; // a non-NULL string default stays as given
+        }
+        return new CimProperty(p.name(), t, p.array(), p.arraySize(), p.referenceClass(), null, p.qualifiers(),
+                p.classOrigin(), p.propagated());
+    }
+
+    private static CimMethod embedded(CimMethod m) {
+        List<CimParameter> params = new ArrayList<>();
+        for (CimParameter prm : m.parameters()) {
+            CimType t = embeddedType(prm.type(), prm.qualifiers());
+            params.add(t == prm.type() ? prm
+                    : new CimParameter(prm.name(), t, prm.array(), prm.arraySize(), prm.referenceClass(), prm.qualifiers()));
+        }
+        CimType ret = m.returnType() == null ? null : embeddedType(m.returnType(), m.qualifiers());
+        return new CimMethod(m.name(), ret, params, m.qualifiers(), m.classOrigin(), m.propagated());
     }
 
     private static CimName origin(CimName declared, CimName fallback) {

@@ -9,12 +9,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimMethod;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimParameter;
 import org.cimkit.model.CimProperty;
+import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimQualifierType;
 import org.cimkit.model.CimStatus;
+import org.cimkit.model.CimType;
+import org.cimkit.model.CimValue;
+import org.cimkit.model.Scope;
 
 /**
  * The namespaces and everything in them. All changes pass through here: they are checked, sent to
@@ -155,6 +161,7 @@ public final class Repository {
             }
             CimClass resolved = resolveAgainstSuperclass(s, local);
             checkQualifiersDeclared(s, resolved);
+            checkReferences(s, resolved);
             journal.classSet(ns, resolved);
             s.putClass(resolved);
             return resolved;
@@ -181,6 +188,7 @@ public final class Repository {
             }
             CimClass resolved = resolveAgainstSuperclass(s, local);
             checkQualifiersDeclared(s, resolved);
+            checkReferences(s, resolved);
             journal.classSet(ns, resolved);
             s.putClass(resolved);
             return resolved;
@@ -223,20 +231,66 @@ public final class Repository {
         return ClassInheritance.resolve(local, sup);
     }
 
+    /**
+     * Reference properties belong to associations and point at a class of the namespace (or the class
+     * itself), as the MOF compiler demands.
+     */
+    private static void checkReferences(NamespaceStore s, CimClass c) {
+        for (CimProperty p : c.properties()) {
+            if (p.type() != CimType.REFERENCE || p.propagated()) {
+                continue;
+            }
+            if (!c.isAssociation()) {
+                throw new CimException(CimStatus.INVALID_PARAMETER, "reference property " + p.name() + " in class " + c.name()
+                        + ", which is not an association");
+            }
+            CimName target = p.referenceClass();
+            if (target != null && !target.equals(c.name()) && !s.hasClass(target)) {
+                throw new CimException(CimStatus.INVALID_PARAMETER, "reference property " + c.name() + "." + p.name()
+                        + " refers to class " + target + ", which does not exist in " + s.name());
+            }
+        }
+    }
+
     private static void checkQualifiersDeclared(NamespaceStore s, CimClass c) {
         if (s.qualifierTypes().isEmpty()) {
             return; // a namespace without declarations accepts any qualifier (created by a bare client)
         }
-        c.qualifiers().forEach(q -> requireDeclared(s, q.name(), "class " + c.name()));
+        Scope classScope = c.isAssociation() ? Scope.ASSOCIATION : c.isIndication() ? Scope.INDICATION : Scope.CLASS;
+        c.qualifiers().forEach(q -> requireDeclared(s, q, classScope, "class " + c.name()));
         for (CimProperty p : c.properties()) {
-            p.qualifiers().forEach(q -> requireDeclared(s, q.name(), "property " + p.name()));
+            Scope scope = p.type() == CimType.REFERENCE ? Scope.REFERENCE : Scope.PROPERTY;
+            p.qualifiers().forEach(q -> requireDeclared(s, q, scope, "property " + p.name()));
+        }
+        for (CimMethod m : c.methods()) {
+            m.qualifiers().forEach(q -> requireDeclared(s, q, Scope.METHOD, "method " + m.name()));
+            for (CimParameter prm : m.parameters()) {
+                prm.qualifiers().forEach(q -> requireDeclared(s, q, Scope.PARAMETER, "parameter " + m.name() + "." + prm.name()));
+            }
         }
     }
 
-    private static void requireDeclared(NamespaceStore s, CimName q, String where) {
-        if (s.qualifierType(q) == null) {
-            throw new CimException(CimStatus.INVALID_PARAMETER, "qualifier " + q + " on " + where
+    /**
+     * A qualifier must be declared; one set on this element (not propagated) must also be allowed
+     * there by its declared scope and carry a value of its declared type, as the MOF compiler demands.
+     */
+    private static void requireDeclared(NamespaceStore s, CimQualifier q, Scope scope, String where) {
+        CimQualifierType t = s.qualifierType(q.name());
+        if (t == null) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "qualifier " + q.name() + " on " + where
                     + " is not declared in namespace " + s.name());
+        }
+        if (q.propagated()) {
+            return;
+        }
+        if (!t.appliesTo(scope)) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "qualifier " + t.name() + " cannot be used on " + where
+                    + " (its scope does not include " + scope.mofName() + ")");
+        }
+        CimValue v = q.value();
+        if (v.type() != t.type() || v.isArray() != t.array()) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "qualifier " + t.name() + " on " + where + " is declared "
+                    + t.type().typeName() + (t.array() ? "[]" : "") + " but has a value of type " + CimValue.describe(v));
         }
     }
 
