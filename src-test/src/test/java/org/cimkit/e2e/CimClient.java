@@ -31,6 +31,9 @@ import org.cimkit.model.xml.CimXmlWriter;
  */
 public final class CimClient {
     private static final AtomicLong IDS = new AtomicLong(1000);
+    /** Requests carry NULL array elements as VALUE.NULL, as pywbem sends them. */
+    private static final org.cimkit.model.xml.WriterOptions REQUEST_OPTIONS =
+            org.cimkit.model.xml.WriterOptions.DEFAULT.withNullElementsInArrays(true);
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final CimXmlReader reader = new CimXmlReader();
@@ -101,7 +104,7 @@ public final class CimClient {
     public Exchange call(String namespace, String method, P... params) throws IOException, InterruptedException {
         CimNamespace ns = CimNamespace.of(namespace);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CimXmlWriter w = new CimXmlWriter(out);
+        CimXmlWriter w = new CimXmlWriter(out, REQUEST_OPTIONS);
         w.startIMethodCall(Long.toString(IDS.incrementAndGet()), method, ns);
         for (P p : params) {
             w.writeIParamValue(p.name(), p.value());
@@ -115,7 +118,7 @@ public final class CimClient {
     public Exchange invoke(CimObjectPath target, String method, Map<String, CimValue> params)
             throws IOException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CimXmlWriter w = new CimXmlWriter(out);
+        CimXmlWriter w = new CimXmlWriter(out, REQUEST_OPTIONS);
         w.startMethodCall(Long.toString(IDS.incrementAndGet()), method, target);
         for (Map.Entry<String, CimValue> e : params.entrySet()) {
             w.writeParamValue(e.getKey(), e.getValue());

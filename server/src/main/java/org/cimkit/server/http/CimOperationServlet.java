@@ -177,7 +177,7 @@ public final class CimOperationServlet extends HttpServlet {
             return;
         }
         OutputStream out = resp.getOutputStream();
-        CimXmlWriter w = new CimXmlWriter(out, new WriterOptions(req.getServerName(), false));
+        CimXmlWriter w = new CimXmlWriter(out, new WriterOptions(req.getServerName(), nullElementsInArrays(req)));
         try {
             if (extrinsic) {
                 ResponseEncoder.extrinsic(w, id, name, (OperationResult.MethodReturn) result);
@@ -201,6 +201,16 @@ public final class CimOperationServlet extends HttpServlet {
                 throw new IOException("response aborted: " + ce.description(), e);
             }
         }
+    }
+
+    /**
+     * VALUE.NULL inside VALUE.ARRAY is the DTD's way to send a NULL element, and pywbem and JSR48
+     * clients read it; sblim wbemcli rejects it. wbemcli is the client that sends no User-Agent, so
+     * such requests get an empty VALUE instead (which a string array then reads as "").
+     */
+    static boolean nullElementsInArrays(HttpServletRequest req) {
+        String agent = req.getHeader("User-Agent");
+        return agent != null && !agent.isBlank();
     }
 
     private static CimException internal() {
