@@ -49,6 +49,14 @@ final class Harden {
         return r;
     }
 
+    /** The EnumerationContext out parameter of an Open or Pull response. */
+    static String enumerationContext(CimMessage.IMethodResponse r) {
+        return r.outParameters().stream().filter(p -> p.name().equalsIgnoreCase("EnumerationContext"))
+                .map(p -> p.value() instanceof org.cimkit.model.message.Argument.Text t ? t.text()
+                        : ((org.cimkit.model.CimValue.Scalar) ((org.cimkit.model.message.Argument.Typed) p.value()).value()).toLexical())
+                .findFirst().orElseThrow();
+    }
+
     /** An ERROR in an HTTP 200 response, with this status. */
     static CimMessage.Error cimError(CimClient.Exchange e, CimStatus expected) {
         assertEquals(200, e.status(), () -> "HTTP " + e.status() + " " + e.header("PGErrorDetail"));
