@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.EventsHandler;
@@ -47,7 +48,10 @@ public final class SlowClientGuard extends EventsHandler implements Connection.L
 
     @Override
     public void onOpened(Connection connection) {
-        waiting.put(connection, new Waiting(System.nanoTime(), headerTimeoutMillis));
+        // Only the HTTP connection sees requests; the TLS connection under it would never be cleared.
+        if (!(connection instanceof SslConnection)) {
+            waiting.put(connection, new Waiting(System.nanoTime(), headerTimeoutMillis));
+        }
     }
 
     @Override

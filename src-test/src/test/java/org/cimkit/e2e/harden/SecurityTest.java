@@ -146,6 +146,54 @@ class SecurityTest {
     }
 
     @Test
+    void keptAliveTlsConnectionOutlivesTheHeaderTimeout() throws Exception {
+        Path data = tmp.resolve("data-ka");
+        ServerConfig cfg = Harden.config().withDataDir(data).withSecurity(SecurityConfig.DEFAULT
+                .withTls(new SecurityConfig.Tls(0, null, null, true))
+                .withTimeouts(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(500)));
+        try (RunningServer s = RunningServer.start(cfg);
+                SSLSocket sock = (SSLSocket) trusting(data).getSocketFactory().createSocket("127.0.0.1", s.server().httpsPort())) {
+            sock.setSoTimeout(5000);
+            byte[] req = RawHttp.request("GetClass", Xml.OBJECT, Xml.utf8(Xml.getClass("Harden_Item")), null);
+            java.io.InputStream in = new java.io.BufferedInputStream(sock.getInputStream());
+            for (int i = 0; i < 2; i++) {
+                sock.getOutputStream().write(req);
+                sock.getOutputStream().flush();
+                String status = new String(in.readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 200", status, "request " + i);
+                // skip the rest of the response: headers, then Content-Length or chunked body
+                skipResponse(in);
+                Thread.sleep(1200); // longer than the header timeout: only the keep-alive allowance applies
+            }
+        }
+    }
+
+    private static void skipResponse(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.read());
+        }
+        String h = head.toString().toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(h);
+        if (m.find()) {
+            in.readNBytes(Integer.parseInt(m.group(1)));
+            return;
+        }
+        while (true) { // chunked
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                line.append((char) c);
+            }
+            int n = Integer.parseInt(line.toString().strip().split(";")[0], 16);
+            if (n == 0) {
+                in.readNBytes(2);
+                return;
+            }
+            in.readNBytes(n + 2);
+        }
+    }
+
+    @Test
     void tlsOneDotOneIsRefused() throws Exception {
         Path data = tmp.resolve("data11");
         ServerConfig cfg = Harden.config().withDataDir(data)
