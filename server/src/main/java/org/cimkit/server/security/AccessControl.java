@@ -118,7 +118,8 @@ public final class AccessControl {
         String n = intrinsicName.toLowerCase(Locale.ROOT);
         if (n.startsWith("get") || n.startsWith("enumerate") || n.startsWith("open") || n.startsWith("pull")
                 || n.equals("associators") || n.equals("associatornames") || n.equals("references")
-                || n.equals("referencenames") || n.equals("execquery") || n.equals("closeenumeration")) {
+                || n.equals("referencenames") || n.equals("execquery") || n.equals("closeenumeration")
+                || n.equals("enumerationcount")) {
             return Right.READ;
         }
         return Right.WRITE; // Create*, Modify*, Delete*, Set*, and anything unknown
