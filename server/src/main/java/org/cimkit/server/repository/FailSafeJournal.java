@@ -32,10 +32,7 @@ public final class FailSafeJournal implements RepositoryJournal {
             c.run();
         } catch (CimException e) {
             throw e;
-        } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
-                throw e;
-            }
+        } catch (RuntimeException e) {
             LOG.error("the repository could not store a change ({})", what, e);
             throw new CimException(org.cimkit.model.CimStatus.FAILED,
                     "the change could not be stored and was not applied (see the server log)");

@@ -40,8 +40,20 @@ class SecurityTest {
     Path tmp;
 
     private Path usersFile() throws Exception {
-        return Files.writeString(tmp.resolve("users"), "# test users\nalice:" + PasswordHash.create("wonder".toCharArray())
-                + "\nbob:" + PasswordHash.create("builder".toCharArray()) + "\n");
+        return Files.writeString(tmp.resolve("users"), "# test users\nalice:" + cheapHash("wonder") + "\nbob:"
+                + cheapHash("builder") + "\n");
+    }
+
+    /** A valid users-file hash with the minimum 1000 iterations (the server's 210 000 would slow the tests). */
+    static String cheapHash(String password) throws Exception {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 1000, 256)).getEncoded();
+        String line = "pbkdf2-sha256:1000:" + java.util.Base64.getEncoder().encodeToString(salt) + ":"
+                + java.util.Base64.getEncoder().encodeToString(hash);
+        assertTrue(PasswordHash.parse(line).matches(password.toCharArray()));
+        return line;
     }
 
     @Test
