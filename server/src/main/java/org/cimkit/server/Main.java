@@ -193,51 +193,9 @@ public final class Main implements Callable<Integer> {
             }
             extra.add(new ServerConfig.ExtraMof(CimNamespace.of(m.substring(0, eq)), Path.of(m.substring(eq + 1))));
         }
-        XmlLimits limits = XmlLimits.DEFAULT;
-        if (maxRequestBytes != null) {
-            limits = limits.withMaxDocumentBytes(maxRequestBytes);
-        }
-        if (maxXmlDepth != null) {
-            limits = limits.withMaxDepth(maxXmlDepth);
-        }
-        if (maxXmlElements != null) {
-            limits = limits.withMaxElementCount(maxXmlElements);
-        }
-        if (maxXmlString != null) {
-            limits = limits.withMaxTextLength(maxXmlString);
-        }
-        if (maxXmlAttributes != null) {
-            limits = limits.withMaxAttributesPerElement(maxXmlAttributes);
-        }
-        SecurityConfig sec = SecurityConfig.DEFAULT;
-        if (keystore != null && selfSigned) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "give --keystore or --self-signed, not both");
-        }
-        if (keystore != null || selfSigned) {
-            sec = sec.withTls(new SecurityConfig.Tls(httpsPort, keystore, keystorePassword, selfSigned));
-        }
-        if (acl != null) {
-            sec = sec.withAclFile(acl);
-        }
-        if (maxHeaderBytes != null) {
-            sec = sec.withMaxHeaderBytes(maxHeaderBytes);
-        }
-        if (maxConcurrentRequests != null || maxQueuedRequests != null) {
-            sec = sec.withConcurrency(maxConcurrentRequests != null ? maxConcurrentRequests : sec.maxConcurrentRequests(),
-                    maxQueuedRequests != null ? maxQueuedRequests : sec.maxQueuedRequests());
-        }
-        sec = sec.withTimeouts(requestTimeout != null ? Duration.ofSeconds(requestTimeout) : sec.requestTimeout(),
-                idleTimeout != null ? Duration.ofSeconds(idleTimeout) : sec.idleTimeout(),
-                headerTimeout != null ? Duration.ofSeconds(headerTimeout) : sec.headerTimeout());
-        if (maxEnumerationsPerClient != null) {
-            sec = sec.withMaxEnumerationsPerClient(maxEnumerationsPerClient);
-        }
-        if (maxAuthFailures != null) {
-            sec = sec.withMaxAuthFailuresPerMinute(maxAuthFailures);
-        }
         ServerConfig cfg;
         try {
-            cfg = new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot, limits, maxEnumerations, sec);
+            cfg = buildConfig(extra, basic);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
@@ -264,6 +222,53 @@ public final class Main implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The configuration the flags describe; IllegalArgumentException for values out of range. */
+    private ServerConfig buildConfig(List<ServerConfig.ExtraMof> extra, boolean basic) {
+        XmlLimits limits = XmlLimits.DEFAULT;
+        if (maxRequestBytes != null) {
+            limits = limits.withMaxDocumentBytes(maxRequestBytes);
+        }
+        if (maxXmlDepth != null) {
+            limits = limits.withMaxDepth(maxXmlDepth);
+        }
+        if (maxXmlElements != null) {
+            limits = limits.withMaxElementCount(maxXmlElements);
+        }
+        if (maxXmlString != null) {
+            limits = limits.withMaxTextLength(maxXmlString);
+        }
+        if (maxXmlAttributes != null) {
+            limits = limits.withMaxAttributesPerElement(maxXmlAttributes);
+        }
+        SecurityConfig sec = SecurityConfig.DEFAULT;
+        if (keystore != null && selfSigned) {
+            throw new IllegalArgumentException("give --keystore or --self-signed, not both");
+        }
+        if (keystore != null || selfSigned) {
+            sec = sec.withTls(new SecurityConfig.Tls(httpsPort, keystore, keystorePassword, selfSigned));
+        }
+        if (acl != null) {
+            sec = sec.withAclFile(acl);
+        }
+        if (maxHeaderBytes != null) {
+            sec = sec.withMaxHeaderBytes(maxHeaderBytes);
+        }
+        if (maxConcurrentRequests != null || maxQueuedRequests != null) {
+            sec = sec.withConcurrency(maxConcurrentRequests != null ? maxConcurrentRequests : sec.maxConcurrentRequests(),
+                    maxQueuedRequests != null ? maxQueuedRequests : sec.maxQueuedRequests());
+        }
+        sec = sec.withTimeouts(requestTimeout != null ? Duration.ofSeconds(requestTimeout) : sec.requestTimeout(),
+                idleTimeout != null ? Duration.ofSeconds(idleTimeout) : sec.idleTimeout(),
+                headerTimeout != null ? Duration.ofSeconds(headerTimeout) : sec.headerTimeout());
+        if (maxEnumerationsPerClient != null) {
+            sec = sec.withMaxEnumerationsPerClient(maxEnumerationsPerClient);
+        }
+        if (maxAuthFailures != null) {
+            sec = sec.withMaxAuthFailuresPerMinute(maxAuthFailures);
+        }
+        return new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot, limits, maxEnumerations, sec);
     }
 
     private int printHash() throws IOException {
