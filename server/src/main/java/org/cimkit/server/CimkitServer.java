@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,11 @@ import org.cimkit.server.http.Authenticator;
 import org.cimkit.server.http.BasicAuthenticator;
 import org.cimkit.server.http.CimOperationServlet;
 import org.cimkit.server.http.PasswordHash;
+import org.cimkit.server.http.QuietErrorHandler;
+import org.cimkit.server.http.RequestGuards;
+import org.cimkit.server.http.SlowClientGuard;
 import org.cimkit.server.http.StatusPage;
+import org.cimkit.server.http.TlsConnectors;
 import org.cimkit.server.interop.InteropProvider;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.jobs.JobJournal;
@@ -28,9 +34,14 @@ import org.cimkit.server.jobs.JobProvider;
 import org.cimkit.server.virtualization.VirtualizationProviders;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
+import org.cimkit.server.repository.FailSafeJournal;
 import org.cimkit.server.repository.InstanceShaper;
 import org.cimkit.server.repository.MvStoreJournal;
 import org.cimkit.server.repository.Repository;
+import org.cimkit.server.repository.RepositoryJournal;
+import org.cimkit.server.security.AccessControl;
+import org.cimkit.server.security.AuthFailureLimiter;
+import org.cimkit.server.security.SecurityConfig;
 import org.cimkit.server.repository.ValueConverter;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -39,6 +50,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,13 +69,15 @@ public final class CimkitServer implements AutoCloseable {
     private JobEngine jobs;
     private Server jetty;
     private ServerConnector connector;
+    private ServerConnector tlsConnector;
 
     public CimkitServer(ServerConfig config) {
         this.config = config;
         CimXmlReader reader = new CimXmlReader(config.limits());
         ValueConverter converter = new ValueConverter(text -> parseEmbedded(reader, text));
         this.repository = new Repository(new InstanceShaper(converter));
-        this.contexts = new EnumerationContexts(System::currentTimeMillis, config.maxOpenEnumerations());
+        this.contexts = new EnumerationContexts(System::currentTimeMillis, config.maxOpenEnumerations(),
+                config.security().maxEnumerationsPerClient());
     }
 
     private static CimObject parseEmbedded(CimXmlReader reader, String text) {
@@ -102,7 +116,7 @@ public final class CimkitServer implements AutoCloseable {
         if (config.dataDir() != null) {
             journal = new MvStoreJournal(config.dataDir());
             journal.replay(repository);
-            repository.journal(journal);
+            repository.journal(new FailSafeJournal(journal));
         }
         String host = hostName();
         new InteropProvider(repository, host, VERSION).register(providers);
@@ -120,24 +134,56 @@ public final class CimkitServer implements AutoCloseable {
         }
 
         Dispatcher dispatcher = new Dispatcher(repository, providers, contexts);
+        SecurityConfig sec = config.security();
+        AccessControl acl = sec.aclFile() == null ? null : AccessControl.load(sec.aclFile());
+        RequestGuards guards = new RequestGuards(acl,
+                new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), System::currentTimeMillis),
+                sec.requestTimeout().toMillis());
         CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),
-                new StatusPage(VERSION, repository::namespaceNames));
+                new StatusPage(VERSION, repository::namespaceNames), guards);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("cimkit");
         jetty = new Server(pool);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        http.setRequestHeaderSize(16 * 1024);
-        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost(config.bind());
-        connector.setPort(config.httpPort());
-        connector.setIdleTimeout(30_000);
-        jetty.addConnector(connector);
+        http.setRequestHeaderSize(sec.maxHeaderBytes());
+        http.setIdleTimeout(sec.idleTimeout().toMillis());
+        http.setMinRequestDataRate(sec.minRequestDataRate());
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("cimom", servlet), "/*");
-        jetty.setHandler(new GracefulHandler(context));
+        context.setErrorHandler(new QuietErrorHandler());
+        QoSHandler qos = new QoSHandler(context);
+        qos.setMaxRequestCount(sec.maxConcurrentRequests());
+        qos.setMaxSuspendedRequestCount(sec.maxQueuedRequests());
+        qos.setMaxSuspend(sec.requestTimeout().compareTo(Duration.ofSeconds(10)) < 0 ? sec.requestTimeout()
+                : Duration.ofSeconds(10));
+        qos.setRejectStatusCode(503);
+        SlowClientGuard slow = new SlowClientGuard(qos, sec.headerTimeout().toMillis(), sec.idleTimeout().toMillis());
+        if (config.httpPort() >= 0) {
+            connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            connector.setHost(config.bind());
+            connector.setPort(config.httpPort());
+            connector.setIdleTimeout(sec.idleTimeout().toMillis());
+            connector.addBean(slow);
+            jetty.addConnector(connector);
+            if (config.basicAuth() && !InetAddress.getByName(config.bind()).isLoopbackAddress()) {
+                LOG.warn("plain HTTP on {} with authentication: requests from other hosts are refused (403); they must use"
+                        + " HTTPS", config.bind());
+            }
+        }
+        if (sec.tls() != null) {
+            tlsConnector = TlsConnectors.create(jetty, http, sec.tls(), config.dataDir(), config.bind());
+            tlsConnector.setIdleTimeout(sec.idleTimeout().toMillis());
+            tlsConnector.addBean(slow);
+            jetty.addConnector(tlsConnector);
+        }
+        if (jetty.getConnectors().length == 0) {
+            throw new IllegalArgumentException("no listener: give an HTTP port, or HTTPS with a key store or --self-signed");
+        }
+        jetty.setHandler(new GracefulHandler(slow));
+        jetty.setErrorHandler(QuietErrorHandler.forServer());
         jetty.setStopTimeout(4000);
         jetty.start();
         LOG.info("started in {} ms with {} namespace(s)", (System.nanoTime() - t0) / 1_000_000,
@@ -179,15 +225,32 @@ public final class CimkitServer implements AutoCloseable {
         }
     }
 
-    /** The port the HTTP listener is bound to. */
+    /** The port the HTTP listener is bound to (-1 if there is none). */
     public int httpPort() {
-        return connector.getLocalPort();
+        return connector == null ? -1 : connector.getLocalPort();
+    }
+
+    /** The port the HTTPS listener is bound to (-1 if there is none). */
+    public int httpsPort() {
+        return tlsConnector == null ? -1 : tlsConnector.getLocalPort();
+    }
+
+    /** The journal changes go through (null when nothing is persisted). */
+    public RepositoryJournal journal() {
+        return journal;
     }
 
     /** The lines scripts wait for, one per listener. */
     public List<String> listeningLines() {
         String h = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
-        return List.of("Cimkit listening on http://" + h + ":" + httpPort() + "/cimom");
+        List<String> lines = new ArrayList<>();
+        if (connector != null) {
+            lines.add("Cimkit listening on http://" + h + ":" + httpPort() + "/cimom");
+        }
+        if (tlsConnector != null) {
+            lines.add("Cimkit listening on https://" + h + ":" + httpsPort() + "/cimom");
+        }
+        return lines;
     }
 
     /** Stops accepting requests, lets in-flight ones finish (up to 4 s) and closes the repository. */

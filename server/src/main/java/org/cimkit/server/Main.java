@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import org.cimkit.model.CimNamespace;
 import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.mof.MofException;
 import org.cimkit.server.http.PasswordHash;
+import org.cimkit.server.security.SecurityConfig;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -31,8 +33,73 @@ public final class Main implements Callable<Integer> {
             description = "Properties file with defaults for these options (key = option name without dashes); flags win.")
     Path config;
 
-    @Option(names = "--http-port", paramLabel = "N", defaultValue = "5988", description = "HTTP port; 0 = any free port.")
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "5988",
+            description = "HTTP port; 0 = any free port, -1 = no plain HTTP listener.")
     int httpPort;
+
+    @Option(names = "--https-port", paramLabel = "N", defaultValue = "5989",
+            description = "HTTPS port, used with --keystore or --self-signed; 0 = any free port.")
+    int httpsPort;
+
+    @Option(names = "--keystore", paramLabel = "FILE", description = "PKCS12 key store with the server's key and certificate.")
+    Path keystore;
+
+    @Option(names = "--keystore-password", paramLabel = "PASSWORD", description = "Password of the key store.")
+    String keystorePassword;
+
+    @Option(names = "--self-signed",
+            description = "HTTPS with a self-signed certificate made at the first start and kept in the data dir.")
+    boolean selfSigned;
+
+    @Option(names = "--acl", paramLabel = "FILE",
+            description = "Access rights: lines USER NAMESPACE RIGHTS (rights among r, w, x; * wildcards). Default: all rights.")
+    Path acl;
+
+    @Option(names = "--max-request-bytes", paramLabel = "N", description = "Largest request body (413 beyond). Default 64 MiB.")
+    Long maxRequestBytes;
+
+    @Option(names = "--max-header-bytes", paramLabel = "N", description = "Largest request header block (431 beyond). Default 16 KiB.")
+    Integer maxHeaderBytes;
+
+    @Option(names = "--max-xml-depth", paramLabel = "N", description = "Deepest XML element nesting. Default 64.")
+    Integer maxXmlDepth;
+
+    @Option(names = "--max-xml-elements", paramLabel = "N", description = "Most XML elements in one request. Default 2000000.")
+    Long maxXmlElements;
+
+    @Option(names = "--max-xml-string", paramLabel = "N", description = "Longest text or attribute value (characters). Default 16 MiB.")
+    Integer maxXmlString;
+
+    @Option(names = "--max-xml-attributes", paramLabel = "N", description = "Most attributes on one element. Default 64.")
+    Integer maxXmlAttributes;
+
+    @Option(names = "--max-concurrent-requests", paramLabel = "N", description = "Requests served at once; more wait. Default 64.")
+    Integer maxConcurrentRequests;
+
+    @Option(names = "--max-queued-requests", paramLabel = "N",
+            description = "Requests that may wait for a slot; more get 503. Default 256.")
+    Integer maxQueuedRequests;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Longest time to produce a response. Default 120.")
+    Integer requestTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Idle connections are closed after this. Default 30.")
+    Integer idleTimeout;
+
+    @Option(names = "--header-timeout", paramLabel = "SECONDS",
+            description = "A request header must arrive whole within this (slow clients are cut off). Default 10.")
+    Integer headerTimeout;
+
+    @Option(names = "--max-enumerations", paramLabel = "N", defaultValue = "1000", description = "Open pull enumerations in all.")
+    int maxEnumerations;
+
+    @Option(names = "--max-enumerations-per-client", paramLabel = "N",
+            description = "Open pull enumerations per client address. Default 32.")
+    Integer maxEnumerationsPerClient;
+
+    @Option(names = "--max-auth-failures", paramLabel = "N",
+            description = "Failed logins per client address per minute before 429. Default 10.")
+    Integer maxAuthFailures;
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on.")
     String bind;
@@ -138,8 +205,13 @@ public final class Main implements Callable<Integer> {
             }
             extra.add(new ServerConfig.ExtraMof(CimNamespace.of(m.substring(0, eq)), Path.of(m.substring(eq + 1))));
         }
-        ServerConfig cfg = new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot, XmlLimits.DEFAULT,
-                1000, jobWorkers, java.time.Duration.ofSeconds(jobRetentionSeconds), faultInjection);
+        ServerConfig cfg;
+        try {
+            cfg = buildConfig(extra, basic).withJobs(jobWorkers, java.time.Duration.ofSeconds(jobRetentionSeconds),
+                    faultInjection);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
         CimkitServer server;
         try {
             server = new CimkitServer(cfg).start();
@@ -163,6 +235,53 @@ public final class Main implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The configuration the flags describe; IllegalArgumentException for values out of range. */
+    private ServerConfig buildConfig(List<ServerConfig.ExtraMof> extra, boolean basic) {
+        XmlLimits limits = XmlLimits.DEFAULT;
+        if (maxRequestBytes != null) {
+            limits = limits.withMaxDocumentBytes(maxRequestBytes);
+        }
+        if (maxXmlDepth != null) {
+            limits = limits.withMaxDepth(maxXmlDepth);
+        }
+        if (maxXmlElements != null) {
+            limits = limits.withMaxElementCount(maxXmlElements);
+        }
+        if (maxXmlString != null) {
+            limits = limits.withMaxTextLength(maxXmlString);
+        }
+        if (maxXmlAttributes != null) {
+            limits = limits.withMaxAttributesPerElement(maxXmlAttributes);
+        }
+        SecurityConfig sec = SecurityConfig.DEFAULT;
+        if (keystore != null && selfSigned) {
+            throw new IllegalArgumentException("give --keystore or --self-signed, not both");
+        }
+        if (keystore != null || selfSigned) {
+            sec = sec.withTls(new SecurityConfig.Tls(httpsPort, keystore, keystorePassword, selfSigned));
+        }
+        if (acl != null) {
+            sec = sec.withAclFile(acl);
+        }
+        if (maxHeaderBytes != null) {
+            sec = sec.withMaxHeaderBytes(maxHeaderBytes);
+        }
+        if (maxConcurrentRequests != null || maxQueuedRequests != null) {
+            sec = sec.withConcurrency(maxConcurrentRequests != null ? maxConcurrentRequests : sec.maxConcurrentRequests(),
+                    maxQueuedRequests != null ? maxQueuedRequests : sec.maxQueuedRequests());
+        }
+        sec = sec.withTimeouts(requestTimeout != null ? Duration.ofSeconds(requestTimeout) : sec.requestTimeout(),
+                idleTimeout != null ? Duration.ofSeconds(idleTimeout) : sec.idleTimeout(),
+                headerTimeout != null ? Duration.ofSeconds(headerTimeout) : sec.headerTimeout());
+        if (maxEnumerationsPerClient != null) {
+            sec = sec.withMaxEnumerationsPerClient(maxEnumerationsPerClient);
+        }
+        if (maxAuthFailures != null) {
+            sec = sec.withMaxAuthFailuresPerMinute(maxAuthFailures);
+        }
+        return new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot, limits, maxEnumerations, sec);
     }
 
     private int printHash() throws IOException {

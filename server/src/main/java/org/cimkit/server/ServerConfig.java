@@ -6,17 +6,19 @@ import java.util.List;
 
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.xml.XmlLimits;
+import org.cimkit.server.security.SecurityConfig;
 
 /**
- * Everything a server instance is started with. {@code httpPort} 0 means any free port;
- * {@code dataDir} null means nothing is persisted (tests); {@code users} null with
- * {@code basicAuth} means no user can log in. {@code exportRoot} null means exports go under
- * {@code cimkit-exports} in the working directory; {@code faultInjection} is the export fault directive
- * applied when a request carries none (null: none).
+ * Everything a server instance is started with. {@code httpPort} 0 means any free port, -1 no plain
+ * HTTP listener (HTTPS only); {@code dataDir} null means nothing is persisted (tests); {@code users}
+ * null with {@code basicAuth} means no user can log in. {@code exportRoot} null means exports go
+ * under {@code cimkit-exports} in the working directory; {@code faultInjection} is the export fault
+ * directive applied when a request carries none (null: none). {@code security} (null = defaults)
+ * holds TLS, the ACL file and the resource limits.
  */
 public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
         Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, int jobWorkers,
-        Duration jobRetention, String faultInjection) {
+        Duration jobRetention, String faultInjection, SecurityConfig security) {
 
     /** A --mof NAMESPACE=FILE option. */
     public record ExtraMof(CimNamespace namespace, Path file) {
@@ -28,13 +30,20 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
             throw new IllegalArgumentException("jobWorkers must be at least 1");
         }
         jobRetention = jobRetention == null ? Duration.ofMinutes(5) : jobRetention;
+        security = security == null ? SecurityConfig.DEFAULT : security;
     }
 
-    /** The old constructor: default job workers (4), retention (5 minutes), no fault injection. */
+    /** Default jobs (4 workers, 5 minutes retention, no fault injection) and the given security settings. */
+    public ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
+            Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, SecurityConfig security) {
+        this(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations, 4,
+                Duration.ofMinutes(5), null, security);
+    }
+
+    /** Default jobs and default security. */
     public ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
             Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations) {
-        this(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations, 4,
-                Duration.ofMinutes(5), null);
+        this(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations, null);
     }
 
     /** Loopback, any free port, no persistence, no authentication: what tests start. */
@@ -43,28 +52,38 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(bind, httpPort, dir, extraMof, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations, jobWorkers,
-                jobRetention, faultInjection);
+        return new ServerConfig(bind, httpPort, dir, extraMof, basicAuth, usersFile, exportRoot, limits,
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
     }
 
     public ServerConfig withExtraMof(List<ExtraMof> mofs) {
-        return new ServerConfig(bind, httpPort, dataDir, mofs, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations, jobWorkers,
-                jobRetention, faultInjection);
+        return new ServerConfig(bind, httpPort, dataDir, mofs, basicAuth, usersFile, exportRoot, limits,
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
     }
 
     public ServerConfig withAuth(boolean basic, Path users) {
-        return new ServerConfig(bind, httpPort, dataDir, extraMof, basic, users, exportRoot, limits, maxOpenEnumerations, jobWorkers,
-                jobRetention, faultInjection);
-    }
-
-    /** Size of the job worker pool, how long finished jobs stay visible, and the default fault directive. */
-    public ServerConfig withJobs(int workers, Duration retention, String fault) {
-        return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, workers, retention, fault);
+        return new ServerConfig(bind, httpPort, dataDir, extraMof, basic, users, exportRoot, limits,
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
     }
 
     public ServerConfig withExportRoot(Path root) {
-        return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, root, limits, maxOpenEnumerations, jobWorkers,
-                jobRetention, faultInjection);
+        return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, root, limits,
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
+    }
+
+    public ServerConfig withLimits(XmlLimits l) {
+        return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, l,
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
+    }
+
+    /** Job engine settings: worker threads, how long finished jobs stay visible, the default fault directive. */
+    public ServerConfig withJobs(int workers, Duration retention, String fault) {
+        return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
+                maxOpenEnumerations, workers, retention, fault, security);
+    }
+
+    public ServerConfig withSecurity(SecurityConfig s) {
+        return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, s);
     }
 }

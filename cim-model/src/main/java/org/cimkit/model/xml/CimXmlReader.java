@@ -122,7 +122,7 @@ public final class CimXmlReader {
         CountingStream counted = new CountingStream(in, limits.maxDocumentBytes());
         Parser p;
         try {
-            p = new Parser(factory.createXMLStreamReader(counted), counted);
+            p = new Parser(factory.createXMLStreamReader(new StrictUtf8InputStream(counted)), counted);
         } catch (XMLStreamException | RuntimeException e) {
             throw translate(e, null, counted);
         }

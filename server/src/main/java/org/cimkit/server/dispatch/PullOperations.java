@@ -109,7 +109,8 @@ final class PullOperations {
         }
         long timeout = EnumerationContexts.timeoutSeconds(p.uint32("OperationTimeout"));
         Long max = p.uint32("MaxObjectCount");
-        EnumerationContexts.Batch b = contexts.open(rc.namespace(), kind, s.iterator(), timeout, max == null ? 0 : max);
+        EnumerationContexts.Batch b = contexts.open(rc.namespace(), kind, s.iterator(), timeout, max == null ? 0 : max,
+                rc.clientId());
         return result(kind, b, ico);
     }
 

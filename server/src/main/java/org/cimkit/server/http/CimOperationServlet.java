@@ -27,6 +27,7 @@ import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.server.dispatch.Dispatcher;
 import org.cimkit.server.dispatch.OperationResult;
 import org.cimkit.server.dispatch.RequestContext;
+import org.cimkit.server.security.AccessControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -47,13 +48,20 @@ public final class CimOperationServlet extends HttpServlet {
     private final transient Authenticator authenticator;
     private final transient StatusPage statusPage;
     private final long maxBodyBytes;
+    private final transient RequestGuards guards;
 
     public CimOperationServlet(Dispatcher dispatcher, XmlLimits limits, Authenticator authenticator, StatusPage statusPage) {
+        this(dispatcher, limits, authenticator, statusPage, RequestGuards.NONE);
+    }
+
+    public CimOperationServlet(Dispatcher dispatcher, XmlLimits limits, Authenticator authenticator, StatusPage statusPage,
+            RequestGuards guards) {
         this.dispatcher = dispatcher;
         this.reader = new CimXmlReader(limits);
         this.authenticator = authenticator;
         this.statusPage = statusPage;
         this.maxBodyBytes = limits.maxDocumentBytes();
+        this.guards = guards;
     }
 
     @Override
@@ -76,6 +84,15 @@ public final class CimOperationServlet extends HttpServlet {
                 handle(req, resp, headers, mpost);
             } catch (HttpFailure f) {
                 refuse(resp, headers, f);
+            }
+        } catch (RuntimeException e) {
+            // Never let an unexpected exception reach the container's error page with its text.
+            LOG.error("request failed unexpectedly", e);
+            if (!resp.isCommitted()) {
+                resp.reset();
+                resp.setStatus(500);
+                resp.setHeader("PGErrorDetail", percentEncode("internal server error (see the server log)"));
+                resp.setContentLength(0);
             }
         } finally {
             MDC.remove("req");
@@ -100,13 +117,31 @@ public final class CimOperationServlet extends HttpServlet {
         }
         String user = null;
         if (authenticator != null) {
+            if (!req.isSecure() && !isLoopback(req.getRemoteAddr())) {
+                // Basic sends the password in the clear: accepted over HTTPS, or over plain HTTP from this host only.
+                throw new HttpFailure(403, null, "this server requires authentication, which plain HTTP carries only"
+                        + " from the local host; use HTTPS");
+            }
+            String client = req.getRemoteAddr();
+            long wait = guards.authFailures() == null ? 0 : guards.authFailures().retryAfterSeconds(client);
+            if (wait > 0) {
+                LOG.info("authentication refused from {}: too many failures", client);
+                resp.setHeader("Retry-After", Long.toString(wait));
+                throw new HttpFailure(429, null, "too many failed logins from this address; retry after " + wait + " s");
+            }
             user = authenticator.authenticate(req);
             if (user == null) {
+                if (guards.authFailures() != null && req.getHeader("Authorization") != null) {
+                    guards.authFailures().failed(client);
+                }
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"cimkit\"");
                 resp.setStatus(401);
                 return;
             }
         }
+        final String who = user;
+        long deadline = guards.requestTimeoutMillis() > 0 ? System.nanoTime() + guards.requestTimeoutMillis() * 1_000_000
+                : Long.MAX_VALUE;
         long length = req.getContentLengthLong();
         if (length > maxBodyBytes) {
             throw new HttpFailure(413, null, "request body of " + length + " bytes exceeds the limit of " + maxBodyBytes);
@@ -132,13 +167,20 @@ public final class CimOperationServlet extends HttpServlet {
         String host = req.getServerName();
         if (message.body() instanceof CimMessage.IMethodCall call) {
             matchHeaders(cimMethod, cimObject, call.name(), call.namespace(), null);
-            RequestContext rc = new RequestContext(call.namespace(), host, user, req.getRemoteAddr());
-            respond(req, resp, headers, message.id(), call.name(), false, () -> dispatcher.intrinsic(rc, call.name(), call.parameters()));
+            RequestContext rc = new RequestContext(call.namespace(), host, who, req.getRemoteAddr());
+            AccessControl.Right right = AccessControl.rightFor(call.name());
+            respond(req, resp, headers, message.id(), call.name(), false, deadline, () -> {
+                authorize(who, call.namespace(), right, call.name());
+                return dispatcher.intrinsic(rc, call.name(), call.parameters());
+            });
         } else if (message.body() instanceof CimMessage.MethodCall call) {
             CimNamespace ns = call.target().namespace();
             matchHeaders(cimMethod, cimObject, call.name(), ns, call.target());
-            RequestContext rc = new RequestContext(ns, host, user, req.getRemoteAddr());
-            respond(req, resp, headers, message.id(), call.name(), true, () -> dispatcher.extrinsic(rc, call));
+            RequestContext rc = new RequestContext(ns, host, who, req.getRemoteAddr());
+            respond(req, resp, headers, message.id(), call.name(), true, deadline, () -> {
+                authorize(who, ns, AccessControl.Right.EXECUTE, call.name());
+                return dispatcher.extrinsic(rc, call);
+            });
         } else {
             throw new HttpFailure(400, "request-not-valid", "the message is not a request");
         }
@@ -148,8 +190,25 @@ public final class CimOperationServlet extends HttpServlet {
         OperationResult run();
     }
 
+    /** The ACL check, made before the dispatcher does any work (so not even whether the namespace exists leaks). */
+    private void authorize(String user, CimNamespace ns, AccessControl.Right right, String name) {
+        if (guards.acl() != null && !guards.acl().allows(user, ns, right)) {
+            LOG.info("access denied: {} in {} needs the {} right", name, ns, right.name().toLowerCase(Locale.ROOT));
+            throw new CimException(CimStatus.ACCESS_DENIED, "no " + right.name().toLowerCase(Locale.ROOT)
+                    + " right in namespace " + ns);
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        if (address == null) {
+            return false;
+        }
+        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1") || a.startsWith("::ffff:127.");
+    }
+
     private void respond(HttpServletRequest req, HttpServletResponse resp, CimHeaders headers, String id, String name,
-            boolean extrinsic, Operation op) throws IOException {
+            boolean extrinsic, long deadline, Operation op) throws IOException {
         resp.setStatus(200);
         resp.setContentType("application/xml; charset=utf-8");
         if (headers.isMPost()) {
@@ -176,7 +235,8 @@ public final class CimOperationServlet extends HttpServlet {
             writeError(resp, id, name, internal(), extrinsic);
             return;
         }
-        OutputStream out = resp.getOutputStream();
+        OutputStream out = deadline == Long.MAX_VALUE ? resp.getOutputStream()
+                : new DeadlineOutputStream(resp.getOutputStream(), deadline, guards.requestTimeoutMillis());
         CimXmlWriter w = new CimXmlWriter(out, new WriterOptions(req.getServerName(), nullElementsInArrays(req)));
         try {
             if (extrinsic) {
@@ -339,13 +399,16 @@ public final class CimOperationServlet extends HttpServlet {
         if (resp.isCommitted()) {
             return;
         }
+        String retryAfter = resp.getHeader("Retry-After");
         resp.reset();
+        if (retryAfter != null) {
+            resp.setHeader("Retry-After", retryAfter);
+        }
         resp.setStatus(f.status);
         if (f.cimError != null) {
             resp.setHeader(headers.responseName(CimHeaders.CIM_ERROR), f.cimError);
         }
-        String detail = f.getMessage() == null ? "" : f.getMessage();
-        resp.setHeader("PGErrorDetail", percentEncode(detail.length() > 512 ? detail.substring(0, 512) : detail));
+        resp.setHeader("PGErrorDetail", percentEncode(ErrorText.safe(f.getMessage())));
         resp.setContentLength(0);
     }
 

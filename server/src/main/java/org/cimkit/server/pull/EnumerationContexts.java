@@ -32,10 +32,17 @@ public final class EnumerationContexts {
     private final SecureRandom random = new SecureRandom();
     private final LongSupplier clockMillis;
     private final int maxOpenContexts;
+    private final int maxPerClient;
 
     public EnumerationContexts(LongSupplier clockMillis, int maxOpenContexts) {
+        this(clockMillis, maxOpenContexts, maxOpenContexts);
+    }
+
+    /** With a limit of open contexts per client address as well as in all. */
+    public EnumerationContexts(LongSupplier clockMillis, int maxOpenContexts, int maxPerClient) {
         this.clockMillis = clockMillis;
         this.maxOpenContexts = maxOpenContexts;
+        this.maxPerClient = maxPerClient;
     }
 
     /** A batch handed back to the dispatcher. */
@@ -46,16 +53,19 @@ public final class EnumerationContexts {
         final String id;
         final CimNamespace ns;
         final Kind kind;
+        final String client;
         final Iterator<CimInstance> source;
         final long timeoutMillis;
         volatile long expiresAt;
         boolean busy;
         int zeroPulls;
 
-        Context(String id, CimNamespace ns, Kind kind, Iterator<CimInstance> source, long timeoutMillis, long now) {
+        Context(String id, CimNamespace ns, Kind kind, String client, Iterator<CimInstance> source, long timeoutMillis,
+                long now) {
             this.id = id;
             this.ns = ns;
             this.kind = kind;
+            this.client = client;
             this.source = source;
             this.timeoutMillis = timeoutMillis;
             this.expiresAt = now + timeoutMillis;
@@ -80,15 +90,25 @@ public final class EnumerationContexts {
 
     /** Opens an enumeration and returns its first batch (the context is kept only if more remains). */
     public Batch open(CimNamespace ns, Kind kind, Iterator<CimInstance> source, long timeoutSeconds, long maxObjects) {
+        return open(ns, kind, source, timeoutSeconds, maxObjects, null);
+    }
+
+    /** As {@link #open(CimNamespace, Kind, Iterator, long, long)}, counting the context against a client (address). */
+    public Batch open(CimNamespace ns, Kind kind, Iterator<CimInstance> source, long timeoutSeconds, long maxObjects,
+            String client) {
         expire();
         if (contexts.size() >= maxOpenContexts) {
             throw new CimException(CimStatus.SERVER_LIMITS_EXCEEDED, "too many open enumeration contexts ("
                     + maxOpenContexts + "); close or finish some first");
         }
+        if (client != null && contexts.values().stream().filter(c -> client.equals(c.client)).count() >= maxPerClient) {
+            throw new CimException(CimStatus.SERVER_LIMITS_EXCEEDED, "too many open enumeration contexts from this client ("
+                    + maxPerClient + "); close or finish some first");
+        }
         byte[] b = new byte[12];
         random.nextBytes(b);
         String id = "cimkit-ec-" + HexFormat.of().formatHex(b);
-        Context c = new Context(id, ns, kind, source, timeoutSeconds * 1000, clockMillis.getAsLong());
+        Context c = new Context(id, ns, kind, client, source, timeoutSeconds * 1000, clockMillis.getAsLong());
         contexts.put(id, c);
         synchronized (c) {
             c.busy = true;
