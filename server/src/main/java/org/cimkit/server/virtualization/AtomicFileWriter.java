@@ -44,6 +44,35 @@ public final class AtomicFileWriter implements AutoCloseable {
         };
     }
 
+    /**
+     * An existing target may be replaced only when it is a regular file (not a link, not a directory)
+     * owned by the server's user: an export never overwrites what is not its own.
+     */
+    static void requireOursOrAbsent(Path target) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return;
+        }
+        if (!a.isRegularFile()) {
+            throw new java.nio.file.FileAlreadyExistsException(target.toString(), null,
+                    "exists and is not a regular file; it is not replaced");
+        }
+        try {
+            java.nio.file.attribute.UserPrincipal owner = Files.getOwner(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            java.nio.file.attribute.UserPrincipal me = target.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            if (!owner.equals(me)) {
+                throw new java.nio.file.AccessDeniedException(target.toString(), null,
+                        "exists and belongs to another user; it is not replaced");
+            }
+        } catch (UnsupportedOperationException e) {
+            // a file system without owners: a regular file is all that can be checked
+        }
+    }
+
     public static AtomicFileWriter create(Path target) throws IOException {
         return new AtomicFileWriter(target);
     }
@@ -69,6 +98,7 @@ public final class AtomicFileWriter implements AutoCloseable {
             out.flush();
             channel.force(true);
             channel.close();
+            requireOursOrAbsent(target);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -58,4 +58,24 @@ class AtomicFileWriterTest {
         }
         assertEquals("new", Files.readString(target));
     }
+
+    @Test
+    void aLinkOrDirectoryInTheTargetsPlaceIsNotReplaced() throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside.txt"), "precious");
+        Path link = Files.createSymbolicLink(dir.resolve("export.cimxml"), outside);
+        try (AtomicFileWriter w = AtomicFileWriter.create(link)) {
+            w.stream().write("x".getBytes(StandardCharsets.UTF_8));
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, w::commit);
+        }
+        assertEquals("precious", Files.readString(outside));
+        assertTrue(Files.isSymbolicLink(link));
+        Path sub = Files.createDirectory(dir.resolve("sub.cimxml"));
+        try (AtomicFileWriter w = AtomicFileWriter.create(sub)) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, w::commit);
+        }
+        assertTrue(Files.isDirectory(sub));
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "temp files are cleaned up");
+        }
+    }
 }
