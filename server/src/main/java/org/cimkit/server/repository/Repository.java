@@ -45,6 +45,23 @@ public final class Repository {
         this.journal = j;
     }
 
+    /** Runs a change under the namespace's write lock: changes to one namespace happen one at a time. */
+    private static <T> T inWriteLock(NamespaceStore s, java.util.function.Supplier<T> change) {
+        s.writeLock().lock();
+        try {
+            return change.get();
+        } finally {
+            s.writeLock().unlock();
+        }
+    }
+
+    private static void inWriteLock(NamespaceStore s, Runnable change) {
+        inWriteLock(s, () -> {
+            change.run();
+            return null;
+        });
+    }
+
     // ---- namespaces
 
     public List<CimNamespace> namespaceNames() {
@@ -112,27 +129,21 @@ public final class Repository {
 
     public void setQualifierType(CimNamespace ns, CimQualifierType q) {
         NamespaceStore s = namespace(ns);
-        s.writeLock().lock();
-        try {
+        inWriteLock(s, () -> {
             journal.qualifierTypeSet(ns, q);
             s.putQualifierType(q);
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
     }
 
     public void deleteQualifierType(CimNamespace ns, CimName name) {
         NamespaceStore s = namespace(ns);
-        s.writeLock().lock();
-        try {
+        inWriteLock(s, () -> {
             if (s.qualifierType(name) == null) {
                 throw new CimException(CimStatus.NOT_FOUND, "qualifier " + name + " is not declared in namespace " + ns);
             }
             journal.qualifierTypeDeleted(ns, name);
             s.removeQualifierType(name);
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
     }
 
     // ---- classes
@@ -140,12 +151,9 @@ public final class Repository {
     /** Adds a class that is already resolved (from the MOF compiler or the journal). */
     public void loadClass(CimNamespace ns, CimClass resolved) {
         NamespaceStore s = namespaceOrCreate(ns);
-        s.writeLock().lock();
-        try {
+        inWriteLock(s, () -> {
             s.putClass(resolved);
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
     }
 
     public void loadQualifierType(CimNamespace ns, CimQualifierType q) {
@@ -154,8 +162,7 @@ public final class Repository {
 
     public CimClass createClass(CimNamespace ns, CimClass local) {
         NamespaceStore s = namespace(ns);
-        s.writeLock().lock();
-        try {
+        return inWriteLock(s, () -> {
             if (s.hasClass(local.name())) {
                 throw new CimException(CimStatus.ALREADY_EXISTS, "class " + local.name() + " already exists in " + ns);
             }
@@ -165,15 +172,12 @@ public final class Repository {
             journal.classSet(ns, resolved);
             s.putClass(resolved);
             return resolved;
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
     }
 
     public CimClass modifyClass(CimNamespace ns, CimClass local) {
         NamespaceStore s = namespace(ns);
-        s.writeLock().lock();
-        try {
+        return inWriteLock(s, () -> {
             CimClass old = s.getClass(local.name());
             if (old == null) {
                 throw new CimException(CimStatus.NOT_FOUND, "class " + local.name() + " does not exist in " + ns);
@@ -192,15 +196,12 @@ public final class Repository {
             journal.classSet(ns, resolved);
             s.putClass(resolved);
             return resolved;
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
     }
 
     public void deleteClass(CimNamespace ns, CimName name) {
         NamespaceStore s = namespace(ns);
-        s.writeLock().lock();
-        try {
+        inWriteLock(s, () -> {
             if (!s.hasClass(name)) {
                 throw new CimException(CimStatus.NOT_FOUND, "class " + name + " does not exist in " + ns);
             }
@@ -214,9 +215,7 @@ public final class Repository {
             }
             journal.classDeleted(ns, name);
             s.removeClass(name);
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
     }
 
     private static CimClass resolveAgainstSuperclass(NamespaceStore s, CimClass local) {
@@ -304,12 +303,9 @@ public final class Repository {
             throw NamespaceStore.noClass(instance.className(), ns);
         }
         CimInstance shaped = shaper.shape(instance, cls, ns);
-        s.writeLock().lock();
-        try {
+        inWriteLock(s, () -> {
             s.putInstance(shaped);
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
         return shaped;
     }
 
@@ -323,45 +319,36 @@ public final class Repository {
             throw new CimException(CimStatus.INVALID_CLASS, "class " + cls.name() + " is abstract and has no instances");
         }
         CimInstance shaped = shaper.shape(given, cls, ns);
-        s.writeLock().lock();
-        try {
+        return inWriteLock(s, () -> {
             if (s.getInstance(shaped.path()) != null) {
                 throw new CimException(CimStatus.ALREADY_EXISTS, "instance " + shaped.path() + " already exists");
             }
             journal.instanceSet(ns, shaped);
             s.putInstance(shaped);
             return shaped;
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
     }
 
     /** Replaces a stored instance by a complete new version (same path). */
     public void replaceInstance(CimNamespace ns, CimInstance complete) {
         NamespaceStore s = namespace(ns);
-        s.writeLock().lock();
-        try {
+        inWriteLock(s, () -> {
             if (s.getInstance(complete.path()) == null) {
                 throw new CimException(CimStatus.NOT_FOUND, "instance " + complete.path() + " does not exist");
             }
             journal.instanceSet(ns, complete);
             s.putInstance(complete);
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
     }
 
     public void deleteInstance(CimNamespace ns, CimObjectPath path) {
         NamespaceStore s = namespace(ns);
-        s.writeLock().lock();
-        try {
+        inWriteLock(s, () -> {
             if (s.getInstance(path) == null) {
                 throw new CimException(CimStatus.NOT_FOUND, "instance " + path.local() + " does not exist in " + ns);
             }
             journal.instanceDeleted(ns, path.local());
             s.removeInstance(path);
-        } finally {
-            s.writeLock().unlock();
-        }
+        });
     }
 }
