@@ -447,6 +447,12 @@ public sealed interface CimValue {
         // interval), so the least k is found by bisection instead of trying every k from 2 up.
         int hi = Math.min(Math.max(2, significantDigits(javaForm)), real32 ? 9 : 17);
         int lo = 2;
+        // Java's text is usually the shortest already: settle that case with one probe.
+        if (hi > lo && roundTrip(exact, hi - 1, value, real32) == null) {
+            lo = hi;
+        } else if (hi > lo) {
+            hi--;
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (roundTrip(exact, mid, value, real32) != null) {
