@@ -446,12 +446,34 @@ public final class Suite {
             done.add(1);
         } catch (IOException e) {
             done.status = "FAILED";
-            done.note = e.getMessage().lines().findFirst().orElse("") + " | " + lastLines(sp.tail(), 3);
+            done.note = firstError(sp) + " (" + e.getMessage().lines().findFirst().orElse("") + ")";
             say(scenario + " failed: " + e.getMessage());
         } finally {
             sp.close();
             Files.deleteIfExists(mof);
         }
+    }
+
+    /** The first line of the server's output that names an error or exception, with the frame under it. */
+    private static String firstError(ServerProcess sp) {
+        try {
+            List<String> lines = Files.readAllLines(sp.outLog, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("Error") || lines.get(i).contains("Exception")) {
+                    String at = i + 1 < lines.size() ? lines.get(i + 1).trim() : "";
+                    for (int j = i + 1; j < lines.size(); j++) {
+                        if (lines.get(j).contains("org.cimkit")) {
+                            at = lines.get(j).trim();
+                            break;
+                        }
+                    }
+                    return lines.get(i).trim() + " " + at;
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "no error in the server log";
     }
 
     private static String lastLines(String s, int n) {
