@@ -143,6 +143,7 @@ public final class Suite {
             codec();
         }
         say(String.format(Locale.ROOT, "suite finished in %.0f s", (System.nanoTime() - t0) / 1e9));
+        deleteTree(work);
         Report.write(out, results, serverJvm, quick, log);
         System.out.println();
         System.out.println(Files.readString(out.resolve("results.md")));
@@ -451,6 +452,19 @@ public final class Suite {
         } finally {
             sp.close();
             Files.deleteIfExists(mof);
+        }
+    }
+
+    /** Removes the temporary directory (generated MOF, server data and logs); -Dcimkit.bench.keep=true keeps it. */
+    private void deleteTree(Path dir) {
+        if (Boolean.getBoolean("cimkit.bench.keep")) {
+            say("kept " + dir);
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            say("could not remove " + dir + ": " + e);
         }
     }
 
