@@ -1,7 +1,6 @@
 package org.cimkit.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +14,14 @@ public final class CimInstance implements CimObject, Qualified {
     private final CimName className;
     private final CimObjectPath path;
     private final List<CimQualifier> qualifiers;
-    private final Map<CimName, CimProperty> properties;
+    /** In order; looked up by a scan (instances hold tens of properties, and no per-instance hash table to keep). */
+    private final List<CimProperty> properties;
 
     private CimInstance(Builder b) {
         this.className = Objects.requireNonNull(b.className, "class name");
         this.path = b.path;
         this.qualifiers = Qualified.checkedCopy(b.qualifiers, "instance of " + className);
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        this.properties = List.copyOf(b.properties.values());
     }
 
     public static Builder builder(String className) {
@@ -47,8 +47,9 @@ public final class CimInstance implements CimObject, Qualified {
         return qualifiers;
     }
 
+    /** The properties in order (an immutable list, not a copy). */
     public List<CimProperty> properties() {
-        return List.copyOf(properties.values());
+        return properties;
     }
 
     public int propertyCount() {
@@ -56,11 +57,18 @@ public final class CimInstance implements CimObject, Qualified {
     }
 
     public CimProperty property(String name) {
-        return properties.get(CimName.of(name));
+        return property(CimName.of(name));
     }
 
     public CimProperty property(CimName name) {
-        return properties.get(name);
+        List<CimProperty> ps = properties;
+        for (int i = 0, n = ps.size(); i < n; i++) {
+            CimProperty p = ps.get(i);
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** The value of a property, or null when the instance does not carry the property at all. */
@@ -75,7 +83,9 @@ public final class CimInstance implements CimObject, Qualified {
 
     public Builder toBuilder() {
         Builder b = new Builder(className).path(path).qualifiers(qualifiers);
-        b.properties.putAll(properties);
+        for (CimProperty p : properties) {
+            b.properties.put(p.name(), p);
+        }
         return b;
     }
 
@@ -83,12 +93,16 @@ public final class CimInstance implements CimObject, Qualified {
     public boolean equals(Object o) {
         return o instanceof CimInstance i && i.className.value().equals(className.value()) && Objects.equals(i.path, path)
                 && i.qualifiers.equals(qualifiers)
-                && List.copyOf(i.properties.values()).equals(List.copyOf(properties.values()));
+                && i.properties.equals(properties);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(className, path, properties.keySet());
+        int names = 0;
+        for (CimProperty p : properties) {
+            names += p.name().hashCode();
+        }
+        return Objects.hash(className, path, names);
     }
 
     @Override

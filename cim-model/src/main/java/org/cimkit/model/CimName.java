@@ -54,7 +54,7 @@ public final class CimName implements Comparable<CimName> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CimName other && key.equals(other.key);
+        return o == this || o instanceof CimName other && key.equals(other.key);
     }
 
     @Override

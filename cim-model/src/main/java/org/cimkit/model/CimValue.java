@@ -393,6 +393,42 @@ public sealed interface CimValue {
         return new RealValue(type, d);
     }
 
+    /** {@code exact} rounded to {@code digits} significant digits that reads back as the value (modes in order), or null. */
+    private static BigDecimal roundTrip(BigDecimal exact, int digits, double value, boolean real32) {
+        for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP}) {
+            BigDecimal r = exact.round(new MathContext(digits, mode));
+            String text = r.toString();
+            if (real32 ? Float.parseFloat(text) == (float) value : Double.parseDouble(text) == value) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Significant digits of a Double/Float.toString form (no sign, exponent, point, leading or trailing zeros). */
+    private static int significantDigits(String javaForm) {
+        int end = javaForm.indexOf('E');
+        if (end < 0) {
+            end = javaForm.length();
+        }
+        int first = -1;
+        int last = -1;
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            char c = javaForm.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (first < 0 && c != '0') {
+                    first = count;
+                }
+                if (c != '0') {
+                    last = count;
+                }
+                count++;
+            }
+        }
+        return first < 0 ? 1 : last - first + 1;
+    }
+
     /**
      * The shortest decimal (at least two significant digits, as Java 19+ prints) that reads back as
      * the same double, or the same float for real32, laid out as {@link Double#toString} does. Java 17's
@@ -405,18 +441,27 @@ public sealed interface CimValue {
             return javaForm;
         }
         BigDecimal exact = new BigDecimal(value);
-        BigDecimal best = null;
-        RoundingMode[] modes = {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP};
-        for (int digits = 2; digits <= (real32 ? 9 : 17) && best == null; digits++) {
-            for (RoundingMode mode : modes) {
-                BigDecimal r = exact.round(new MathContext(digits, mode));
-                String text = r.toString();
-                if (real32 ? Float.parseFloat(text) == (float) value : Double.parseDouble(text) == value) {
-                    best = r;
-                    break;
-                }
+        // Java's own text round-trips, so the shortest one has at most as many digits. Whether some
+        // text of k digits round-trips is monotone in k (rounding exact to k+1 digits lands between
+        // the k-digit rounding and exact, and the texts that read back as the value form an
+        // interval), so the least k is found by bisection instead of trying every k from 2 up.
+        int hi = Math.min(Math.max(2, significantDigits(javaForm)), real32 ? 9 : 17);
+        int lo = 2;
+        // Java's text is usually the shortest already: settle that case with one probe.
+        if (hi > lo && roundTrip(exact, hi - 1, value, real32) == null) {
+            lo = hi;
+        } else if (hi > lo) {
+            hi--;
+        }
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (roundTrip(exact, mid, value, real32) != null) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
+        BigDecimal best = roundTrip(exact, lo, value, real32);
         if (best == null) {
             return javaForm;
         }

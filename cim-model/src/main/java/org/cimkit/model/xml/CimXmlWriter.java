@@ -56,8 +56,15 @@ public final class CimXmlWriter implements Closeable, Flushable {
     private final OutputStream out;
     private final WriterOptions options;
     private final XMLStreamWriter2 w;
-    /** What is being written, for error messages. */
+    /**
+     * What is being written, for error messages: {@code context}, or when {@code ctxPrefix} is set
+     * {@code ctxPrefix + ctxA [+ " of " + ctxB]}, put together only when a message needs it (the
+     * per-property and per-key contexts would otherwise cost two string concatenations each).
+     */
     private String context = "value";
+    private String ctxPrefix;
+    private Object ctxA;
+    private Object ctxB;
 
     private static XMLOutputFactory createFactory() {
         WstxOutputFactory f = new WstxOutputFactory();
@@ -94,11 +101,29 @@ public final class CimXmlWriter implements Closeable, Flushable {
         void run() throws XMLStreamException, IOException;
     }
 
+    private String context() {
+        if (ctxPrefix == null) {
+            return context;
+        }
+        return ctxPrefix + ctxA + (ctxB == null ? "" : " of " + ctxB);
+    }
+
+    private void setContext(String c) {
+        context = c;
+        ctxPrefix = null;
+    }
+
+    private void lazyContext(String prefix, Object a, Object b) {
+        ctxPrefix = prefix;
+        ctxA = a;
+        ctxB = b;
+    }
+
     private void x(XmlAction a) throws IOException {
         try {
             a.run();
         } catch (XMLStreamException e) {
-            throw new IOException("cannot write CIM-XML (" + context + "): " + e.getMessage(), e);
+            throw new IOException("cannot write CIM-XML (" + context() + "): " + e.getMessage(), e);
         }
     }
 
@@ -150,7 +175,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
     }
 
     private IOException bad(char c, int index) {
-        return new IOException(context + ": character U+" + String.format("%04X", (int) c) + " at index " + index
+        return new IOException(context() + ": character U+" + String.format("%04X", (int) c) + " at index " + index
                 + " cannot be represented in XML 1.0");
     }
 
@@ -219,7 +244,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
         start(ERROR);
         attr(A_CODE, Integer.toString(status.code()));
         if (description != null) {
-            context = "error description";
+            setContext("error description");
             attr(A_DESCRIPTION, description);
         }
         end();
@@ -241,7 +266,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
                     + value.type().typeName() + "[])");
         }
         x(() -> {
-            context = "return value";
+            setContext("return value");
             start(RETURNVALUE);
             paramTypeAttrs(value.type());
             valueContent(value);
@@ -271,7 +296,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
      */
     public void writeParamValue(String name, CimValue value) throws IOException {
         x(() -> {
-            context = "parameter " + name;
+            setContext("parameter " + name);
             start(PARAMVALUE);
             attr(A_NAME, name);
             paramTypeAttrs(value.type());
@@ -391,7 +416,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
     /** IPARAMVALUE with the element DSP0200 uses for the argument kind; Null has no content. */
     public void writeIParamValue(String name, Argument arg) throws IOException {
         x(() -> {
-            context = "parameter " + name;
+            setContext("parameter " + name);
             start(IPARAMVALUE);
             attr(A_NAME, name);
             argument(arg);
@@ -635,9 +660,15 @@ public final class CimXmlWriter implements Closeable, Flushable {
                 });
                 attr(A_TYPE, v.type().xmlTypeName());
                 String saved = context;
-                context = "key " + k.name() + " of " + path.className();
+                String savedPrefix = ctxPrefix;
+                Object savedA = ctxA;
+                Object savedB = ctxB;
+                lazyContext("key ", k.name(), path.className());
                 text(v.toLexical());
                 context = saved;
+                ctxPrefix = savedPrefix;
+                ctxA = savedA;
+                ctxB = savedB;
                 end();
             }
             end();
@@ -732,7 +763,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
     private String embeddedText(CimObject o) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(512);
         try (CimXmlWriter nested = new CimXmlWriter(bos, options)) {
-            nested.context = context;
+            nested.setContext(context());
             nested.x(() -> nested.object(o));
         }
         return bos.toString(StandardCharsets.UTF_8);
@@ -779,10 +810,13 @@ public final class CimXmlWriter implements Closeable, Flushable {
 
     private void property(CimProperty p, boolean iq, boolean ico) throws XMLStreamException, IOException {
         String saved = context;
-        context = "property " + p.name();
+        String savedPrefix = ctxPrefix;
+        Object savedA = ctxA;
+        Object savedB = ctxB;
+        lazyContext("property ", p.name(), null);
         if (p.type() == CimType.REFERENCE) {
             if (p.array()) {
-                throw new IOException(context + ": DSP0201 has no element for reference array properties");
+                throw new IOException(context() + ": DSP0201 has no element for reference array properties");
             }
             start(PROPERTY_REFERENCE);
             attr(A_NAME, p.name().value());
@@ -791,9 +825,9 @@ public final class CimXmlWriter implements Closeable, Flushable {
             }
             originAttrs(p.classOrigin(), p.propagated(), ico);
             if (iq) {
-                qualifiers(p.qualifiers(), context);
+                qualifiers(p.qualifiers(), context());
             }
-            context = "property " + p.name();
+            lazyContext("property ", p.name(), null);
             if (p.value() instanceof CimValue.ReferenceValue r) {
                 reference(r.path());
             }
@@ -810,18 +844,21 @@ public final class CimXmlWriter implements Closeable, Flushable {
                 attr(A_EMBEDDEDOBJECT, p.type() == CimType.INSTANCE ? EMB_INSTANCE : EMB_OBJECT);
             }
             if (iq) {
-                qualifiers(p.qualifiers(), context);
+                qualifiers(p.qualifiers(), context());
             }
-            context = "property " + p.name();
+            lazyContext("property ", p.name(), null);
             valueContent(p.value());
             end();
         }
         context = saved;
+        ctxPrefix = savedPrefix;
+        ctxA = savedA;
+        ctxB = savedB;
     }
 
     private void qualifiers(List<CimQualifier> qs, String owner) throws XMLStreamException, IOException {
         for (CimQualifier q : qs) {
-            context = "qualifier " + q.name() + " of " + owner;
+            setContext("qualifier " + q.name() + " of " + owner);
             start(QUALIFIER);
             attr(A_NAME, q.name().value());
             attr(A_TYPE, q.value().type().xmlTypeName());
@@ -850,7 +887,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
     }
 
     private void qualifierDeclaration(CimQualifierType q) throws XMLStreamException, IOException {
-        context = "qualifier declaration " + q.name();
+        setContext("qualifier declaration " + q.name());
         start(QUALIFIER_DECLARATION);
         attr(A_NAME, q.name().value());
         attr(A_TYPE, q.type().xmlTypeName());
@@ -879,7 +916,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
 
     private void method(CimMethod m, boolean iq, boolean ico) throws XMLStreamException, IOException {
         String owner = "method " + m.name();
-        context = owner;
+        setContext(owner);
         start(METHOD);
         attr(A_NAME, m.name().value());
         if (m.returnType() != null) {
@@ -896,7 +933,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
             } else {
                 element = p.array() ? PARAMETER_ARRAY : PARAMETER;
             }
-            context = "parameter " + p.name() + " of " + owner;
+            setContext("parameter " + p.name() + " of " + owner);
             start(element);
             attr(A_NAME, p.name().value());
             if (p.type() == CimType.REFERENCE) {

@@ -1,0 +1,793 @@
+package org.cimkit.bench.suite;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.HdrHistogram.Histogram;
+import org.cimkit.bench.CimXmlCodecBenchmark;
+import org.cimkit.bench.MofCompileBenchmark;
+import org.cimkit.model.CimKeyBinding;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimValue;
+import org.cimkit.model.message.Argument;
+import org.cimkit.model.message.CimMessage;
+import org.cimkit.model.message.ParamValue;
+import org.cimkit.model.xml.CimXmlReader;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The whole performance suite (docs/performance.md): starts the server as a separate process on
+ * generated repositories, runs every scenario a number of times, runs the JMH benchmarks in
+ * process, and writes results.json and results.md. Usage:
+ * {@code Suite --server-jar JAR [--shared DIR] [--out DIR] [--quick] [--only 1,4,...]}.
+ */
+public final class Suite {
+    private static final byte[] NAMED = "<VALUE.NAMEDINSTANCE>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WITH_PATH = "<VALUE.INSTANCEWITHPATH>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OBJ_PATH = "<VALUE.OBJECTWITHPATH>".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path serverJar;
+    private final Path shared;
+    private final Path out;
+    private final boolean quick;
+    private final Set<Integer> only;
+    private final List<String> serverJvm;
+    private final List<Stats> results = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
+    private final Path work;
+
+    private Suite(Path serverJar, Path shared, Path out, boolean quick, Set<Integer> only, List<String> serverJvm)
+            throws IOException {
+        this.serverJar = serverJar;
+        this.shared = shared;
+        this.out = out;
+        this.quick = quick;
+        this.only = only;
+        this.serverJvm = serverJvm;
+        Files.createDirectories(out);
+        this.work = Files.createTempDirectory("cimkit-bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = null;
+        Path shared = Path.of(System.getProperty("cimkit.shared", "../shared"));
+        Path out = Path.of("benchmarks/target/results");
+        boolean quick = false;
+        Set<Integer> only = new TreeSet<>();
+        List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx2g", "-XX:+UseParallelGC"));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--server-jar" -> jar = Path.of(args[++i]);
+                case "--shared" -> shared = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--quick" -> quick = true;
+                case "--only" -> Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf)
+                        .forEach(only::add);
+                case "--server-jvm" -> jvm = new ArrayList<>(Arrays.asList(args[++i].trim().split("\\s+")));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (jar == null || !Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("--server-jar must name the built server/target/cimkit-server.jar");
+        }
+        new Suite(jar, shared, out, quick, only, jvm).run();
+    }
+
+    private boolean selected(int scenario) {
+        return only.isEmpty() || only.contains(scenario);
+    }
+
+    private int reps(int normal) {
+        return quick ? Math.min(2, normal) : normal;
+    }
+
+    private void say(String s) {
+        System.out.println("[suite] " + s);
+        System.out.flush();
+        log.add(s);
+    }
+
+    private Stats stat(String scenario, String metric, String unit, boolean higherBetter) {
+        Stats s = new Stats(scenario, metric, unit, higherBetter);
+        results.add(s);
+        return s;
+    }
+
+    private void run() throws Exception {
+        long t0 = System.nanoTime();
+        int n = 100_000;
+        if (selected(0) || selected(1) || selected(3) || selected(4) || selected(5)) {
+            Path mof = work.resolve("bench-100k.mof");
+            BenchMof.write(mof, n, 10_000);
+            say("generated " + mof + " (" + Files.size(mof) / 1_000_000 + " MB)");
+            largeRepository(mof, n);
+        }
+        if (selected(2)) {
+            million();
+        }
+        if (selected(6)) {
+            export();
+        }
+        if (selected(7)) {
+            startup();
+        }
+        if (selected(8)) {
+            mofCompile();
+        }
+        if (selected(9)) {
+            codec();
+        }
+        say(String.format(Locale.ROOT, "suite finished in %.0f s", (System.nanoTime() - t0) / 1e9));
+        deleteTree(work);
+        Report.write(out, results, serverJvm, quick, log);
+        System.out.println();
+        System.out.println(Files.readString(out.resolve("results.md")));
+        System.out.println("written: " + out.resolve("results.json") + " and " + out.resolve("results.md"));
+    }
+
+    // ------------------------------------------------------------------ scenarios 1, 3, 4, 5 (+ MOF load)
+
+    private void largeRepository(Path mof, int n) throws Exception {
+        Stats load = stat("0 load", "start-up with " + n + " instances from MOF, to first answer", "s", false)
+                .target("<= 10 s", 10.0);
+        int loads = reps(3);
+        for (int r = 0; r < loads; r++) {
+            ServerProcess sp = ServerProcess.start(serverJar, serverJvm, work.resolve("srv-load-" + r),
+                    List.of("--mof", BenchMof.NS + "=" + mof));
+            try {
+                double ms = sp.awaitFirstAnswer(600_000);
+                load.add(ms / 1000);
+                say(String.format(Locale.ROOT, "load run %d: %.2f s", r, ms / 1000));
+                if (r == loads - 1) {
+                    long live = sp.liveHeapMb();
+                    stat("0 load", "live heap after load (full GC)", "MB", false).add(live);
+                    stat("0 load", "RSS after load", "MB", false).add(sp.procStatusKb("VmRSS") / 1024.0);
+                    runScenarios(sp, n);
+                }
+            } finally {
+                sp.close();
+            }
+        }
+    }
+
+    private void runScenarios(ServerProcess sp, int n) throws Exception {
+        if (selected(1)) {
+            enumerate(sp, n, "1 enumerate " + n, 60_000.0, reps(5));
+        }
+        if (selected(3)) {
+            pull(sp, n);
+        }
+        if (selected(5)) {
+            associatorsAndQuery(sp, n);
+        }
+        if (selected(4)) {
+            getInstance(sp, n);
+        }
+    }
+
+    private void enumerate(ServerProcess sp, int n, String scenario, Double target, int runs) throws Exception {
+        byte[] req = Requests.intrinsic(sp.hostPort(), BenchMof.NS, "EnumerateInstances",
+                Requests.Param.cls("ClassName", BenchMof.ITEM));
+        Stats rate = stat(scenario, "EnumerateInstances, 1 client", "inst/s", true);
+        if (target != null) {
+            rate.target(">= " + fmt(target), target);
+        }
+        Stats mbs = stat(scenario, "EnumerateInstances, 1 client", "MB/s", true);
+        Stats heap = stat(scenario, "server heap high-water (before GC) during the run", "MB", false);
+        Stats rss = stat(scenario, "server peak RSS during the run", "MB", false);
+        if (target != null) {
+            rss.target("<= 150 MB", 150.0);
+        }
+        Stats bytesPer = stat(scenario, "CIM-XML per instance", "bytes", false);
+        try (WbemConnection c = new WbemConnection("127.0.0.1", sp.port)) {
+            // one warm-up run
+            WbemConnection.Response w = c.exchange(req, NAMED, false);
+            check(w, n, "warm-up enumeration");
+            for (int r = 0; r < runs; r++) {
+                sp.mark();
+                long t = System.nanoTime();
+                WbemConnection.Response resp = c.exchange(req, NAMED, false);
+                double s = (System.nanoTime() - t) / 1e9;
+                check(resp, n, "enumeration");
+                rate.add(n / s);
+                mbs.add(resp.bytes() / 1e6 / s);
+                bytesPer.add((double) resp.bytes() / n);
+                heap.add(sp.heapPeakSinceMark()[0]);
+                rss.add(sp.procStatusKb("VmHWM") / 1024.0);
+                say(String.format(Locale.ROOT, "%s run %d: %.0f inst/s, %.1f MB/s, %.1f s", scenario, r, n / s,
+                        resp.bytes() / 1e6 / s, s));
+            }
+        }
+    }
+
+    private static void check(WbemConnection.Response r, long expected, String what) throws IOException {
+        if (r.status() != 200 || (expected >= 0 && r.markers() != expected)) {
+            throw new IOException(what + ": HTTP " + r.status() + ", " + r.markers() + " items instead of " + expected
+                    + (r.cimError() == null ? "" : ", CIMError " + r.cimError()) + " " + r.text());
+        }
+    }
+
+    private static final Pattern CONTEXT = Pattern.compile(
+            "<PARAMVALUE NAME=\"EnumerationContext\"[^>]*>\\s*<VALUE>([^<]*)</VALUE>");
+    private static final Pattern EOS = Pattern.compile("<PARAMVALUE NAME=\"EndOfSequence\"[^>]*>\\s*<VALUE>([^<]*)</VALUE>");
+
+    private void pull(ServerProcess sp, int n) throws Exception {
+        String scenario = "3 pull " + n;
+        Stats rate = stat(scenario, "OpenEnumerateInstances + PullInstancesWithPath x1000", "inst/s", true);
+        Stats mbs = stat(scenario, "OpenEnumerateInstances + PullInstancesWithPath x1000", "MB/s", true);
+        Stats heap = stat(scenario, "server heap high-water (before GC) during the run", "MB", false);
+        try (WbemConnection c = new WbemConnection("127.0.0.1", sp.port)) {
+            for (int r = -1; r < reps(5); r++) {
+                sp.mark();
+                long t = System.nanoTime();
+                long count = 0;
+                long bytes = 0;
+                WbemConnection.Response resp = c.exchange(Requests.intrinsic(sp.hostPort(), BenchMof.NS,
+                        "OpenEnumerateInstances", Requests.Param.cls("ClassName", BenchMof.ITEM),
+                        Requests.Param.text("MaxObjectCount", "1000")), WITH_PATH, true);
+                while (true) {
+                    check(resp, -1, "pull");
+                    count += resp.markers();
+                    bytes += resp.bytes();
+                    String text = resp.text();
+                    Matcher eos = EOS.matcher(text);
+                    if (!eos.find()) {
+                        throw new IOException("no EndOfSequence in " + text.substring(0, Math.min(500, text.length())));
+                    }
+                    if (eos.group(1).equalsIgnoreCase("TRUE")) {
+                        break;
+                    }
+                    Matcher m = CONTEXT.matcher(text);
+                    if (!m.find()) {
+                        throw new IOException("no EnumerationContext");
+                    }
+                    resp = c.exchange(Requests.intrinsic(sp.hostPort(), BenchMof.NS, "PullInstancesWithPath",
+                            Requests.Param.text("EnumerationContext", m.group(1)),
+                            Requests.Param.text("MaxObjectCount", "1000")), WITH_PATH, true);
+                }
+                double s = (System.nanoTime() - t) / 1e9;
+                if (count != n) {
+                    throw new IOException("pull returned " + count + " instead of " + n);
+                }
+                if (r >= 0) {
+                    rate.add(n / s);
+                    mbs.add(bytes / 1e6 / s);
+                    heap.add(sp.heapPeakSinceMark()[0]);
+                    say(String.format(Locale.ROOT, "%s run %d: %.0f inst/s, %.1f s", scenario, r, n / s, s));
+                }
+            }
+        }
+    }
+
+    private void associatorsAndQuery(ServerProcess sp, int n) throws Exception {
+        CimObjectPath hub = Requests.instancePath(null, BenchMof.ITEM, "InstanceID", BenchMof.key(0));
+        byte[] assoc = Requests.intrinsic(sp.hostPort(), BenchMof.NS, "Associators", Requests.Param.path("ObjectName", hub),
+                Requests.Param.cls("AssocClass", BenchMof.LINK));
+        Stats a = stat("5 associators", "Associators of item-0 over 10 000 Bench_Link instances (10 000 results)", "ms",
+                false);
+        Stats ar = stat("5 associators", "Associators", "inst/s", true);
+        int hits = 0;
+        for (int i = 0; i < n; i++) {
+            if (i % 256 < 26) {
+                hits++;
+            }
+        }
+        byte[] query = Requests.intrinsic(sp.hostPort(), BenchMof.NS, "ExecQuery", Requests.Param.text("QueryLanguage", "WQL"),
+                Requests.Param.text("Query", "SELECT * FROM " + BenchMof.ITEM + " WHERE Health < 26"));
+        Stats q = stat("5 query", "ExecQuery WHERE Health < 26 over " + n + " (" + hits + " results)", "ms", false);
+        Stats qr = stat("5 query", "ExecQuery: instances examined", "inst/s", true);
+        try (WbemConnection c = new WbemConnection("127.0.0.1", sp.port)) {
+            for (int r = -1; r < reps(5); r++) {
+                long t = System.nanoTime();
+                WbemConnection.Response resp = c.exchange(assoc, OBJ_PATH, false);
+                double s = (System.nanoTime() - t) / 1e9;
+                check(resp, 10_000, "Associators");
+                if (r >= 0) {
+                    a.add(s * 1000);
+                    ar.add(10_000 / s);
+                }
+                t = System.nanoTime();
+                resp = c.exchange(query, OBJ_PATH, false);
+                s = (System.nanoTime() - t) / 1e9;
+                check(resp, hits, "ExecQuery");
+                if (r >= 0) {
+                    q.add(s * 1000);
+                    qr.add(n / s);
+                    say(String.format(Locale.ROOT, "associators %.0f ms, query %.0f ms", a.values.get(r), s * 1000));
+                }
+            }
+        }
+    }
+
+    private void getInstance(ServerProcess sp, int n) throws Exception {
+        int[] conns = quick ? new int[] {1, 32} : new int[] {1, 8, 32, 128};
+        for (int k : conns) {
+            loadGetInstance(sp, BenchMof.ITEM, n, k);
+        }
+        loadGetInstance(sp, BenchMof.SMALL, BenchMof.SMALL_COUNT, 32);
+    }
+
+    private void loadGetInstance(ServerProcess sp, String cls, int count, int conns) throws Exception {
+        String scenario = "4 GetInstance " + cls + " (" + count + " in class), " + conns + " conn";
+        Stats rps = stat(scenario, "requests/s", "req/s", true);
+        Stats p50 = stat(scenario, "p50", "ms", false);
+        Stats p99 = stat(scenario, "p99", "ms", false);
+        Stats p999 = stat(scenario, "p99.9", "ms", false);
+        if (conns == 32) {
+            rps.target(">= 10 000", 10_000.0);
+            p99.target("<= 10 ms", 10.0);
+        }
+        Random rnd = new Random(42);
+        byte[][] reqs = new byte[1024][];
+        for (int i = 0; i < reqs.length; i++) {
+            reqs[i] = Requests.intrinsic(sp.hostPort(), BenchMof.NS, "GetInstance", Requests.Param.path("InstanceName",
+                    Requests.instancePath(null, cls, "InstanceID", BenchMof.key(rnd.nextInt(count)))));
+        }
+        double warm = quick ? 2 : 3;
+        double measure = quick ? 3 : 8;
+        for (int r = 0; r < reps(3); r++) {
+            Histogram total = new Histogram(60_000_000L, 3);
+            AtomicLong done = new AtomicLong();
+            AtomicBoolean measuring = new AtomicBoolean();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
+            List<Histogram> hs = new ArrayList<>();
+            List<Throwable> errors = new ArrayList<>();
+            CountDownLatch ready = new CountDownLatch(conns);
+            for (int t = 0; t < conns; t++) {
+                Histogram h = new Histogram(60_000_000L, 3);
+                hs.add(h);
+                int seed = t;
+                Thread th = new Thread(() -> {
+                    try (WbemConnection c = new WbemConnection("127.0.0.1", sp.port)) {
+                        ready.countDown();
+                        int i = seed * 31;
+                        while (!stop.get()) {
+                            byte[] q = reqs[i++ & 1023];
+                            long s = System.nanoTime();
+                            WbemConnection.Response resp = c.exchange(q, null, false);
+                            long us = (System.nanoTime() - s) / 1000;
+                            if (resp.status() != 200 || resp.bytes() < 500) {
+                                throw new IOException("GetInstance answered HTTP " + resp.status() + " with " + resp.bytes()
+                                        + " bytes");
+                            }
+                            if (measuring.get()) {
+                                h.recordValue(Math.max(1, us));
+                                done.incrementAndGet();
+                            }
+                        }
+                    } catch (Throwable e) {
+                        synchronized (errors) {
+                            errors.add(e);
+                        }
+                        ready.countDown();
+                    }
+                }, "load-" + t);
+                th.setDaemon(true);
+                threads.add(th);
+                th.start();
+            }
+            ready.await();
+            Thread.sleep((long) (warm * 1000));
+            long t0 = System.nanoTime();
+            measuring.set(true);
+            Thread.sleep((long) (measure * 1000));
+            measuring.set(false);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long count0 = done.get();
+            stop.set(true);
+            for (Thread th : threads) {
+                th.join(30_000);
+            }
+            if (!errors.isEmpty()) {
+                throw new IOException("load driver: " + errors.get(0), errors.get(0));
+            }
+            for (Histogram h : hs) {
+                total.add(h);
+            }
+            rps.add(count0 / secs);
+            p50.add(total.getValueAtPercentile(50) / 1000.0);
+            p99.add(total.getValueAtPercentile(99) / 1000.0);
+            p999.add(total.getValueAtPercentile(99.9) / 1000.0);
+            say(String.format(Locale.ROOT, "%s run %d: %.0f req/s p50 %.2f p99 %.2f p99.9 %.2f ms", scenario, r,
+                    count0 / secs, total.getValueAtPercentile(50) / 1000.0, total.getValueAtPercentile(99) / 1000.0,
+                    total.getValueAtPercentile(99.9) / 1000.0));
+        }
+    }
+
+    // ------------------------------------------------------------------ scenario 2
+
+    private void million() throws Exception {
+        int n = 1_000_000;
+        Path mof = work.resolve("bench-1m.mof");
+        BenchMof.write(mof, n, 0);
+        say("generated " + mof + " (" + Files.size(mof) / 1_000_000 + " MB)");
+        List<String> jvm = new ArrayList<>();
+        for (String f : serverJvm) {
+            if (!f.startsWith("-Xmx") && !f.startsWith("-Xms")) {
+                jvm.add(f);
+            }
+        }
+        jvm.add("-Xmx256m");
+        String scenario = "2 enumerate " + n + " at -Xmx256m";
+        Stats done = stat(scenario, "completes", "", true);
+        ServerProcess sp = ServerProcess.start(serverJar, jvm, work.resolve("srv-1m"),
+                List.of("--mof", BenchMof.NS + "=" + mof));
+        try {
+            double ms = sp.awaitFirstAnswer(900_000);
+            stat(scenario, "start-up with 1 000 000 instances from MOF, to first answer", "s", false).add(ms / 1000);
+            stat(scenario, "live heap after load (full GC)", "MB", false).add(sp.liveHeapMb());
+            enumerate(sp, n, scenario, null, reps(2));
+            done.status = "met";
+            done.add(1);
+        } catch (IOException e) {
+            done.status = "FAILED";
+            done.note = firstError(sp) + " (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            say(scenario + " failed: " + e.getMessage());
+        } finally {
+            sp.close();
+            Files.deleteIfExists(mof);
+        }
+    }
+
+    /** Removes the temporary directory (generated MOF, server data and logs); -Dcimkit.bench.keep=true keeps it. */
+    private void deleteTree(Path dir) {
+        if (Boolean.getBoolean("cimkit.bench.keep")) {
+            say("kept " + dir);
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            say("could not remove " + dir + ": " + e);
+        }
+    }
+
+    /** The first line of the server's output that names an error or exception, with the frame under it. */
+    private static String firstError(ServerProcess sp) {
+        try {
+            List<String> lines = Files.readAllLines(sp.outLog, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("Error") || lines.get(i).contains("Exception")) {
+                    String at = i + 1 < lines.size() ? lines.get(i + 1).trim() : "";
+                    for (int j = i + 1; j < lines.size(); j++) {
+                        if (lines.get(j).contains("org.cimkit")) {
+                            at = lines.get(j).trim();
+                            break;
+                        }
+                    }
+                    return lines.get(i).trim() + " " + at;
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "no error in the server log";
+    }
+
+    private static String lastLines(String s, int n) {
+        List<String> l = s.lines().filter(x -> !x.isBlank()).toList();
+        return String.join(" / ", l.subList(Math.max(0, l.size() - n), l.size()));
+    }
+
+    // ------------------------------------------------------------------ scenario 6
+
+    private static final Pattern RETURN = Pattern.compile("<RETURNVALUE[^>]*>\\s*<VALUE>([^<]*)</VALUE>");
+    private static final Pattern JOB_STATE = Pattern.compile("<PROPERTY NAME=\"JobState\"[^>]*>\\s*<VALUE>([^<]*)</VALUE>");
+
+    private void export() throws Exception {
+        String scenario = "6 ExportReferencePoint 100 VMs x 8 disks";
+        Stats one = stat(scenario, "one export: call to job Completed", "ms", false).target("<= 1000 ms", 1000.0);
+        Stats sixteen = stat(scenario, "16 exports at once: first call to last job Completed", "ms", false);
+        Path mof = work.resolve("bench-vms.mof");
+        BenchMof.writeVirtualization(mof, 100, 8);
+        String vns = "root/virtualization/v2";
+        ServerProcess sp;
+        try {
+            sp = ServerProcess.start(serverJar, serverJvm, work.resolve("srv-vm"), List.of("--mof", vns + "=" + mof));
+            sp.awaitFirstAnswer(120_000);
+        } catch (IOException e) {
+            one.status = "skipped";
+            one.note = "not available: the server does not load the 100 VM fixture (" + e.getMessage().lines().findFirst()
+                    .orElse("") + ")";
+            sixteen.status = "skipped";
+            say(one.note);
+            return;
+        }
+        try {
+            CimObjectPath service = CimObjectPath.forInstance(CimNamespace.of(vns),
+                    CimName.of("Msvm_CollectionReferencePointService"),
+                    List.of(CimKeyBinding.of("CreationClassName", "Msvm_CollectionReferencePointService"),
+                            CimKeyBinding.of("Name", "CollectionReferencePointService"),
+                            CimKeyBinding.of("SystemCreationClassName", "Msvm_ComputerSystem"),
+                            CimKeyBinding.of("SystemName", "CIMKIT-DEMO-HOST")));
+            CimObjectPath rpc = CimObjectPath.forInstance(CimNamespace.of(vns), CimName.of("Msvm_ReferencePointCollection"),
+                    List.of(CimKeyBinding.of("CollectionID", BenchMof.referencePointCollectionId())));
+            String first = exportOnce(sp, service, rpc, "probe", null);
+            if (first != null) {
+                one.status = "skipped";
+                sixteen.status = "skipped";
+                one.note = "not available: " + first;
+                say(scenario + " skipped: " + one.note);
+                return;
+            }
+            for (int r = 0; r < reps(5); r++) {
+                long t = System.nanoTime();
+                String err = exportOnce(sp, service, rpc, "one-" + r, null);
+                if (err != null) {
+                    throw new IOException(err);
+                }
+                one.add((System.nanoTime() - t) / 1e6);
+            }
+            for (int r = 0; r < reps(3); r++) {
+                List<Thread> ts = new ArrayList<>();
+                List<String> errs = new ArrayList<>();
+                long t = System.nanoTime();
+                for (int k = 0; k < 16; k++) {
+                    String dir = "multi-" + r + "-" + k;
+                    Thread th = new Thread(() -> {
+                        try {
+                            String err = exportOnce(sp, service, rpc, dir, null);
+                            if (err != null) {
+                                synchronized (errs) {
+                                    errs.add(err);
+                                }
+                            }
+                        } catch (Exception e) {
+                            synchronized (errs) {
+                                errs.add(e.toString());
+                            }
+                        }
+                    });
+                    ts.add(th);
+                    th.start();
+                }
+                for (Thread th : ts) {
+                    th.join();
+                }
+                if (!errs.isEmpty()) {
+                    throw new IOException(errs.get(0));
+                }
+                sixteen.add((System.nanoTime() - t) / 1e6);
+            }
+        } catch (IOException e) {
+            one.status = "FAILED";
+            one.note = e.getMessage();
+        } finally {
+            sp.close();
+        }
+    }
+
+    /** One export to job completion; null when it completed, else why it is not available or failed. */
+    private String exportOnce(ServerProcess sp, CimObjectPath service, CimObjectPath rpc, String dir, Object unused)
+            throws Exception {
+        Map<String, CimValue> params = new LinkedHashMap<>();
+        params.put("ReferencePointCollection", new CimValue.ReferenceValue(rpc));
+        params.put("ExportDirectory", new CimValue.StringValue(work.resolve("srv-vm").resolve("exports").resolve(dir)
+                .toAbsolutePath().toString()));
+        params.put("ExportSettingData", new CimValue.StringValue(""));
+        try (WbemConnection c = new WbemConnection("127.0.0.1", sp.port)) {
+            WbemConnection.Response resp = c.exchange(Requests.extrinsic(sp.hostPort(), service, "ExportReferencePoint",
+                    params), null, true);
+            String text = resp.text();
+            Matcher m = RETURN.matcher(text);
+            if (resp.status() != 200 || !m.find()) {
+                String error = text.replaceAll("(?s).*<ERROR([^>]*)>.*", "ERROR$1");
+                return "ExportReferencePoint answered HTTP " + resp.status() + " " + (error.length() > 300
+                        ? error.substring(0, 300) : error);
+            }
+            if (!m.group(1).equals("4096")) {
+                return "ExportReferencePoint returned " + m.group(1) + ", not 4096 (job started)";
+            }
+            CimMessage msg = new CimXmlReader().readMessage(new java.io.ByteArrayInputStream(resp.body()));
+            CimObjectPath job = null;
+            for (ParamValue pv : ((CimMessage.MethodResponse) msg.body()).outParameters()) {
+                if (pv.name().equalsIgnoreCase("Job") && pv.value() instanceof Argument.Typed t
+                        && t.value() instanceof CimValue.ReferenceValue ref) {
+                    job = ref.path();
+                } else if (pv.name().equalsIgnoreCase("Job") && pv.value() instanceof Argument.Path p) {
+                    job = p.path();
+                }
+            }
+            if (job == null) {
+                return "4096 without an out Job reference";
+            }
+            String jobNs = job.namespace() == null ? service.namespace().value() : job.namespace().value();
+            byte[] get = Requests.intrinsic(sp.hostPort(), jobNs, "GetInstance", Requests.Param.path("InstanceName",
+                    CimObjectPath.forInstance(null, job.className(), job.keys())));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                WbemConnection.Response g = c.exchange(get, null, true);
+                Matcher js = JOB_STATE.matcher(g.text());
+                if (js.find()) {
+                    int state = Integer.parseInt(js.group(1).trim());
+                    if (state == 7) {
+                        return null;
+                    }
+                    if (state > 7) {
+                        throw new IOException("export job ended in JobState " + state);
+                    }
+                }
+                Thread.sleep(2);
+            }
+            throw new IOException("export job did not complete within 120 s");
+        }
+    }
+
+    // ------------------------------------------------------------------ scenario 7
+
+    private void startup() throws Exception {
+        Stats def = stat("7 start-up", "default repository, process start to first answer", "ms", false)
+                .target("<= 1500 ms", 1500.0);
+        for (int r = 0; r < reps(5); r++) {
+            try (ServerProcess sp = ServerProcess.start(serverJar, serverJvm, work.resolve("srv-start-" + r), List.of())) {
+                def.add(sp.awaitFirstAnswer(60_000));
+            }
+        }
+        Stats cds = stat("7 start-up", "default repository, with an AppCDS archive (-XX:SharedArchiveFile)", "ms", false)
+                .target("<= 1500 ms", 1500.0);
+        Path archive = appCdsArchive();
+        if (archive == null) {
+            cds.status = "skipped";
+            cds.note = "could not build the archive";
+        } else {
+            List<String> jvm = new ArrayList<>(serverJvm);
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+            for (int r = 0; r < reps(5); r++) {
+                try (ServerProcess sp = ServerProcess.start(serverJar, jvm, work.resolve("srv-cds-" + r), List.of())) {
+                    cds.add(sp.awaitFirstAnswer(60_000));
+                }
+            }
+        }
+        Path dmtf = shared.resolve("data/dmtf-cim-schema-2.41/DMTF/cim_schema_2.41.0.mof");
+        Stats big = stat("7 start-up", "with DMTF 2.41 in root/cimv2, process start to first answer", "ms", false);
+        if (!Files.isRegularFile(dmtf)) {
+            big.status = "skipped";
+            big.note = "not available: " + dmtf + " is missing (set -Dcimkit.shared or --shared)";
+            return;
+        }
+        for (int r = 0; r < reps(3); r++) {
+            try (ServerProcess sp = ServerProcess.start(serverJar, serverJvm, work.resolve("srv-dmtf-" + r),
+                    List.of("--mof", "root/cimv2=" + dmtf.toAbsolutePath()))) {
+                big.add(sp.awaitFirstAnswer(120_000));
+            }
+        }
+    }
+
+    /**
+     * A static AppCDS archive of the classes a start-up and a first request load: a training run
+     * with -XX:DumpLoadedClassList, then java -Xshare:dump (docs/performance.md shows the same by hand).
+     */
+    private Path appCdsArchive() throws Exception {
+        Path list = work.resolve("cimkit-classes.lst");
+        Path archive = work.resolve("cimkit-cds.jsa");
+        List<String> jvm = new ArrayList<>(serverJvm);
+        jvm.add("-XX:DumpLoadedClassList=" + list);
+        try (ServerProcess sp = ServerProcess.start(serverJar, jvm, work.resolve("srv-cds-training"), List.of())) {
+            sp.awaitFirstAnswer(60_000);
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:dump",
+                "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + archive, "-cp", serverJar.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0 || !Files.isRegularFile(archive)) {
+            return null;
+        }
+        say("AppCDS archive " + archive + " (" + Files.size(archive) / 1_000_000 + " MB)");
+        return archive;
+    }
+
+    // ------------------------------------------------------------------ scenarios 8, 9 (JMH)
+
+    private void mofCompile() throws Exception {
+        Path dmtf = shared.resolve("data/dmtf-cim-schema-2.41/DMTF/cim_schema_2.41.0.mof").toAbsolutePath();
+        Stats warm = stat("8 MOF compile DMTF 2.41", "in-process warm (JMH avgt)", "ms", false).target("<= 1000 ms", 1000.0);
+        Stats alloc = stat("8 MOF compile DMTF 2.41", "allocation per compile (JMH -prof gc)", "MB", false);
+        Stats cold = stat("8 MOF compile DMTF 2.41", "cold process (java -cp ... org.cimkit.mof.Main)", "ms", false)
+                .target("<= 2000 ms", 2000.0);
+        if (!Files.isRegularFile(dmtf)) {
+            warm.status = "skipped";
+            warm.note = "not available: " + dmtf + " is missing";
+            cold.status = "skipped";
+            return;
+        }
+        ChainedOptionsBuilder o = new OptionsBuilder().include(MofCompileBenchmark.class.getName())
+                .param("file", dmtf.toString()).forks(1).warmupIterations(quick ? 2 : 4)
+                .warmupTime(TimeValue.seconds(quick ? 2 : 3)).measurementIterations(quick ? 3 : 6)
+                .measurementTime(TimeValue.seconds(quick ? 2 : 3)).addProfiler(GCProfiler.class)
+                .jvmArgs("-Xmx1g").shouldDoGC(true);
+        for (RunResult rr : new Runner(o.build()).run()) {
+            for (double v : iterations(rr)) {
+                warm.add(v);
+            }
+            Result<?> norm = allocNorm(rr);
+            if (norm != null) {
+                alloc.add(norm.getScore() / 1e6);
+            }
+        }
+        String cp = System.getProperty("java.class.path");
+        for (int r = 0; r < reps(3); r++) {
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+                    "org.cimkit.mof.Main", dmtf.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int code = p.waitFor();
+            if (code != 0) {
+                cold.status = "FAILED";
+                cold.note = output.lines().findFirst().orElse("exit " + code);
+                return;
+            }
+            cold.add((System.nanoTime() - t) / 1e6);
+            if (r == 0) {
+                say("mof CLI: " + output.strip());
+            }
+        }
+    }
+
+    private void codec() throws Exception {
+        ChainedOptionsBuilder o = new OptionsBuilder().include(CimXmlCodecBenchmark.class.getName()).forks(1)
+                .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.seconds(2)).measurementIterations(quick ? 3 : 5)
+                .measurementTime(TimeValue.seconds(2)).addProfiler(GCProfiler.class).jvmArgs("-Xmx1g");
+        for (RunResult rr : new Runner(o.build()).run()) {
+            String label = rr.getParams().getBenchmark().replaceAll(".*\\.", "");
+            Stats s = stat("9 codec VALUE.NAMEDINSTANCE (JMH)", label + " (10 000 per op, in process)", "inst/s", true);
+            for (double v : iterations(rr)) {
+                s.add(v);
+            }
+            Result<?> norm = allocNorm(rr);
+            if (norm != null) {
+                stat("9 codec VALUE.NAMEDINSTANCE (JMH)", label + ": allocation per instance", "bytes", false)
+                        .add(norm.getScore());
+            }
+        }
+    }
+
+    /** JMH's normalised allocation (B/op); the label lost its leading dot in JMH 1.36. */
+    private static Result<?> allocNorm(RunResult rr) {
+        Result<?> r = rr.getSecondaryResults().get("gc.alloc.rate.norm");
+        return r != null ? r : rr.getSecondaryResults().get("\u00b7gc.alloc.rate.norm");
+    }
+
+    private static List<Double> iterations(RunResult rr) {
+        List<Double> out = new ArrayList<>();
+        for (org.openjdk.jmh.results.BenchmarkResult br : rr.getBenchmarkResults()) {
+            for (org.openjdk.jmh.results.IterationResult ir : br.getIterationResults()) {
+                out.add(ir.getPrimaryResult().getScore());
+            }
+        }
+        return out;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v).replace(',', ' ');
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}
