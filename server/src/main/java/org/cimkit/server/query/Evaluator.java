@@ -3,7 +3,6 @@ package org.cimkit.server.query;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.BiPredicate;
-import java.util.regex.Pattern;
 
 import org.cimkit.model.CimDateTime;
 import org.cimkit.model.CimException;
@@ -97,15 +96,37 @@ public final class Evaluator {
         if (s == null) {
             return false;
         }
-        StringBuilder re = new StringBuilder();
-        for (char ch : l.pattern().toCharArray()) {
-            switch (ch) {
-                case '%' -> re.append(".*");
-                case '_' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(ch)));
+        return wildcardMatch(s, l.pattern()) != l.negated();
+    }
+
+    /**
+     * SQL LIKE: {@code %} any run, {@code _} one character. Linear two-pointer matching (back to the
+     * last {@code %} on a mismatch), so no pattern can make it backtrack without bound.
+     */
+    static boolean wildcardMatch(String text, String pattern) {
+        int t = 0;
+        int p = 0;
+        int star = -1;
+        int mark = 0;
+        while (t < text.length()) {
+            if (p < pattern.length() && (pattern.charAt(p) == '_' || pattern.charAt(p) == text.charAt(t))
+                    && pattern.charAt(p) != '%') {
+                t++;
+                p++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '%') {
+                star = p++;
+                mark = t;
+            } else if (star >= 0) {
+                p = star + 1;
+                t = ++mark;
+            } else {
+                return false;
             }
         }
-        return Pattern.compile(re.toString(), Pattern.DOTALL).matcher(s).matches() != l.negated();
+        while (p < pattern.length() && pattern.charAt(p) == '%') {
+            p++;
+        }
+        return p == pattern.length();
     }
 
     private boolean compare(Condition.Compare c, CimInstance i) {

@@ -21,6 +21,9 @@ public final class WqlParser {
     private final String text;
     private final List<Token> tokens;
     private int pos;
+    /** Nesting of NOT and parentheses; bounded so that no query can exhaust the parser's stack. */
+    private int depth;
+    private static final int MAX_NESTING = 100;
 
     private record Token(Kind kind, String text, int at) {
     }
@@ -85,12 +88,24 @@ public final class WqlParser {
     }
 
     private Condition unary() {
+        if (isWord(peek(), "NOT") || peek().kind == Kind.LPAREN) {
+            if (++depth > MAX_NESTING) {
+                throw new CimException(CimStatus.INVALID_QUERY, "the condition nests NOT and parentheses more than "
+                        + MAX_NESTING + " levels deep");
+            }
+            try {
+                return nested();
+            } finally {
+                depth--;
+            }
+        }
+        return predicate();
+    }
+
+    private Condition nested() {
         if (isWord(peek(), "NOT")) {
             next();
             return new Condition.Not(unary());
-        }
-        if (peek().kind != Kind.LPAREN) {
-            return predicate();
         }
         next();
         Condition c = or();

@@ -173,7 +173,8 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
             store.sync();
         } catch (RuntimeException e) {
             store.rollback();
-            throw new CimException(CimStatus.FAILED, "the repository could not be written: " + e.getMessage(), e);
+            // FailSafeJournal turns this into the client's fixed message; details (file paths) stay in the log.
+            throw new IllegalStateException("the repository file could not be written", e);
         }
     }
 

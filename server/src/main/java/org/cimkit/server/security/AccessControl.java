@@ -77,9 +77,11 @@ public final class AccessControl {
             }
             String ns = f[1].toLowerCase(Locale.ROOT);
             if (!ns.equals("*")) {
-                String plain = ns.endsWith("/*") ? ns.substring(0, ns.length() - 2) : ns;
+                boolean prefix = ns.endsWith("/*");
+                String plain = prefix ? ns.substring(0, ns.length() - 2) : ns;
                 try {
-                    CimNamespace.of(plain);
+                    // the same normal form requests get (no leading/trailing '/'), so a rule cannot miss its namespace
+                    ns = CimNamespace.of(plain).value().toLowerCase(Locale.ROOT) + (prefix ? "/*" : "");
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(source + ":" + lineNo + ": not a namespace: " + f[1]);
                 }

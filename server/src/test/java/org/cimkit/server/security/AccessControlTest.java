@@ -43,6 +43,14 @@ class AccessControlTest {
     }
 
     @Test
+    void aDenyRuleWrittenWithSlashesStillMatches() {
+        AccessControl acl = AccessControl.parse("alice /root/secret/ -\nalice /root/* r\nalice * rw\n", "acl");
+        assertFalse(acl.allows("alice", CimNamespace.of("root/secret"), Right.READ));
+        assertFalse(acl.allows("alice", CimNamespace.of("root/other"), Right.WRITE));
+        assertTrue(acl.allows("alice", CimNamespace.of("root/other"), Right.READ));
+    }
+
+    @Test
     void badLinesAreNamed() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AccessControl.parse("\nx y\n", "f"))
                 .getMessage().startsWith("f:2:"));
