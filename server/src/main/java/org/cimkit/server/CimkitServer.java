@@ -256,26 +256,21 @@ public final class CimkitServer implements AutoCloseable {
     /** Stops accepting requests, lets in-flight ones finish (up to 4 s) and closes the repository. */
     @Override
     public void close() throws Exception {
-        if (jetty != null) {
-            jetty.stop();
+        // Each part is closed even when an earlier one fails: the repository file must always be closed.
+        try {
+            if (jetty != null) {
+                jetty.stop();
+            }
+        } finally {
+            try {
+                if (jobs != null) {
+                    jobs.close();
+                }
+            } finally {
+                if (journal != null) {
+                    journal.close();
+                }
+            }
         }
-        if (jobs != null) {
-            jobs.close();
-        }
-        if (journal != null) {
-            journal.close();
-        }
-    }
-
-    static CompiledModel compileOnly(ServerConfig config) throws MofException, IOException {
-        CompiledModel model = SchemaLoader.shipped();
-        for (ServerConfig.ExtraMof m : config.extraMof()) {
-            model = SchemaLoader.extra(model, m.namespace(), m.file());
-        }
-        return model;
-    }
-
-    static Path defaultDataDir() {
-        return Path.of("cimkit-data");
     }
 }

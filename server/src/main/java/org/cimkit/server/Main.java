@@ -212,11 +212,17 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
-        CimkitServer server;
+        CimkitServer server = new CimkitServer(cfg);
         try {
-            server = new CimkitServer(cfg).start();
+            server.start();
         } catch (MofException e) {
             System.err.println("cimkit-server: the MOF does not compile:\n" + e.getMessage());
+            closeQuietly(server);
+            return 2;
+        } catch (Exception e) {
+            // e.g. the port is taken, the users file is unreadable: one line, no stack trace
+            System.err.println("cimkit-server: cannot start: " + describe(e));
+            closeQuietly(server);
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -282,6 +288,23 @@ public final class Main implements Callable<Integer> {
             sec = sec.withMaxAuthFailuresPerMinute(maxAuthFailures);
         }
         return new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot, limits, maxEnumerations, sec);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return (m == null || m.isBlank()) ? root.getClass().getSimpleName() : m;
+    }
+
+    private static void closeQuietly(CimkitServer server) {
+        try {
+            server.close();
+        } catch (Exception ignored) {
+            // already failing: the start-up error is the one to report
+        }
     }
 
     private int printHash() throws IOException {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.xml.XmlLimits;
+import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.security.SecurityConfig;
 
 /**
@@ -29,15 +30,15 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
         if (jobWorkers < 1) {
             throw new IllegalArgumentException("jobWorkers must be at least 1");
         }
-        jobRetention = jobRetention == null ? Duration.ofMinutes(5) : jobRetention;
+        jobRetention = jobRetention == null ? JobEngine.DEFAULT_RETENTION : jobRetention;
         security = security == null ? SecurityConfig.DEFAULT : security;
     }
 
     /** Default jobs (4 workers, 5 minutes retention, no fault injection) and the given security settings. */
     public ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
             Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, SecurityConfig security) {
-        this(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations, 4,
-                Duration.ofMinutes(5), null, security);
+        this(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations,
+                JobEngine.DEFAULT_WORKERS, JobEngine.DEFAULT_RETENTION, null, security);
     }
 
     /** Default jobs and default security. */

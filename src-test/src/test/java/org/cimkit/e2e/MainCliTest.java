@@ -134,4 +134,16 @@ class MainCliTest {
         assertTrue(p.stderr().contains("broken.mof"), p::stderr);
         assertFalse(p.stdout().contains("Cimkit listening on"), p::stdout);
     }
+
+    @Test
+    void aTakenPortFailsStartWithOneLineAndNoStackTrace() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            ServerProcess p = ServerProcess.launch("--http-port", Integer.toString(taken.getLocalPort()), "--data-dir",
+                    tmp.resolve("taken").toString());
+            assertEquals(2, p.waitFor(30));
+            assertTrue(p.stderr().contains("cimkit-server: cannot start:"), p::stderr);
+            assertFalse(p.stderr().contains("\tat "), p::stderr);
+            assertFalse(p.stdout().contains("Cimkit listening on"), p::stdout);
+        }
+    }
 }

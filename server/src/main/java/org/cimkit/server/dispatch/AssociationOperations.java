@@ -1,6 +1,5 @@
 package org.cimkit.server.dispatch;
 
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -237,10 +236,5 @@ final class AssociationOperations {
 
     private static CimObjectPath classPath(RequestContext rc, CimName c) {
         return CimObjectPath.of(rc.host(), rc.namespace(), c, List.of());
-    }
-
-    @SuppressWarnings("unused")
-    private static Map.Entry<CimObjectPath, CimClass> entry(CimObjectPath p, CimClass c) {
-        return new AbstractMap.SimpleImmutableEntry<>(p, c);
     }
 }

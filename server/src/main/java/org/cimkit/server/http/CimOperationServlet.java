@@ -50,10 +50,6 @@ public final class CimOperationServlet extends HttpServlet {
     private final long maxBodyBytes;
     private final transient RequestGuards guards;
 
-    public CimOperationServlet(Dispatcher dispatcher, XmlLimits limits, Authenticator authenticator, StatusPage statusPage) {
-        this(dispatcher, limits, authenticator, statusPage, RequestGuards.NONE);
-    }
-
     public CimOperationServlet(Dispatcher dispatcher, XmlLimits limits, Authenticator authenticator, StatusPage statusPage,
             RequestGuards guards) {
         this.dispatcher = dispatcher;

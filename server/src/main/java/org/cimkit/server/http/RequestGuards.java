@@ -9,5 +9,4 @@ import org.cimkit.server.security.AuthFailureLimiter;
  * how long producing a response may take ({@code requestTimeoutMillis}, 0 = unlimited).
  */
 public record RequestGuards(AccessControl acl, AuthFailureLimiter authFailures, long requestTimeoutMillis) {
-    public static final RequestGuards NONE = new RequestGuards(null, null, 0);
 }

@@ -71,14 +71,6 @@ public final class JobEngine implements AutoCloseable {
         this(workers, retention, journal, Clock.systemUTC());
     }
 
-    public Duration retention() {
-        return retention;
-    }
-
-    public int workers() {
-        return pool.getMaximumPoolSize();
-    }
-
     /** A new job id in the Hyper-V style: an upper-case GUID. */
     public static String newId() {
         return UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);

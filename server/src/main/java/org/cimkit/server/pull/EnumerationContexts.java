@@ -27,16 +27,14 @@ public final class EnumerationContexts {
     public static final long MAX_TIMEOUT_SECONDS = 3600;
     /** Consecutive pulls that ask for zero objects before the server gives up on a client. */
     static final int MAX_ZERO_PULLS = 1000;
+    /** Most objects one Open/Pull response carries, whatever MaxObjectCount asks for. */
+    static final long MAX_OBJECTS_PER_RESPONSE = 10_000;
 
     private final Map<String, Context> contexts = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final LongSupplier clockMillis;
     private final int maxOpenContexts;
     private final int maxPerClient;
-
-    public EnumerationContexts(LongSupplier clockMillis, int maxOpenContexts) {
-        this(clockMillis, maxOpenContexts, maxOpenContexts);
-    }
 
     /** With a limit of open contexts per client address as well as in all. */
     public EnumerationContexts(LongSupplier clockMillis, int maxOpenContexts, int maxPerClient) {
@@ -88,12 +86,10 @@ public final class EnumerationContexts {
         return requested;
     }
 
-    /** Opens an enumeration and returns its first batch (the context is kept only if more remains). */
-    public Batch open(CimNamespace ns, Kind kind, Iterator<CimInstance> source, long timeoutSeconds, long maxObjects) {
-        return open(ns, kind, source, timeoutSeconds, maxObjects, null);
-    }
-
-    /** As {@link #open(CimNamespace, Kind, Iterator, long, long)}, counting the context against a client (address). */
+    /**
+     * Opens an enumeration, counted against the client (address), and returns its first batch; the
+     * context is kept only if more remains.
+     */
     public Batch open(CimNamespace ns, Kind kind, Iterator<CimInstance> source, long timeoutSeconds, long maxObjects,
             String client) {
         expire();
@@ -136,7 +132,7 @@ public final class EnumerationContexts {
     }
 
     public void close(CimNamespace ns, String id) {
-        Context c = claim(ns, id);
+        Context c = claim(ns, id, CimStatus.PULL_CANNOT_BE_ABANDONED);
         remove(c);
     }
 
@@ -145,15 +141,12 @@ public final class EnumerationContexts {
         release(claim(ns, id));
     }
 
-    public int openCount() {
-        expire();
-        return contexts.size();
-    }
-
     private Batch take(Context c, long maxObjects) {
+        // DSP0200 lets a server return fewer objects than asked for; this bounds what one response holds.
+        long limit = Math.min(maxObjects, MAX_OBJECTS_PER_RESPONSE);
         try {
-            List<CimInstance> items = new ArrayList<>((int) Math.min(maxObjects, 1024));
-            while (items.size() < maxObjects && c.source.hasNext()) {
+            List<CimInstance> items = new ArrayList<>((int) Math.min(limit, 1024));
+            while (items.size() < limit && c.source.hasNext()) {
                 items.add(c.source.next());
             }
             boolean end = !c.source.hasNext();
@@ -171,6 +164,11 @@ public final class EnumerationContexts {
     }
 
     private Context claim(CimNamespace ns, String id) {
+        return claim(ns, id, CimStatus.INVALID_ENUMERATION_CONTEXT);
+    }
+
+    /** Takes the context for one request; {@code busyStatus} answers a context another request is using. */
+    private Context claim(CimNamespace ns, String id, CimStatus busyStatus) {
         expire();
         Context c = id == null ? null : contexts.get(id);
         if (c == null || !c.ns.equals(ns)) {
@@ -179,8 +177,7 @@ public final class EnumerationContexts {
         }
         synchronized (c) {
             if (c.busy) {
-                throw new CimException(CimStatus.PULL_CANNOT_BE_ABANDONED, "enumeration context " + id
-                        + " is busy with another request");
+                throw new CimException(busyStatus, "enumeration context " + id + " is busy with another request");
             }
             c.busy = true;
         }

@@ -102,7 +102,12 @@ public final class InstanceShaper {
             }
             CimValue.Scalar v = k.value();
             if (decl.type() != CimType.REFERENCE || v.type() != CimType.REFERENCE) {
-                v = converter.convertScalar(v, decl.type(), "key " + cls.name() + "." + decl.name());
+                try {
+                    v = converter.convertScalar(v, decl.type(), "key " + cls.name() + "." + decl.name());
+                } catch (CimException e) {
+                    // an object name with a mistyped key is a bad parameter of the operation (DSP0200 lists no 13 here)
+                    throw new CimException(CimStatus.INVALID_PARAMETER, e.getMessage());
+                }
             }
             keys.add(new CimKeyBinding(decl.name(), v));
         }

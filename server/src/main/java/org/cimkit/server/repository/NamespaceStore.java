@@ -191,14 +191,6 @@ public final class NamespaceStore {
         return m == null ? 0 : m.size();
     }
 
-    /** Instances of the class and all its subclasses. */
-    public Stream<CimInstance> instancesDeep(CimName className) {
-        List<CimName> names = new ArrayList<>();
-        names.add(className);
-        names.addAll(subclassNames(className, true));
-        return names.stream().flatMap(this::instancesOf);
-    }
-
     /** Local paths of association instances that hold a reference to {@code target}. */
     public Set<CimObjectPath> referencesTo(CimObjectPath target) {
         Set<CimObjectPath> s = referencedBy.get(target.local());
