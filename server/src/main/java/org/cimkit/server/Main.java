@@ -314,7 +314,8 @@ public final class Main implements Callable<Integer> {
             pw = console.readPassword("Password: ");
         } else {
             byte[] all = System.in.readAllBytes();
-            String s = new String(all, StandardCharsets.UTF_8).strip();
+            // only the line end a shell adds goes; spaces are part of the password
+            String s = new String(all, StandardCharsets.UTF_8).replaceFirst("\\r?\\n$", "");
             pw = s.toCharArray();
         }
         if (pw == null || pw.length == 0) {

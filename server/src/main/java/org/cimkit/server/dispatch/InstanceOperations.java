@@ -72,42 +72,57 @@ final class InstanceOperations {
             throw new CimException(CimStatus.INVALID_PARAMETER, "ModifyInstance: the instance is of class "
                     + modified.className() + " but its name is of class " + path.className());
         }
-        CimInstance current = source.require(rc.namespace(), path, rc.host());
-        CimClass cls = source.requireClass(rc.namespace(), current.className());
+        CimClass cls = source.requireClass(rc.namespace(), path.className());
         ValueConverter conv = source.repository().shaper().converter();
-        CimInstance.Builder b = current.toBuilder();
         for (CimProperty given : modified.properties()) {
-            CimProperty decl = cls.property(given.name());
-            if (decl == null) {
+            if (cls.property(given.name()) == null) {
                 throw new CimException(CimStatus.NO_SUCH_PROPERTY, "class " + cls.name() + " has no property " + given.name());
             }
-            if (pl != null && !pl.contains(decl.name())) {
-                continue;
-            }
-            CimValue v = conv.convert(given.value(), decl.type(), decl.array(), "property " + cls.name() + "." + decl.name());
-            if (decl.isKey()) {
-                if (!v.equals(current.property(decl.name()).value())) {
-                    throw new CimException(CimStatus.INVALID_PARAMETER, "ModifyInstance cannot change key property "
-                            + decl.name());
-                }
-                continue;
-            }
-            b.putProperty(current.property(decl.name()).withValue(v));
         }
         if (pl != null) {
             for (CimName n : pl) {
-                CimProperty decl = cls.property(n);
-                if (decl == null) {
+                if (cls.property(n) == null) {
                     throw new CimException(CimStatus.NO_SUCH_PROPERTY, "PropertyList names " + n + ", which class "
                             + cls.name() + " does not have");
                 }
-                if (modified.property(n) == null && !decl.isKey()) {
-                    b.putProperty(current.property(n).withValue(decl.value()));
-                }
             }
         }
-        source.replace(rc.namespace(), b.build(), rc.host());
+        // Applied to the current version under the namespace's write lock, so concurrent changes are not lost.
+        source.update(rc.namespace(), path, rc.host(), current -> {
+            CimInstance.Builder b = current.toBuilder();
+            for (CimProperty given : modified.properties()) {
+                CimProperty decl = cls.property(given.name());
+                if (pl != null && !pl.contains(decl.name())) {
+                    continue;
+                }
+                CimValue v = conv.convert(given.value(), decl.type(), decl.array(),
+                        "property " + cls.name() + "." + decl.name());
+                if (decl.isKey()) {
+                    if (!v.equals(currentProperty(current, decl).value())) {
+                        throw new CimException(CimStatus.INVALID_PARAMETER, "ModifyInstance cannot change key property "
+                                + decl.name());
+                    }
+                    continue;
+                }
+                b.putProperty(currentProperty(current, decl).withValue(v));
+            }
+            if (pl != null) {
+                for (CimName n : pl) {
+                    CimProperty decl = cls.property(n);
+                    if (modified.property(n) == null && !decl.isKey()) {
+                        b.putProperty(currentProperty(current, decl).withValue(decl.value()));
+                    }
+                }
+            }
+            return b.build();
+        });
         return new OperationResult.None();
+    }
+
+    /** The instance's own property, or the declaration's when a provider's instance does not carry it. */
+    private static CimProperty currentProperty(CimInstance current, CimProperty decl) {
+        CimProperty p = current.property(decl.name());
+        return p != null ? p : decl.withQualifiers(List.of());
     }
 
     OperationResult deleteInstance(RequestContext rc, List<ParamValue> ps) {
@@ -154,7 +169,9 @@ final class InstanceOperations {
         if (prop.type() == CimType.REFERENCE && !v.isNull() && !(v instanceof CimValue.ReferenceValue)) {
             throw new CimException(CimStatus.TYPE_MISMATCH, what + " needs a reference value");
         }
-        source.replace(rc.namespace(), i.toBuilder().putProperty(prop.withValue(v)).build(), rc.host());
+        CimValue newValue = v;
+        source.update(rc.namespace(), i.path(), rc.host(),
+                current -> current.toBuilder().putProperty(prop.withValue(newValue)).build());
         return new OperationResult.None();
     }
 

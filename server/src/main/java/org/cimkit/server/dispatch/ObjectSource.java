@@ -100,12 +100,14 @@ final class ObjectSource {
         return repository.createInstance(ns, given).path();
     }
 
-    void replace(CimNamespace ns, CimInstance complete, String host) {
-        InstanceProvider p = providers.instanceProvider(ns, complete.className());
+    /** Changes an instance: the change sees the current version (for static instances, under the write lock). */
+    void update(CimNamespace ns, CimObjectPath path, String host, java.util.function.UnaryOperator<CimInstance> change) {
+        CimObjectPath shaped = shapePath(ns, path);
+        InstanceProvider p = providers.instanceProvider(ns, shaped.className());
         if (p != null) {
-            p.modify(ctx(ns, host), complete);
+            p.modify(ctx(ns, host), change.apply(require(ns, shaped, host)));
         } else {
-            repository.replaceInstance(ns, complete);
+            repository.updateInstance(ns, shaped, change);
         }
     }
 

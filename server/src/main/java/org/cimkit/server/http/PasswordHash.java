@@ -28,16 +28,21 @@ public final class PasswordHash {
     }
 
     public static PasswordHash parse(String text) {
-        String[] parts = text.strip().split(":");
+        String[] parts = text.strip().split(":", -1);
         if (parts.length != 4 || !parts[0].equals(SCHEME)) {
             throw new IllegalArgumentException("a password hash must read " + SCHEME + ":ITERATIONS:SALT:HASH");
         }
         try {
             int it = Integer.parseInt(parts[1]);
-            if (it < 1000) {
-                throw new IllegalArgumentException("a password hash needs at least 1000 iterations");
+            if (it < 1000 || it > 10_000_000) {
+                throw new IllegalArgumentException("a password hash needs 1000 to 10 000 000 iterations");
             }
-            return new PasswordHash(it, Base64.getDecoder().decode(parts[2]), Base64.getDecoder().decode(parts[3]));
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] hash = Base64.getDecoder().decode(parts[3]);
+            if (salt.length < 8 || hash.length < 16) {
+                throw new IllegalArgumentException("a password hash needs a salt of 8+ bytes and a hash of 16+ bytes");
+            }
+            return new PasswordHash(it, salt, hash);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the iteration count of a password hash must be a number");
         }

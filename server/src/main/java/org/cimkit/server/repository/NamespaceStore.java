@@ -100,15 +100,19 @@ public final class NamespaceStore {
 
     private void collectSubclasses(CimName className, boolean deep, List<CimName> out) {
         Set<CimName> direct = children.get(className);
-        if (direct == null) {
+        if (direct == null || direct.isEmpty()) {
             return;
         }
+        // One pass in definition order (superclasses come first): a class is in the subtree when its
+        // superclass is the root or already in it.
+        Set<CimName> subtree = new java.util.HashSet<>();
+        subtree.add(className);
         for (CimName n : classOrder) {
-            if (direct.contains(n)) {
+            CimClass c = classes.get(n);
+            if (c != null && c.superclass() != null && (deep ? subtree.contains(c.superclass())
+                    : c.superclass().equals(className))) {
+                subtree.add(n);
                 out.add(n);
-                if (deep) {
-                    collectSubclasses(n, true, out);
-                }
             }
         }
     }

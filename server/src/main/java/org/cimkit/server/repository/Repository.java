@@ -107,14 +107,16 @@ public final class Repository {
         namespaceLock.lock();
         try {
             NamespaceStore s = namespace(ns);
-            for (CimClass c : s.classes()) {
-                if (s.instanceCount(c.name()) > 0) {
-                    throw new CimException(CimStatus.NAMESPACE_NOT_EMPTY, "namespace " + ns
-                            + " still holds instances (e.g. of " + c.name() + ")");
+            inWriteLock(s, () -> { // no instance can be created between the check and the removal
+                for (CimClass c : s.classes()) {
+                    if (s.instanceCount(c.name()) > 0) {
+                        throw new CimException(CimStatus.NAMESPACE_NOT_EMPTY, "namespace " + ns
+                                + " still holds instances (e.g. of " + c.name() + ")");
+                    }
                 }
-            }
-            journal.namespaceDeleted(ns);
-            namespaces.remove(ns);
+                journal.namespaceDeleted(ns);
+                namespaces.remove(ns);
+            });
         } finally {
             namespaceLock.unlock();
         }
@@ -320,12 +322,37 @@ public final class Repository {
         }
         CimInstance shaped = shaper.shape(given, cls, ns);
         return inWriteLock(s, () -> {
+            if (s.getClass(cls.name()) != cls) {
+                // the class was deleted or modified after the instance was shaped against it
+                throw new CimException(CimStatus.INVALID_CLASS, "class " + cls.name() + " changed while the instance was"
+                        + " being created; try again");
+            }
             if (s.getInstance(shaped.path()) != null) {
                 throw new CimException(CimStatus.ALREADY_EXISTS, "instance " + shaped.path() + " already exists");
             }
             journal.instanceSet(ns, shaped);
             s.putInstance(shaped);
             return shaped;
+        });
+    }
+
+    /**
+     * Changes a stored instance: {@code change} gets the current version and returns the new one (same
+     * path), all under the namespace's write lock, so concurrent changes are applied one after another.
+     */
+    public void updateInstance(CimNamespace ns, CimObjectPath path, java.util.function.UnaryOperator<CimInstance> change) {
+        NamespaceStore s = namespace(ns);
+        inWriteLock(s, () -> {
+            CimInstance current = s.getInstance(path);
+            if (current == null) {
+                throw new CimException(CimStatus.NOT_FOUND, "instance " + path.local() + " does not exist in " + ns);
+            }
+            CimInstance next = change.apply(current);
+            if (!next.path().equals(current.path())) {
+                throw new CimException(CimStatus.INVALID_PARAMETER, "a change cannot alter the path of " + current.path());
+            }
+            journal.instanceSet(ns, next);
+            s.putInstance(next);
         });
     }
 

@@ -267,6 +267,9 @@ public final class VirtualSystemReferencePointService implements MethodProvider 
         } catch (IOException | CimXmlException e) {
             throw new Params.Bad(32773, "ConfigFilePath " + config + " is not a Cimkit export file: " + e.getMessage());
         }
+        if (d.groups().isEmpty()) {
+            throw new Params.Bad(32773, "ConfigFilePath " + config + " holds no declaration group");
+        }
         List<CimInstance> objects = new ArrayList<>();
         for (CimObject o : d.groups().get(0).objects()) {
             if (o instanceof CimInstance i) {
