@@ -267,7 +267,7 @@ public final class CollectionReferencePointService implements MethodProvider {
             spec = spec.with("BaseReferencePointGroupId", new CimValue.StringValue(Model.str(base, "CollectionID")));
         }
         Map<String, CimValue> onDone = Map.of("ExportedConfigFilePaths", Model.strings(List.of(file.toString())));
-        ExportTask task = new ExportTask(ctx.namespace(), file, items, baseItems, fault, onDone);
+        ExportTask task = new ExportTask(ctx.namespace(), exportRoot, file, items, baseItems, fault, onDone);
         CimObjectPath rpcPath = rpc.path();
         Job job = jobs.submit(spec, c -> {
             c.affectedOther(rpcPath, "Exported");

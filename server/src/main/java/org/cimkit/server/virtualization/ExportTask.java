@@ -32,10 +32,12 @@ final class ExportTask implements JobTask {
     private final List<CimInstance> base;
     private final FaultInjection fault;
     private final Map<String, CimValue> onDone;
+    private final Path exportRoot;
 
-    ExportTask(CimNamespace ns, Path target, List<CimInstance> items, List<CimInstance> base, FaultInjection fault,
-            Map<String, CimValue> onDone) {
+    ExportTask(CimNamespace ns, Path exportRoot, Path target, List<CimInstance> items, List<CimInstance> base,
+            FaultInjection fault, Map<String, CimValue> onDone) {
         this.ns = ns;
+        this.exportRoot = exportRoot;
         this.target = target;
         this.items = List.copyOf(items);
         this.base = List.copyOf(base);
@@ -47,6 +49,12 @@ final class ExportTask implements JobTask {
     public void run(JobControl job) throws Exception {
         int total = items.size() + base.size();
         int done = 0;
+        // Checked again on the worker: a directory swapped for a link while the job was queued is refused.
+        try {
+            ExportPaths.check(exportRoot, target.getParent().toString());
+        } catch (ExportPaths.Refused r) {
+            throw new JobFailure(r.code(), "Export refused", r.getMessage(), JobFailure.TYPE_SECURITY, 2, null);
+        }
         try (AtomicFileWriter file = AtomicFileWriter.create(target)) {
             job.scratchFile(file.temp());
             try {

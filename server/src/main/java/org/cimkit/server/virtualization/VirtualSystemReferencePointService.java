@@ -227,7 +227,7 @@ public final class VirtualSystemReferencePointService implements MethodProvider 
         if (base != null) {
             spec = spec.with("BaseReferencePointId", new CimValue.StringValue(Model.str(base, "InstanceID")));
         }
-        ExportTask task = new ExportTask(ctx.namespace(), file, items, baseItems, defaultFault,
+        ExportTask task = new ExportTask(ctx.namespace(), exportRoot, file, items, baseItems, defaultFault,
                 Map.of("ExportedConfigFilePath", new CimValue.StringValue(file.toString())));
         CimObjectPath rpPath = rp.path();
         Job job = jobs.submit(spec, c -> {
