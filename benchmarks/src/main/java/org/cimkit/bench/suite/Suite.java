@@ -527,7 +527,8 @@ public final class Suite {
                             CimKeyBinding.of("SystemCreationClassName", "Msvm_ComputerSystem"),
                             CimKeyBinding.of("SystemName", "CIMKIT-DEMO-HOST")));
             CimObjectPath rpc = CimObjectPath.forInstance(CimNamespace.of(vns), CimName.of("Msvm_ReferencePointCollection"),
-                    List.of(CimKeyBinding.of("CollectionID", BenchMof.referencePointCollectionId())));
+                    List.of(CimKeyBinding.of("CollectionID", BenchMof.referencePointCollectionId()),
+                            CimKeyBinding.of("VirtualSystemCollectionId", BenchMof.collectionId())));
             String first = exportOnce(sp, service, rpc, "probe", null);
             if (first != null) {
                 one.status = "skipped";
