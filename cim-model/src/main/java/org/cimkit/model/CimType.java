@@ -1,5 +1,7 @@
 package org.cimkit.model;
 
+import java.math.BigInteger;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +36,16 @@ public enum CimType {
     public enum Kind { BOOLEAN, STRING, INTEGER, REAL, REFERENCE, EMBEDDED }
 
     private static final Map<String, CimType> BY_NAME = new HashMap<>();
+    private static final Map<CimType, BigInteger[]> RANGES = new EnumMap<>(CimType.class);
 
     static {
         for (CimType t : values()) {
             BY_NAME.put(t.typeName, t);
+            if (t.kind == Kind.INTEGER) {
+                BigInteger half = BigInteger.ONE.shiftLeft(t.bits() - 1);
+                RANGES.put(t, t.isSigned() ? new BigInteger[] {half.negate(), half.subtract(BigInteger.ONE)}
+                        : new BigInteger[] {BigInteger.ZERO, half.shiftLeft(1).subtract(BigInteger.ONE)});
+            }
         }
     }
 
@@ -86,6 +94,30 @@ public enum CimType {
             case REAL64 -> 64;
             default -> throw new IllegalStateException(typeName + " has no bit width");
         };
+    }
+
+    /** Smallest value of an integer type. */
+    public BigInteger minValue() {
+        return range()[0];
+    }
+
+    /** Largest value of an integer type. */
+    public BigInteger maxValue() {
+        return range()[1];
+    }
+
+    /** True when {@code v} fits this integer type. */
+    public boolean inRange(BigInteger v) {
+        BigInteger[] r = range();
+        return v.compareTo(r[0]) >= 0 && v.compareTo(r[1]) <= 0;
+    }
+
+    private BigInteger[] range() {
+        BigInteger[] r = RANGES.get(this);
+        if (r == null) {
+            throw new IllegalStateException(typeName + " is not an integer type");
+        }
+        return r;
     }
 
     /** Looks a type up by its DSP0004 name, case-insensitively; unknown names are refused. */

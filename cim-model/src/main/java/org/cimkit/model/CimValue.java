@@ -97,13 +97,9 @@ public sealed interface CimValue {
             if (type.kind() != CimType.Kind.INTEGER) {
                 throw new IllegalArgumentException(type.typeName() + " is not an integer type");
             }
-            if (type != CimType.UINT64 && type != CimType.SINT64) {
-                long min = type.isSigned() ? -(1L << (type.bits() - 1)) : 0;
-                long max = type.isSigned() ? (1L << (type.bits() - 1)) - 1 : (1L << type.bits()) - 1;
-                if (bits < min || bits > max) {
-                    throw new IllegalArgumentException(bits + " is out of range for " + type.typeName()
-                            + " (" + min + ".." + max + ")");
-                }
+            if (type != CimType.UINT64 && type != CimType.SINT64 && !type.inRange(BigInteger.valueOf(bits))) {
+                throw new IllegalArgumentException(bits + " is out of range for " + type.typeName()
+                        + " (" + type.minValue() + ".." + type.maxValue() + ")");
             }
         }
 
@@ -355,12 +351,9 @@ public sealed interface CimValue {
         if (negative) {
             v = v.negate();
         }
-        BigInteger min = type.isSigned() ? BigInteger.ONE.shiftLeft(type.bits() - 1).negate() : BigInteger.ZERO;
-        BigInteger max = type.isSigned() ? BigInteger.ONE.shiftLeft(type.bits() - 1).subtract(BigInteger.ONE)
-                : BigInteger.ONE.shiftLeft(type.bits()).subtract(BigInteger.ONE);
-        if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+        if (!type.inRange(v)) {
             throw new IllegalArgumentException(abbreviate(text) + " is out of range for " + type.typeName()
-                    + " (" + min + ".." + max + ")");
+                    + " (" + type.minValue() + ".." + type.maxValue() + ")");
         }
         return new IntegerValue(type, v.longValue());
     }

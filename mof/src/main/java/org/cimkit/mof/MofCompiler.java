@@ -829,12 +829,9 @@ public final class MofCompiler {
         }
 
         CimValue integer(Ast.IntV i, CimType type) throws ConvError {
-            BigInteger min = type.isSigned() ? BigInteger.ONE.shiftLeft(type.bits() - 1).negate() : BigInteger.ZERO;
-            BigInteger max = type.isSigned() ? BigInteger.ONE.shiftLeft(type.bits() - 1).subtract(BigInteger.ONE)
-                    : BigInteger.ONE.shiftLeft(type.bits()).subtract(BigInteger.ONE);
-            if (i.value().compareTo(min) < 0 || i.value().compareTo(max) > 0) {
-                throw new ConvError(i.pos(), i.text() + " is out of range for " + type.typeName() + " (" + min + ".."
-                        + max + ")");
+            if (!type.inRange(i.value())) {
+                throw new ConvError(i.pos(), i.text() + " is out of range for " + type.typeName() + " ("
+                        + type.minValue() + ".." + type.maxValue() + ")");
             }
             return new CimValue.IntegerValue(type, i.value().longValue());
         }
