@@ -226,11 +226,13 @@ public final class NamespaceStore {
     }
 
     private void unindex(CimInstance instance) {
+        CimObjectPath self = instance.path().local();
         for (CimObjectPath target : referenceTargets(instance)) {
-            Set<CimObjectPath> s = referencedBy.get(target);
-            if (s != null) {
-                s.remove(instance.path().local());
-            }
+            // drop the entry once nothing refers to the target, so create/delete churn does not grow the index
+            referencedBy.computeIfPresent(target, (k, s) -> {
+                s.remove(self);
+                return s.isEmpty() ? null : s;
+            });
         }
     }
 
