@@ -146,11 +146,8 @@ final class Params {
         if (a == null || a instanceof Argument.Null) {
             throw missing(name);
         }
-        if (a instanceof Argument.Path p && p.path().hasKeys()) {
-            return p.path();
-        }
         if (a instanceof Argument.Path p) {
-            return p.path(); // keyless: a singleton
+            return p.path(); // a keyless path names a singleton
         }
         throw invalid("parameter " + name + " must be an INSTANCENAME");
     }
