@@ -24,6 +24,30 @@ public final class CimInstance implements CimObject, Qualified {
         this.properties = List.copyOf(b.properties.values());
     }
 
+    /**
+     * An instance with these properties in this order and no qualifiers, without a builder's map:
+     * the fast way to rebuild a stored instance. Property names must be distinct.
+     */
+    public static CimInstance of(CimName className, CimObjectPath path, List<CimProperty> properties) {
+        List<CimProperty> ps = List.copyOf(properties);
+        for (int i = 0; i < ps.size(); i++) {
+            CimName name = ps.get(i).name();
+            for (int j = i + 1; j < ps.size(); j++) {
+                if (name.equals(ps.get(j).name())) {
+                    throw new IllegalArgumentException("property " + name + " appears twice in an instance of " + className);
+                }
+            }
+        }
+        return new CimInstance(Objects.requireNonNull(className, "class name"), path, List.of(), ps);
+    }
+
+    private CimInstance(CimName className, CimObjectPath path, List<CimQualifier> qualifiers, List<CimProperty> properties) {
+        this.className = className;
+        this.path = path;
+        this.qualifiers = qualifiers;
+        this.properties = properties;
+    }
+
     public static Builder builder(String className) {
         return new Builder(CimName.of(className));
     }

@@ -89,8 +89,11 @@ public final class CimObjectPath {
         return host == null && namespace == null ? this : new CimObjectPath(null, null, className, keys);
     }
 
-    /** Case-folded canonical form; equal paths have equal keys. */
-    String comparisonKey() {
+    /**
+     * Case-folded canonical form: two paths are equal exactly when their comparison keys are, so it
+     * serves as a lookup key wherever paths are stored.
+     */
+    public String comparisonKey() {
         return comparisonKey;
     }
 

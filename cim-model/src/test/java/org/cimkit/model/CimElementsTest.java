@@ -340,4 +340,15 @@ class CimElementsTest {
         assertEquals(List.of("Id", "Count", "Flags"), changed.properties().stream().map(p -> p.name().value()).toList());
         assertEquals("instance of CIM_Foo (root/cimv2:CIM_Foo.Id=\"1\")", withPath.toString());
     }
+
+    @Test
+    void instanceFromAPropertyListKeepsOrderAndRefusesRepeatedNames() {
+        CimInstance i = CimInstance.of(CimName.of("CIM_Foo"), null, List.of(CimProperty.of("B", "2"), CimProperty.of("a", "1")));
+        assertEquals(List.of("B", "a"), i.properties().stream().map(p -> p.name().value()).toList());
+        assertEquals(new StringValue("1"), i.value("A"));
+        assertEquals(CimInstance.builder("CIM_Foo").property("B", "2").property("a", "1").build(), i);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CimInstance.of(CimName.of("CIM_Foo"),
+                null, List.of(CimProperty.of("Id", "1"), CimProperty.of("ID", "2"))));
+        assertTrue(e.getMessage().contains("appears twice"), e.getMessage());
+    }
 }

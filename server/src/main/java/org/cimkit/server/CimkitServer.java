@@ -36,6 +36,7 @@ import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.repository.FailSafeJournal;
 import org.cimkit.server.repository.InstanceShaper;
+import org.cimkit.server.repository.InstanceStorage;
 import org.cimkit.server.repository.MvStoreJournal;
 import org.cimkit.server.repository.Repository;
 import org.cimkit.server.repository.RepositoryJournal;
@@ -60,6 +61,9 @@ public final class CimkitServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CimkitServer.class);
     public static final String VERSION = "0.1.0";
     public static final org.cimkit.model.CimNamespace VIRTUALIZATION = org.cimkit.model.CimNamespace.of("root/virtualization/v2");
+
+    /** The instance store's scratch file in the data directory, rebuilt at every start. */
+    static final String INSTANCE_FILE = "instances.scratch.mv";
 
     private final ServerConfig config;
     private final Repository repository;
@@ -108,13 +112,18 @@ public final class CimkitServer implements AutoCloseable {
     /** Loads the repository, opens the journal, binds the listener. */
     public CimkitServer start() throws Exception {
         long t0 = System.nanoTime();
+        if (config.dataDir() != null) {
+            // the journal first: it locks the data directory against a second server
+            journal = new MvStoreJournal(config.dataDir());
+            // instances off the Java heap, in a scratch file next to the journal
+            repository.useStorage(InstanceStorage.scratchFile(config.dataDir().resolve(INSTANCE_FILE)));
+        }
         CompiledModel model = SchemaLoader.shipped();
         for (ServerConfig.ExtraMof m : config.extraMof()) {
             model = SchemaLoader.extra(model, m.namespace(), m.file());
         }
         SchemaLoader.load(repository, model);
-        if (config.dataDir() != null) {
-            journal = new MvStoreJournal(config.dataDir());
+        if (journal != null) {
             journal.replay(repository);
             repository.journal(new FailSafeJournal(journal));
         }
@@ -267,8 +276,12 @@ public final class CimkitServer implements AutoCloseable {
                     jobs.close();
                 }
             } finally {
-                if (journal != null) {
-                    journal.close();
+                try {
+                    if (journal != null) {
+                        journal.close();
+                    }
+                } finally {
+                    repository.closeStorage();
                 }
             }
         }

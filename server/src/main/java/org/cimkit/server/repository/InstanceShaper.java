@@ -2,8 +2,6 @@ package org.cimkit.server.repository;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
@@ -24,38 +22,6 @@ import org.cimkit.model.CimValue;
  */
 public final class InstanceShaper {
     private final ValueConverter converter;
-    /** Per class and property: equal shaped properties, shared between the instances that hold them. */
-    private final Map<CimName, Map<CimName, Interner>> interners = new ConcurrentHashMap<>();
-
-    /**
-     * Shares equal (immutable) properties between instances: status codes, vendor names, status
-     * arrays and defaults repeat across thousands of instances. A property whose values turn out
-     * to be mostly distinct (keys, sizes, names) stops being shared after {@link #MAX_DISTINCT}
-     * different values, so the tables stay small.
-     */
-    private static final class Interner {
-        static final int MAX_DISTINCT = 1024;
-        private final ConcurrentHashMap<CimProperty, CimProperty> seen = new ConcurrentHashMap<>();
-        private volatile boolean gaveUp;
-
-        CimProperty intern(CimProperty p) {
-            if (gaveUp) {
-                return p;
-            }
-            CimProperty had = seen.get(p);
-            if (had != null) {
-                return had;
-            }
-            if (seen.size() >= MAX_DISTINCT) {
-                gaveUp = true;
-                seen.clear();
-                return p;
-            }
-            had = seen.putIfAbsent(p, p);
-            return had == null ? p : had;
-        }
-    }
-
     public InstanceShaper(ValueConverter converter) {
         this.converter = converter;
     }
@@ -72,7 +38,6 @@ public final class InstanceShaper {
         }
         CimInstance.Builder b = CimInstance.builder(cls.name());
         List<CimKeyBinding> keys = new ArrayList<>();
-        Map<CimName, Interner> shared = interners.computeIfAbsent(cls.name(), k -> new ConcurrentHashMap<>());
         for (CimProperty decl : cls.properties()) {
             CimProperty p = given.property(decl.name());
             CimValue v = p == null ? decl.value() : converter.convert(p.value(), decl.type(), decl.array(),
@@ -80,7 +45,7 @@ public final class InstanceShaper {
             CimProperty shaped = new CimProperty(decl.name(), decl.type(), decl.array(), decl.arraySize(),
                     decl.referenceClass(), v, List.of(), decl.classOrigin() == null ? cls.name() : decl.classOrigin(),
                     decl.propagated());
-            b.property(decl.isKey() ? shaped : shared.computeIfAbsent(decl.name(), k -> new Interner()).intern(shaped));
+            b.property(shaped);
             if (decl.isKey()) {
                 if (v.isNull() || v.isArray()) {
                     throw new CimException(CimStatus.INVALID_PARAMETER, "key property " + decl.name() + " of "

@@ -15,17 +15,16 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
-import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimQualifierType;
 import org.cimkit.model.CimStatus;
-import org.cimkit.model.CimType;
-import org.cimkit.model.CimValue;
 
 /**
- * One namespace: qualifier types, resolved classes and static instances. Reads are lock-free over
- * concurrent maps of immutable values (a reader sees each object whole, never torn); writes are
- * serialised by one lock per namespace and reported to the persistence listener before they
- * become visible, so an acknowledged write is a durable write.
+ * One namespace: qualifier types, resolved classes and static instances. Qualifier types and
+ * classes are immutable values in concurrent maps; instances live in the {@link InstanceStorage},
+ * one {@link InstanceTable} per class, and are decoded when read. Reads take no lock (a reader
+ * sees each object whole, never torn); writes are serialised by one lock per namespace and
+ * reported to the persistence listener before they become visible, so an acknowledged write is a
+ * durable write.
  */
 public final class NamespaceStore {
     private final CimNamespace name;
@@ -35,12 +34,14 @@ public final class NamespaceStore {
     /** Class names in definition order (superclasses first), for deterministic enumeration. */
     private volatile List<CimName> classOrder = List.of();
     private final Map<CimName, Set<CimName>> children = new ConcurrentHashMap<>();
-    private final Map<CimName, Map<CimObjectPath, CimInstance>> instances = new ConcurrentHashMap<>();
+    private final InstanceStorage storage;
+    private final Map<CimName, InstanceTable> instances = new ConcurrentHashMap<>();
     /** Local instance path of a referenced object -> local paths of the association instances that point at it. */
     private final Map<CimObjectPath, Set<CimObjectPath>> referencedBy = new ConcurrentHashMap<>();
 
-    public NamespaceStore(CimNamespace name) {
+    NamespaceStore(CimNamespace name, InstanceStorage storage) {
         this.name = name;
+        this.storage = storage;
     }
 
     public CimNamespace name() {
@@ -170,7 +171,10 @@ public final class NamespaceStore {
                 siblings.remove(className);
             }
         }
-        instances.remove(className);
+        InstanceTable table = instances.remove(className);
+        if (table != null) {
+            storage.dropTable(table.map());
+        }
         List<CimName> order = new ArrayList<>(classOrder);
         order.remove(className);
         classOrder = List.copyOf(order);
@@ -180,19 +184,25 @@ public final class NamespaceStore {
 
     /** The instance with the given path (host and namespace ignored), or null. */
     public CimInstance getInstance(CimObjectPath path) {
-        Map<CimObjectPath, CimInstance> m = instances.get(path.className());
-        return m == null ? null : m.get(path.local());
+        InstanceTable t = instances.get(path.className());
+        return t == null ? null : t.get(path);
     }
 
-    /** Instances of exactly this class (no subclasses). */
+    /** True when an instance with that path is stored; cheaper than {@link #getInstance} (nothing is decoded). */
+    public boolean hasInstance(CimObjectPath path) {
+        InstanceTable t = instances.get(path.className());
+        return t != null && t.contains(path);
+    }
+
+    /** Instances of exactly this class (no subclasses), read from the store as the stream is consumed. */
     public Stream<CimInstance> instancesOf(CimName className) {
-        Map<CimObjectPath, CimInstance> m = instances.get(className);
-        return m == null ? Stream.empty() : m.values().stream();
+        InstanceTable t = instances.get(className);
+        return t == null ? Stream.empty() : t.stream();
     }
 
-    public int instanceCount(CimName className) {
-        Map<CimObjectPath, CimInstance> m = instances.get(className);
-        return m == null ? 0 : m.size();
+    public long instanceCount(CimName className) {
+        InstanceTable t = instances.get(className);
+        return t == null ? 0 : t.size();
     }
 
     /** Local paths of association instances that hold a reference to {@code target}. */
@@ -202,48 +212,73 @@ public final class NamespaceStore {
     }
 
     void putInstance(CimInstance instance) {
-        CimObjectPath key = instance.path().local();
-        CimInstance old = instances.computeIfAbsent(instance.className(), k -> new ConcurrentHashMap<>()).put(key, instance);
+        CimClass cls = classOf(instance);
+        InstanceTable t = table(cls.name());
+        CimInstance old = t.mayHoldReferences() ? t.get(instance.path()) : null;
+        t.put(instance, cls);
         if (old != null) {
             unindex(old);
         }
         index(instance);
     }
 
+    /** Stores the instance unless one with its path is there already (then false, nothing changed). */
+    boolean putInstanceIfAbsent(CimInstance instance) {
+        CimClass cls = classOf(instance);
+        if (!table(cls.name()).putIfAbsent(instance, cls)) {
+            return false;
+        }
+        index(instance);
+        return true;
+    }
+
     boolean removeInstance(CimObjectPath path) {
-        Map<CimObjectPath, CimInstance> m = instances.get(path.className());
-        CimInstance old = m == null ? null : m.remove(path.local());
+        InstanceTable t = instances.get(path.className());
+        if (t == null) {
+            return false;
+        }
+        CimInstance old = t.mayHoldReferences() ? t.get(path) : null;
+        boolean removed = t.remove(path);
         if (old != null) {
             unindex(old);
         }
-        return old != null;
+        return removed;
+    }
+
+    /** Frees the storage of every instance (the namespace is going away). */
+    void dropInstances() {
+        instances.values().forEach(t -> storage.dropTable(t.map()));
+        instances.clear();
+        referencedBy.clear();
+    }
+
+    private CimClass classOf(CimInstance instance) {
+        CimClass cls = classes.get(instance.className());
+        if (cls == null) {
+            throw noClass(instance.className(), name);
+        }
+        return cls;
+    }
+
+    private InstanceTable table(CimName className) {
+        return instances.computeIfAbsent(className, k -> new InstanceTable(storage.openTable(name, k)));
     }
 
     private void index(CimInstance instance) {
-        for (CimObjectPath target : referenceTargets(instance)) {
+        for (CimObjectPath target : InstanceTable.referenceTargets(instance)) {
             referencedBy.computeIfAbsent(target, k -> ConcurrentHashMap.newKeySet()).add(instance.path().local());
         }
     }
 
     private void unindex(CimInstance instance) {
         CimObjectPath self = instance.path().local();
-        for (CimObjectPath target : referenceTargets(instance)) {
+        for (CimObjectPath target : InstanceTable.referenceTargets(instance)) {
             // drop the entry once nothing refers to the target, so create/delete churn does not grow the index
             referencedBy.computeIfPresent(target, (k, s) -> {
                 s.remove(self);
                 return s.isEmpty() ? null : s;
             });
         }
-    }
-
-    private static List<CimObjectPath> referenceTargets(CimInstance instance) {
-        List<CimObjectPath> out = new ArrayList<>(2);
-        for (CimProperty p : instance.properties()) {
-            if (p.type() == CimType.REFERENCE && p.value() instanceof CimValue.ReferenceValue r) {
-                out.add(r.path().local());
-            }
-        }
-        return out;
     }
 
     ReentrantLock writeLock() {

@@ -30,10 +30,37 @@ public final class Repository {
     private final Map<CimNamespace, NamespaceStore> namespaces = new ConcurrentHashMap<>();
     private final ReentrantLock namespaceLock = new ReentrantLock();
     private final InstanceShaper shaper;
+    private volatile InstanceStorage storage;
     private volatile RepositoryJournal journal = RepositoryJournal.NONE;
 
+    /** A repository whose instances stay in memory (see {@link InstanceStorage#inMemory()}). */
     public Repository(InstanceShaper shaper) {
+        this(shaper, InstanceStorage.inMemory());
+    }
+
+    public Repository(InstanceShaper shaper, InstanceStorage storage) {
         this.shaper = shaper;
+        this.storage = storage;
+    }
+
+    /** Moves to other instance storage; only before anything is loaded (the server picks it at start). */
+    public void useStorage(InstanceStorage s) {
+        namespaceLock.lock();
+        try {
+            if (!namespaces.isEmpty()) {
+                throw new IllegalStateException("the instance storage can only change while the repository is empty");
+            }
+            InstanceStorage old = storage;
+            storage = s;
+            old.close();
+        } finally {
+            namespaceLock.unlock();
+        }
+    }
+
+    /** Releases the instance storage (its scratch file is deleted). */
+    public void closeStorage() {
+        storage.close();
     }
 
     public InstanceShaper shaper() {
@@ -90,7 +117,7 @@ public final class Repository {
                 throw new CimException(CimStatus.ALREADY_EXISTS, "namespace " + ns + " already exists");
             }
             journal.namespaceCreated(ns);
-            NamespaceStore s = new NamespaceStore(ns);
+            NamespaceStore s = new NamespaceStore(ns, storage);
             namespaces.put(ns, s);
             return s;
         } finally {
@@ -116,6 +143,7 @@ public final class Repository {
                 }
                 journal.namespaceDeleted(ns);
                 namespaces.remove(ns);
+                s.dropInstances();
             });
         } finally {
             namespaceLock.unlock();
@@ -124,7 +152,10 @@ public final class Repository {
 
     /** Drops a namespace without checks or journaling (journal replay). */
     void deleteNamespaceUnchecked(CimNamespace ns) {
-        namespaces.remove(ns);
+        NamespaceStore s = namespaces.remove(ns);
+        if (s != null) {
+            s.dropInstances();
+        }
     }
 
     // ---- qualifier types
@@ -311,6 +342,20 @@ public final class Repository {
         return shaped;
     }
 
+    /**
+     * Adds an instance without journaling unless one with its path is there (then false): the MOF
+     * loader streams instances in through here and reports duplicates.
+     */
+    public boolean loadInstanceIfAbsent(CimNamespace ns, CimInstance instance) {
+        NamespaceStore s = namespace(ns);
+        CimClass cls = s.getClass(instance.className());
+        if (cls == null) {
+            throw NamespaceStore.noClass(instance.className(), ns);
+        }
+        CimInstance shaped = shaper.shape(instance, cls, ns);
+        return inWriteLock(s, () -> s.putInstanceIfAbsent(shaped));
+    }
+
     public CimInstance createInstance(CimNamespace ns, CimInstance given) {
         NamespaceStore s = namespace(ns);
         CimClass cls = s.getClass(given.className());
@@ -327,7 +372,7 @@ public final class Repository {
                 throw new CimException(CimStatus.INVALID_CLASS, "class " + cls.name() + " changed while the instance was"
                         + " being created; try again");
             }
-            if (s.getInstance(shaped.path()) != null) {
+            if (s.hasInstance(shaped.path())) {
                 throw new CimException(CimStatus.ALREADY_EXISTS, "instance " + shaped.path() + " already exists");
             }
             journal.instanceSet(ns, shaped);
@@ -360,7 +405,7 @@ public final class Repository {
     public void replaceInstance(CimNamespace ns, CimInstance complete) {
         NamespaceStore s = namespace(ns);
         inWriteLock(s, () -> {
-            if (s.getInstance(complete.path()) == null) {
+            if (!s.hasInstance(complete.path())) {
                 throw new CimException(CimStatus.NOT_FOUND, "instance " + complete.path() + " does not exist");
             }
             journal.instanceSet(ns, complete);
@@ -371,7 +416,7 @@ public final class Repository {
     public void deleteInstance(CimNamespace ns, CimObjectPath path) {
         NamespaceStore s = namespace(ns);
         inWriteLock(s, () -> {
-            if (s.getInstance(path) == null) {
+            if (!s.hasInstance(path)) {
                 throw new CimException(CimStatus.NOT_FOUND, "instance " + path.local() + " does not exist in " + ns);
             }
             journal.instanceDeleted(ns, path.local());
