@@ -20,9 +20,6 @@ import org.cimkit.model.CimStatus;
  * when it ends, is closed or expires. A context serves one request at a time.
  */
 public final class EnumerationContexts {
-    /** Which Pull a context answers. */
-    public enum Kind { INSTANCES_WITH_PATH, INSTANCE_PATHS, INSTANCES }
-
     public static final long DEFAULT_TIMEOUT_SECONDS = 60;
     public static final long MAX_TIMEOUT_SECONDS = 3600;
     /** Consecutive pulls that ask for zero objects before the server gives up on a client. */
@@ -50,7 +47,7 @@ public final class EnumerationContexts {
     private static final class Context {
         final String id;
         final CimNamespace ns;
-        final Kind kind;
+        final PullKind kind;
         final String client;
         final Iterator<CimInstance> source;
         final long timeoutMillis;
@@ -58,7 +55,7 @@ public final class EnumerationContexts {
         boolean busy;
         int zeroPulls;
 
-        Context(String id, CimNamespace ns, Kind kind, String client, Iterator<CimInstance> source, long timeoutMillis,
+        Context(String id, CimNamespace ns, PullKind kind, String client, Iterator<CimInstance> source, long timeoutMillis,
                 long now) {
             this.id = id;
             this.ns = ns;
@@ -90,7 +87,7 @@ public final class EnumerationContexts {
      * Opens an enumeration, counted against the client (address), and returns its first batch; the
      * context is kept only if more remains.
      */
-    public Batch open(CimNamespace ns, Kind kind, Iterator<CimInstance> source, long timeoutSeconds, long maxObjects,
+    public Batch open(CimNamespace ns, PullKind kind, Iterator<CimInstance> source, long timeoutSeconds, long maxObjects,
             String client) {
         expire();
         if (contexts.size() >= maxOpenContexts) {
@@ -113,7 +110,7 @@ public final class EnumerationContexts {
     }
 
     /** The next batch of an open enumeration. */
-    public Batch pull(CimNamespace ns, Kind kind, String id, long maxObjects) {
+    public Batch pull(CimNamespace ns, PullKind kind, String id, long maxObjects) {
         Context c = claim(ns, id);
         if (c.kind != kind) {
             remove(c); // an error ends the enumeration (fact sheet 3.2; ContinueOnError is not supported)
