@@ -253,7 +253,10 @@ public final class CimkitServer implements AutoCloseable {
         return lines;
     }
 
-    /** Stops accepting requests, lets in-flight ones finish (up to 4 s) and closes the repository. */
+    /**
+     * Stops accepting requests, lets in-flight ones finish (up to 4 s), frees the open enumerations and
+     * closes the repository.
+     */
     @Override
     public void close() throws Exception {
         // Each part is closed even when an earlier one fails: the repository file must always be closed.
@@ -263,6 +266,7 @@ public final class CimkitServer implements AutoCloseable {
             }
         } finally {
             try {
+                contexts.close(); // after the listeners: no request reads an enumeration any more
                 if (jobs != null) {
                     jobs.close();
                 }

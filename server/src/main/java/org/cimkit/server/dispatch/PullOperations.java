@@ -103,18 +103,32 @@ final class PullOperations {
 
     private OperationResult open(RequestContext rc, Params p, PullKind kind, Stream<CimInstance> s, CimClass scope,
             List<CimName> pl, boolean ico) {
-        Stream<CimInstance> filtered = queries.filter(rc, s, p.string("FilterQueryLanguage"), p.string("FilterQuery"));
+        Stream<CimInstance> filtered;
+        try {
+            filtered = queries.filter(rc, s, p.string("FilterQueryLanguage"), p.string("FilterQuery"));
+        } catch (RuntimeException e) {
+            s.close(); // refused before an enumeration took the source over
+            throw e;
+        }
         Stream<CimInstance> shaped = filtered.map(i -> AssociationOperations.withFullPath(rc, Filters.instance(i, scope, pl)));
         return startEnumeration(rc, p, kind, shaped, ico);
     }
 
+    /** Hands the source to a new enumeration context, which closes it when the enumeration is over. */
     private OperationResult startEnumeration(RequestContext rc, Params p, PullKind kind, Stream<CimInstance> s, boolean ico) {
-        if (p.bool("ContinueOnError", false)) {
-            throw new CimException(CimStatus.CONTINUATION_ON_ERROR_NOT_SUPPORTED, "ContinueOnError=TRUE is not supported");
+        long timeout;
+        Long max;
+        try {
+            if (p.bool("ContinueOnError", false)) {
+                throw new CimException(CimStatus.CONTINUATION_ON_ERROR_NOT_SUPPORTED, "ContinueOnError=TRUE is not supported");
+            }
+            timeout = EnumerationContexts.timeoutSeconds(p.uint32("OperationTimeout"));
+            max = p.uint32("MaxObjectCount");
+        } catch (RuntimeException e) {
+            s.close(); // refused before an enumeration took the source over
+            throw e;
         }
-        long timeout = EnumerationContexts.timeoutSeconds(p.uint32("OperationTimeout"));
-        Long max = p.uint32("MaxObjectCount");
-        EnumerationContexts.Batch b = contexts.open(rc.namespace(), kind, s.iterator(), timeout, max == null ? 0 : max,
+        EnumerationContexts.Batch b = contexts.open(rc.namespace(), kind, s, timeout, max == null ? 0 : max,
                 rc.clientId());
         return result(kind, b, ico);
     }
