@@ -69,7 +69,7 @@ public sealed interface OperationResult {
             String context, boolean includeClassOrigin) implements OperationResult {
     }
 
-    /** EnumerationCount: null when unknown. */
+    /** EnumerationCount: the objects the enumeration has still to return; null when unknown. */
     record Count(Long count) implements OperationResult {
     }
 

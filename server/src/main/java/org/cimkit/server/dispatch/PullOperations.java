@@ -156,8 +156,7 @@ final class PullOperations {
 
     OperationResult count(RequestContext rc, List<ParamValue> ps) {
         Params p = new Params("EnumerationCount", ps, "EnumerationContext");
-        contexts.check(rc.namespace(), p.requiredString("EnumerationContext"));
-        return new OperationResult.Count(null);
+        return new OperationResult.Count(contexts.remaining(rc.namespace(), p.requiredString("EnumerationContext")));
     }
 
     private static OperationResult result(PullKind kind, EnumerationContexts.Batch b, boolean ico) {

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
@@ -83,6 +84,8 @@ public final class EnumerationContexts implements AutoCloseable {
         long expiresAt;
         boolean busy = true;
         int zeroPulls;
+        /** Objects not yet returned; -1 unless the source is a result already counted (a list, say). */
+        long remaining;
 
         Context(String id, CimNamespace ns, PullKind kind, String client, Stream<CimInstance> source,
                 long timeoutMillis) {
@@ -91,7 +94,9 @@ public final class EnumerationContexts implements AutoCloseable {
             this.kind = kind;
             this.client = client;
             this.source = source;
-            this.items = Spliterators.iterator(source.spliterator());
+            Spliterator<CimInstance> all = source.spliterator();
+            this.remaining = all.getExactSizeIfKnown();
+            this.items = Spliterators.iterator(all);
             this.timeoutMillis = timeoutMillis;
         }
     }
@@ -177,9 +182,15 @@ public final class EnumerationContexts implements AutoCloseable {
         end(claim(ns, id, CimStatus.PULL_CANNOT_BE_ABANDONED));
     }
 
-    /** Confirms that the context exists (EnumerationCount); the count itself is not known in advance. */
-    public void check(CimNamespace ns, String id) {
-        release(claim(ns, id, CimStatus.INVALID_ENUMERATION_CONTEXT), false);
+    /**
+     * EnumerationCount: how many objects the enumeration has still to return, or null when that is
+     * not known without producing them (the source is read lazily). Does not restart the timer.
+     */
+    public Long remaining(CimNamespace ns, String id) {
+        Context c = claim(ns, id, CimStatus.INVALID_ENUMERATION_CONTEXT);
+        long remaining = c.remaining;
+        release(c, false);
+        return remaining < 0 ? null : remaining;
     }
 
     /** Frees every context whose timeout has passed. */
@@ -218,6 +229,9 @@ public final class EnumerationContexts implements AutoCloseable {
                 items.add(c.items.next());
             }
             end = !c.items.hasNext();
+            if (c.remaining >= 0) {
+                c.remaining -= items.size();
+            }
         } catch (RuntimeException e) {
             end(c); // an error ends the enumeration (ContinueOnError is not supported)
             throw e;

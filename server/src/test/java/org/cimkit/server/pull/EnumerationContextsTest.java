@@ -2,6 +2,7 @@ package org.cimkit.server.pull;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +130,20 @@ class EnumerationContextsTest {
         Source refused = new Source(3);
         assertEquals(CimStatus.SERVER_LIMITS_EXCEEDED, status(() -> ec.open(NS, KIND, refused.stream, 60, 1, "other")));
         assertTrue(refused.closed());
+    }
+
+    @Test
+    void theCountOfWhatRemainsIsKnownForACountedSourceOnly() {
+        EnumerationContexts ec = contexts(10, 10);
+        String counted = ec.open(NS, KIND, new Source(5).stream, 60, 2, "client").context();
+        assertEquals(3L, ec.remaining(NS, counted));
+        ec.pull(NS, KIND, counted, 1);
+        assertEquals(2L, ec.remaining(NS, counted));
+        assertEquals(2, ec.pull(NS, KIND, counted, 10).items().size(), "counting does not consume the enumeration");
+
+        String lazy = ec.open(NS, KIND, new Source(5).stream.filter(i -> true), 60, 2, "client").context();
+        assertNull(ec.remaining(NS, lazy), "a filtered source is counted only by reading it");
+        assertEquals(CimStatus.INVALID_ENUMERATION_CONTEXT, status(() -> ec.remaining(NS, counted)));
     }
 
     @Test
