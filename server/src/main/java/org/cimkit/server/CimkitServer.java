@@ -128,7 +128,7 @@ public final class CimkitServer implements AutoCloseable {
         }
         if (repository.hasNamespace(VIRTUALIZATION)) {
             new JobProvider(jobs).register(providers, VIRTUALIZATION);
-            Path exportRoot = config.exportRoot() == null ? Path.of("cimkit-exports") : config.exportRoot();
+            Path exportRoot = config.exportRoot() == null ? Path.of(ServerConfig.DEFAULT_EXPORT_ROOT) : config.exportRoot();
             VirtualizationProviders.register(providers, repository, VIRTUALIZATION, jobs, exportRoot,
                     config.faultInjection());
         }

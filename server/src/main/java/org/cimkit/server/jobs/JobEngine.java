@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class JobEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
     public static final int DEFAULT_WORKERS = 4;
-    public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(5);
+    public static final int DEFAULT_RETENTION_SECONDS = 300;
+    public static final Duration DEFAULT_RETENTION = Duration.ofSeconds(DEFAULT_RETENTION_SECONDS);
     public static final String INTERRUPTED = "interrupted by a server restart";
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
