@@ -137,7 +137,7 @@ public final class CimkitServer implements AutoCloseable {
         }
         if (repository.hasNamespace(VIRTUALIZATION)) {
             new JobProvider(jobs).register(providers, VIRTUALIZATION);
-            Path exportRoot = config.exportRoot() == null ? Path.of("cimkit-exports") : config.exportRoot();
+            Path exportRoot = config.exportRoot() == null ? Path.of(ServerConfig.DEFAULT_EXPORT_ROOT) : config.exportRoot();
             VirtualizationProviders.register(providers, repository, VIRTUALIZATION, jobs, exportRoot,
                     config.faultInjection());
         }
@@ -262,7 +262,10 @@ public final class CimkitServer implements AutoCloseable {
         return lines;
     }
 
-    /** Stops accepting requests, lets in-flight ones finish (up to 4 s) and closes the repository. */
+    /**
+     * Stops accepting requests, lets in-flight ones finish (up to 4 s), frees the open enumerations and
+     * closes the repository.
+     */
     @Override
     public void close() throws Exception {
         // Each part is closed even when an earlier one fails: the repository file must always be closed.
@@ -272,6 +275,7 @@ public final class CimkitServer implements AutoCloseable {
             }
         } finally {
             try {
+                contexts.close(); // after the listeners: no request reads an enumeration any more
                 if (jobs != null) {
                     jobs.close();
                 }

@@ -4,6 +4,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.cimkit.model.CimNamespace;
 import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.mof.MofException;
 import org.cimkit.server.http.PasswordHash;
+import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.security.SecurityConfig;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,12 @@ public final class Main implements Callable<Integer> {
             description = "Properties file with defaults for these options (key = option name without dashes); flags win.")
     Path config;
 
-    @Option(names = "--http-port", paramLabel = "N", defaultValue = "5988",
-            description = "HTTP port; 0 = any free port, -1 = no plain HTTP listener.")
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_HTTP_PORT,
+            description = "HTTP port; 0 = any free port, -1 = no plain HTTP listener. Default: ${DEFAULT-VALUE}.")
     int httpPort;
 
-    @Option(names = "--https-port", paramLabel = "N", defaultValue = "5989",
-            description = "HTTPS port, used with --keystore or --self-signed; 0 = any free port.")
+    @Option(names = "--https-port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_HTTPS_PORT,
+            description = "HTTPS port, used with --keystore or --self-signed; 0 = any free port. Default: ${DEFAULT-VALUE}.")
     int httpsPort;
 
     @Option(names = "--keystore", paramLabel = "FILE", description = "PKCS12 key store with the server's key and certificate.")
@@ -55,57 +57,77 @@ public final class Main implements Callable<Integer> {
             description = "Access rights: lines USER NAMESPACE RIGHTS (rights among r, w, x; * wildcards). Default: all rights.")
     Path acl;
 
-    @Option(names = "--max-request-bytes", paramLabel = "N", description = "Largest request body (413 beyond). Default 64 MiB.")
-    Long maxRequestBytes;
+    @Option(names = "--max-request-bytes", paramLabel = "N", defaultValue = "" + XmlLimits.DEFAULT_MAX_DOCUMENT_BYTES,
+            description = "Largest request body (413 beyond). Default: ${DEFAULT-VALUE}.")
+    long maxRequestBytes;
 
-    @Option(names = "--max-header-bytes", paramLabel = "N", description = "Largest request header block (431 beyond). Default 16 KiB.")
-    Integer maxHeaderBytes;
+    @Option(names = "--max-header-bytes", paramLabel = "N", defaultValue = "" + SecurityConfig.DEFAULT_MAX_HEADER_BYTES,
+            description = "Largest request header block (431 beyond). Default: ${DEFAULT-VALUE}.")
+    int maxHeaderBytes;
 
-    @Option(names = "--max-xml-depth", paramLabel = "N", description = "Deepest XML element nesting. Default 64.")
-    Integer maxXmlDepth;
+    @Option(names = "--max-xml-depth", paramLabel = "N", defaultValue = "" + XmlLimits.DEFAULT_MAX_DEPTH,
+            description = "Deepest XML element nesting. Default: ${DEFAULT-VALUE}.")
+    int maxXmlDepth;
 
-    @Option(names = "--max-xml-elements", paramLabel = "N", description = "Most XML elements in one request. Default 2000000.")
-    Long maxXmlElements;
+    @Option(names = "--max-xml-elements", paramLabel = "N", defaultValue = "" + XmlLimits.DEFAULT_MAX_ELEMENT_COUNT,
+            description = "Most XML elements in one request. Default: ${DEFAULT-VALUE}.")
+    long maxXmlElements;
 
-    @Option(names = "--max-xml-string", paramLabel = "N", description = "Longest text or attribute value (characters). Default 16 MiB.")
-    Integer maxXmlString;
+    @Option(names = "--max-xml-string", paramLabel = "N", defaultValue = "" + XmlLimits.DEFAULT_MAX_TEXT_LENGTH,
+            description = "Longest text or attribute value (characters). Default: ${DEFAULT-VALUE}.")
+    int maxXmlString;
 
-    @Option(names = "--max-xml-attributes", paramLabel = "N", description = "Most attributes on one element. Default 64.")
-    Integer maxXmlAttributes;
+    @Option(names = "--max-xml-attributes", paramLabel = "N",
+            defaultValue = "" + XmlLimits.DEFAULT_MAX_ATTRIBUTES_PER_ELEMENT,
+            description = "Most attributes on one element. Default: ${DEFAULT-VALUE}.")
+    int maxXmlAttributes;
 
-    @Option(names = "--max-concurrent-requests", paramLabel = "N", description = "Requests served at once; more wait. Default 64.")
-    Integer maxConcurrentRequests;
+    @Option(names = "--max-concurrent-requests", paramLabel = "N",
+            defaultValue = "" + SecurityConfig.DEFAULT_MAX_CONCURRENT_REQUESTS,
+            description = "Requests served at once; more wait. Default: ${DEFAULT-VALUE}.")
+    int maxConcurrentRequests;
 
     @Option(names = "--max-queued-requests", paramLabel = "N",
-            description = "Requests that may wait for a slot; more get 503. Default 256.")
-    Integer maxQueuedRequests;
+            defaultValue = "" + SecurityConfig.DEFAULT_MAX_QUEUED_REQUESTS,
+            description = "Requests that may wait for a slot; more get 503. Default: ${DEFAULT-VALUE}.")
+    int maxQueuedRequests;
 
-    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "Longest time to produce a response. Default 120.")
-    Integer requestTimeout;
+    @Option(names = "--request-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + SecurityConfig.DEFAULT_REQUEST_TIMEOUT_SECONDS,
+            description = "Longest time to produce a response. Default: ${DEFAULT-VALUE}.")
+    int requestTimeout;
 
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Idle connections are closed after this. Default 30.")
-    Integer idleTimeout;
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + SecurityConfig.DEFAULT_IDLE_TIMEOUT_SECONDS,
+            description = "Idle connections are closed after this. Default: ${DEFAULT-VALUE}.")
+    int idleTimeout;
 
     @Option(names = "--header-timeout", paramLabel = "SECONDS",
-            description = "A request header must arrive whole within this (slow clients are cut off). Default 10.")
-    Integer headerTimeout;
+            defaultValue = "" + SecurityConfig.DEFAULT_HEADER_TIMEOUT_SECONDS,
+            description = "A request header must arrive whole within this (slow clients are cut off)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int headerTimeout;
 
-    @Option(names = "--max-enumerations", paramLabel = "N", defaultValue = "1000", description = "Open pull enumerations in all.")
+    @Option(names = "--max-enumerations", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_OPEN_ENUMERATIONS,
+            description = "Open pull enumerations in all. Default: ${DEFAULT-VALUE}.")
     int maxEnumerations;
 
     @Option(names = "--max-enumerations-per-client", paramLabel = "N",
-            description = "Open pull enumerations per client address. Default 32.")
-    Integer maxEnumerationsPerClient;
+            defaultValue = "" + SecurityConfig.DEFAULT_MAX_ENUMERATIONS_PER_CLIENT,
+            description = "Open pull enumerations per client address. Default: ${DEFAULT-VALUE}.")
+    int maxEnumerationsPerClient;
 
     @Option(names = "--max-auth-failures", paramLabel = "N",
-            description = "Failed logins per client address per minute before 429. Default 10.")
-    Integer maxAuthFailures;
+            defaultValue = "" + SecurityConfig.DEFAULT_MAX_AUTH_FAILURES_PER_MINUTE,
+            description = "Failed logins per client address per minute before 429. Default: ${DEFAULT-VALUE}.")
+    int maxAuthFailures;
 
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on.")
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = ServerConfig.DEFAULT_BIND,
+            description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
     String bind;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "cimkit-data",
-            description = "Where created and modified objects are kept.")
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ServerConfig.DEFAULT_DATA_DIR,
+            description = "Where created and modified objects are kept. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
     @Option(names = "--mof", paramLabel = "NAMESPACE=FILE",
@@ -120,16 +142,16 @@ public final class Main implements Callable<Integer> {
             description = "Users file: lines USER:pbkdf2-sha256:ITERATIONS:SALT:HASH (make one with --hash-password).")
     Path users;
 
-    @Option(names = "--export-root", paramLabel = "DIR", defaultValue = "cimkit-exports",
-            description = "The only directory tree methods may write exports into.")
+    @Option(names = "--export-root", paramLabel = "DIR", defaultValue = ServerConfig.DEFAULT_EXPORT_ROOT,
+            description = "The only directory tree methods may write exports into. Default: ${DEFAULT-VALUE}.")
     Path exportRoot;
 
-    @Option(names = "--job-workers", paramLabel = "N", defaultValue = "4",
-            description = "Worker threads that run jobs (exports, reference point operations).")
+    @Option(names = "--job-workers", paramLabel = "N", defaultValue = "" + JobEngine.DEFAULT_WORKERS,
+            description = "Worker threads that run jobs (exports, reference point operations). Default: ${DEFAULT-VALUE}.")
     int jobWorkers;
 
-    @Option(names = "--job-retention", paramLabel = "SECONDS", defaultValue = "300",
-            description = "How long a finished job stays visible (TimeBeforeRemoval).")
+    @Option(names = "--job-retention", paramLabel = "SECONDS", defaultValue = "" + JobEngine.DEFAULT_RETENTION_SECONDS,
+            description = "How long a finished job stays visible (TimeBeforeRemoval). Default: ${DEFAULT-VALUE}.")
     long jobRetentionSeconds;
 
     @Option(names = "--fault-injection", paramLabel = "DIRECTIVE",
@@ -137,7 +159,7 @@ public final class Main implements Callable<Integer> {
     String faultInjection;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO",
-            description = "ERROR, WARN, INFO, DEBUG or TRACE.")
+            description = "ERROR, WARN, INFO, DEBUG or TRACE. Default: ${DEFAULT-VALUE}.")
     String logLevel;
 
     @Option(names = "--hash-password", description = "Read a password from the console or stdin, print its hash, exit.")
@@ -188,30 +210,7 @@ public final class Main implements Callable<Integer> {
         if (hashPassword) {
             return printHash();
         }
-        boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
-        boolean basic;
-        if (auth == null) {
-            basic = !loopback;
-        } else if (auth.equalsIgnoreCase("basic") || auth.equalsIgnoreCase("none")) {
-            basic = auth.equalsIgnoreCase("basic");
-        } else {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--auth must be none or basic, not " + auth);
-        }
-        List<ServerConfig.ExtraMof> extra = new ArrayList<>();
-        for (String m : mof) {
-            int eq = m.indexOf('=');
-            if (eq <= 0) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--mof needs NAMESPACE=FILE, not " + m);
-            }
-            extra.add(new ServerConfig.ExtraMof(CimNamespace.of(m.substring(0, eq)), Path.of(m.substring(eq + 1))));
-        }
-        ServerConfig cfg;
-        try {
-            cfg = buildConfig(extra, basic).withJobs(jobWorkers, java.time.Duration.ofSeconds(jobRetentionSeconds),
-                    faultInjection);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
-        }
+        ServerConfig cfg = config();
         CimkitServer server = new CimkitServer(cfg);
         try {
             server.start();
@@ -243,51 +242,50 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** The configuration the flags describe; IllegalArgumentException for values out of range. */
-    private ServerConfig buildConfig(List<ServerConfig.ExtraMof> extra, boolean basic) {
-        XmlLimits limits = XmlLimits.DEFAULT;
-        if (maxRequestBytes != null) {
-            limits = limits.withMaxDocumentBytes(maxRequestBytes);
+    /** The configuration the flags describe; ParameterException for values that do not fit. */
+    ServerConfig config() throws UnknownHostException {
+        boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
+        boolean basic;
+        if (auth == null) {
+            basic = !loopback;
+        } else if (auth.equalsIgnoreCase("basic") || auth.equalsIgnoreCase("none")) {
+            basic = auth.equalsIgnoreCase("basic");
+        } else {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--auth must be none or basic, not " + auth);
         }
-        if (maxXmlDepth != null) {
-            limits = limits.withMaxDepth(maxXmlDepth);
+        List<ServerConfig.ExtraMof> extra = new ArrayList<>();
+        for (String m : mof) {
+            int eq = m.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--mof needs NAMESPACE=FILE, not " + m);
+            }
+            extra.add(new ServerConfig.ExtraMof(CimNamespace.of(m.substring(0, eq)), Path.of(m.substring(eq + 1))));
         }
-        if (maxXmlElements != null) {
-            limits = limits.withMaxElementCount(maxXmlElements);
+        try {
+            return new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot,
+                    new XmlLimits(maxXmlDepth, maxXmlAttributes, maxXmlElements, maxXmlString, maxRequestBytes),
+                    maxEnumerations, security())
+                    .withJobs(jobWorkers, Duration.ofSeconds(jobRetentionSeconds), faultInjection);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
-        if (maxXmlString != null) {
-            limits = limits.withMaxTextLength(maxXmlString);
-        }
-        if (maxXmlAttributes != null) {
-            limits = limits.withMaxAttributesPerElement(maxXmlAttributes);
-        }
-        SecurityConfig sec = SecurityConfig.DEFAULT;
+    }
+
+    /** TLS, ACL and resource limits from the flags; IllegalArgumentException for values out of range. */
+    private SecurityConfig security() {
         if (keystore != null && selfSigned) {
             throw new IllegalArgumentException("give --keystore or --self-signed, not both");
         }
+        SecurityConfig sec = SecurityConfig.DEFAULT.withMaxHeaderBytes(maxHeaderBytes)
+                .withConcurrency(maxConcurrentRequests, maxQueuedRequests)
+                .withTimeouts(Duration.ofSeconds(requestTimeout), Duration.ofSeconds(idleTimeout),
+                        Duration.ofSeconds(headerTimeout))
+                .withMaxEnumerationsPerClient(maxEnumerationsPerClient)
+                .withMaxAuthFailuresPerMinute(maxAuthFailures);
         if (keystore != null || selfSigned) {
             sec = sec.withTls(new SecurityConfig.Tls(httpsPort, keystore, keystorePassword, selfSigned));
         }
-        if (acl != null) {
-            sec = sec.withAclFile(acl);
-        }
-        if (maxHeaderBytes != null) {
-            sec = sec.withMaxHeaderBytes(maxHeaderBytes);
-        }
-        if (maxConcurrentRequests != null || maxQueuedRequests != null) {
-            sec = sec.withConcurrency(maxConcurrentRequests != null ? maxConcurrentRequests : sec.maxConcurrentRequests(),
-                    maxQueuedRequests != null ? maxQueuedRequests : sec.maxQueuedRequests());
-        }
-        sec = sec.withTimeouts(requestTimeout != null ? Duration.ofSeconds(requestTimeout) : sec.requestTimeout(),
-                idleTimeout != null ? Duration.ofSeconds(idleTimeout) : sec.idleTimeout(),
-                headerTimeout != null ? Duration.ofSeconds(headerTimeout) : sec.headerTimeout());
-        if (maxEnumerationsPerClient != null) {
-            sec = sec.withMaxEnumerationsPerClient(maxEnumerationsPerClient);
-        }
-        if (maxAuthFailures != null) {
-            sec = sec.withMaxAuthFailuresPerMinute(maxAuthFailures);
-        }
-        return new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot, limits, maxEnumerations, sec);
+        return acl == null ? sec : sec.withAclFile(acl);
     }
 
     private static String describe(Throwable e) {

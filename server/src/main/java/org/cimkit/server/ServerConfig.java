@@ -13,13 +13,22 @@ import org.cimkit.server.security.SecurityConfig;
  * Everything a server instance is started with. {@code httpPort} 0 means any free port, -1 no plain
  * HTTP listener (HTTPS only); {@code dataDir} null means nothing is persisted (tests); {@code users}
  * null with {@code basicAuth} means no user can log in. {@code exportRoot} null means exports go
- * under {@code cimkit-exports} in the working directory; {@code faultInjection} is the export fault
+ * under {@link #DEFAULT_EXPORT_ROOT} in the working directory; {@code faultInjection} is the export fault
  * directive applied when a request carries none (null: none). {@code security} (null = defaults)
  * holds TLS, the ACL file and the resource limits.
  */
 public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
         Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, int jobWorkers,
         Duration jobRetention, String faultInjection, SecurityConfig security) {
+
+    // The defaults of the command line (Main) and of forTests; compile-time constants, so the flags'
+    // annotations can name them.
+    public static final int DEFAULT_HTTP_PORT = 5988;
+    public static final int DEFAULT_HTTPS_PORT = 5989;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final String DEFAULT_DATA_DIR = "cimkit-data";
+    public static final String DEFAULT_EXPORT_ROOT = "cimkit-exports";
+    public static final int DEFAULT_MAX_OPEN_ENUMERATIONS = 1000;
 
     /** A --mof NAMESPACE=FILE option. */
     public record ExtraMof(CimNamespace namespace, Path file) {
@@ -49,7 +58,8 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
 
     /** Loopback, any free port, no persistence, no authentication: what tests start. */
     public static ServerConfig forTests() {
-        return new ServerConfig("127.0.0.1", 0, null, List.of(), false, null, null, XmlLimits.DEFAULT, 1000);
+        return new ServerConfig(DEFAULT_BIND, 0, null, List.of(), false, null, null, XmlLimits.DEFAULT,
+                DEFAULT_MAX_OPEN_ENUMERATIONS);
     }
 
     public ServerConfig withDataDir(Path dir) {

@@ -244,6 +244,28 @@ class PullOperationsTest {
         healthy(client);
     }
 
+    /** Association results are gathered before the first response, so what remains of them is known. */
+    @Test
+    void enumerationCountOfAnAssociationResult() throws Exception {
+        Batch first = call("OpenReferenceInstancePaths", P.path("InstanceName", vm(VM_WEB)), P.value("MaxObjectCount", "1"));
+        assertEquals(List.of("2"), texts(ok(client.call(VIRT, "EnumerationCount", P.value("EnumerationContext", first.context())))));
+        Batch second = pull("PullInstancePaths", first.context(), 1);
+        assertEquals(List.of("1"), texts(ok(client.call(VIRT, "EnumerationCount", P.value("EnumerationContext", second.context())))));
+        assertEquals(2, drain("PullInstancePaths", second, 10).size(),
+                "the one pulled and the one counted: EnumerationCount does not consume the enumeration");
+
+        Batch filtered = call("OpenAssociatorInstances", P.path("InstanceName", vm(VM_WEB)), P.value("MaxObjectCount", "0"),
+                P.value("FilterQueryLanguage", "DMTF:FQL"), P.value("FilterQuery", "ElementName IS NOT NULL"));
+        assertEquals(List.of(), ok(client.call(VIRT, "EnumerationCount", P.value("EnumerationContext", filtered.context()))),
+                "a filter is applied as the objects are read: the count is unknown (empty VALUE list)");
+        okVoid(client.call(VIRT, "CloseEnumeration", P.value("EnumerationContext", filtered.context())));
+        healthy(client);
+    }
+
+    private static List<String> texts(List<Argument> items) {
+        return items.stream().map(PullOperationsTest::text).toList();
+    }
+
     @Test
     void finishedContextIsGone() throws Exception {
         Batch first = call("OpenEnumerateInstances", P.className("ClassName", "CIM_ComputerSystem"), P.value("MaxObjectCount", "3"));

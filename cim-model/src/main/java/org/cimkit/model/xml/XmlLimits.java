@@ -7,7 +7,14 @@ package org.cimkit.model.xml;
 public record XmlLimits(int maxDepth, int maxAttributesPerElement, long maxElementCount, int maxTextLength,
         long maxDocumentBytes) {
 
-    public static final XmlLimits DEFAULT = new XmlLimits(64, 64, 2_000_000L, 16 * 1024 * 1024, 64L * 1024 * 1024);
+    public static final int DEFAULT_MAX_DEPTH = 64;
+    public static final int DEFAULT_MAX_ATTRIBUTES_PER_ELEMENT = 64;
+    public static final long DEFAULT_MAX_ELEMENT_COUNT = 2_000_000L;
+    public static final int DEFAULT_MAX_TEXT_LENGTH = 16 * 1024 * 1024;
+    public static final long DEFAULT_MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+
+    public static final XmlLimits DEFAULT = new XmlLimits(DEFAULT_MAX_DEPTH, DEFAULT_MAX_ATTRIBUTES_PER_ELEMENT,
+            DEFAULT_MAX_ELEMENT_COUNT, DEFAULT_MAX_TEXT_LENGTH, DEFAULT_MAX_DOCUMENT_BYTES);
 
     /** Names of the limits as reported by {@link CimXmlException#limitName()}. */
     public static final String MAX_DEPTH = "maxDepth";

@@ -9,7 +9,7 @@ import org.cimkit.model.message.CimMessage;
 import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
-import org.cimkit.server.pull.EnumerationContexts.Kind;
+import org.cimkit.server.pull.PullKind;
 import org.cimkit.server.repository.Repository;
 
 /**
@@ -69,9 +69,9 @@ public final class Dispatcher {
             case "openreferenceinstances": return pulls.openReferences(rc, ps, false);
             case "openreferenceinstancepaths": return pulls.openReferences(rc, ps, true);
             case "openqueryinstances": return pulls.openQueryInstances(rc, ps);
-            case "pullinstanceswithpath": return pulls.pull(rc, ps, Kind.INSTANCES_WITH_PATH, "PullInstancesWithPath");
-            case "pullinstancepaths": return pulls.pull(rc, ps, Kind.INSTANCE_PATHS, "PullInstancePaths");
-            case "pullinstances": return pulls.pull(rc, ps, Kind.INSTANCES, "PullInstances");
+            case "pullinstanceswithpath": return pulls.pull(rc, ps, PullKind.INSTANCES_WITH_PATH, "PullInstancesWithPath");
+            case "pullinstancepaths": return pulls.pull(rc, ps, PullKind.INSTANCE_PATHS, "PullInstancePaths");
+            case "pullinstances": return pulls.pull(rc, ps, PullKind.INSTANCES, "PullInstances");
             case "closeenumeration": return pulls.close(rc, ps);
             case "enumerationcount": return pulls.count(rc, ps);
             default:

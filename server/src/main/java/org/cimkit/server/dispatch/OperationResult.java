@@ -10,6 +10,7 @@ import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimQualifierType;
 import org.cimkit.model.CimValue;
+import org.cimkit.server.pull.PullKind;
 
 /**
  * What an operation produces, in the shape DSP0200 answers it with. Large results are streams, so
@@ -68,9 +69,7 @@ public sealed interface OperationResult {
             String context, boolean includeClassOrigin) implements OperationResult {
     }
 
-    enum PullKind { INSTANCES_WITH_PATH, INSTANCE_PATHS, INSTANCES }
-
-    /** EnumerationCount: null when unknown. */
+    /** EnumerationCount: the objects the enumeration has still to return; null when unknown. */
     record Count(Long count) implements OperationResult {
     }
 

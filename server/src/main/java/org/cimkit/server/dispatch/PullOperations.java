@@ -11,7 +11,7 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.pull.EnumerationContexts;
-import org.cimkit.server.pull.EnumerationContexts.Kind;
+import org.cimkit.server.pull.PullKind;
 
 /** The DSP0200 1.4 pull operations: Open*, Pull*, CloseEnumeration, EnumerationCount. */
 final class PullOperations {
@@ -46,7 +46,7 @@ final class PullOperations {
         CimClass scope = !pathsOnly && !p.bool("DeepInheritance", true) ? cls : null;
         List<CimName> pl = pathsOnly ? null : p.propertyList("PropertyList");
         Stream<CimInstance> s = source.deep(rc.namespace(), cls.name(), rc.host());
-        return open(rc, p, pathsOnly ? Kind.INSTANCE_PATHS : Kind.INSTANCES_WITH_PATH, s, scope, pl,
+        return open(rc, p, pullKind(pathsOnly), s, scope, pl,
                 !pathsOnly && p.bool("IncludeClassOrigin", false));
     }
 
@@ -61,7 +61,7 @@ final class PullOperations {
         checkClass(rc, p.className("ResultClass"));
         AssociationOperations.Query q = new AssociationOperations.Query(target, p.className("AssocClass"),
                 p.className("ResultClass"), p.string("Role"), p.string("ResultRole"));
-        return open(rc, p, pathsOnly ? Kind.INSTANCE_PATHS : Kind.INSTANCES_WITH_PATH, associations.associatedInstances(rc, q),
+        return open(rc, p, pullKind(pathsOnly), associations.associatedInstances(rc, q),
                 null, pathsOnly ? null : p.propertyList("PropertyList"), !pathsOnly && p.bool("IncludeClassOrigin", false));
     }
 
@@ -74,7 +74,7 @@ final class PullOperations {
         checkClass(rc, p.className("ResultClass"));
         AssociationOperations.Query q = new AssociationOperations.Query(target, p.className("ResultClass"), null,
                 p.string("Role"), null);
-        return open(rc, p, pathsOnly ? Kind.INSTANCE_PATHS : Kind.INSTANCES_WITH_PATH, associations.referencingInstances(rc, q),
+        return open(rc, p, pullKind(pathsOnly), associations.referencingInstances(rc, q),
                 null, pathsOnly ? null : p.propertyList("PropertyList"), !pathsOnly && p.bool("IncludeClassOrigin", false));
     }
 
@@ -87,7 +87,12 @@ final class PullOperations {
             throw new CimException(CimStatus.NOT_SUPPORTED, "ReturnQueryResultClass=TRUE is not supported");
         }
         Stream<CimInstance> s = queries.run(rc, lang, query);
-        return startEnumeration(rc, p, Kind.INSTANCES, s, false);
+        return startEnumeration(rc, p, PullKind.INSTANCES, s, false);
+    }
+
+    /** What the Pull after an Open*Instances (false) or Open*InstancePaths (true) returns. */
+    private static PullKind pullKind(boolean pathsOnly) {
+        return pathsOnly ? PullKind.INSTANCE_PATHS : PullKind.INSTANCES_WITH_PATH;
     }
 
     private void checkClass(RequestContext rc, CimName n) {
@@ -96,25 +101,39 @@ final class PullOperations {
         }
     }
 
-    private OperationResult open(RequestContext rc, Params p, Kind kind, Stream<CimInstance> s, CimClass scope,
+    private OperationResult open(RequestContext rc, Params p, PullKind kind, Stream<CimInstance> s, CimClass scope,
             List<CimName> pl, boolean ico) {
-        Stream<CimInstance> filtered = queries.filter(rc, s, p.string("FilterQueryLanguage"), p.string("FilterQuery"));
+        Stream<CimInstance> filtered;
+        try {
+            filtered = queries.filter(rc, s, p.string("FilterQueryLanguage"), p.string("FilterQuery"));
+        } catch (RuntimeException e) {
+            s.close(); // refused before an enumeration took the source over
+            throw e;
+        }
         Stream<CimInstance> shaped = filtered.map(i -> AssociationOperations.withFullPath(rc, Filters.instance(i, scope, pl)));
         return startEnumeration(rc, p, kind, shaped, ico);
     }
 
-    private OperationResult startEnumeration(RequestContext rc, Params p, Kind kind, Stream<CimInstance> s, boolean ico) {
-        if (p.bool("ContinueOnError", false)) {
-            throw new CimException(CimStatus.CONTINUATION_ON_ERROR_NOT_SUPPORTED, "ContinueOnError=TRUE is not supported");
+    /** Hands the source to a new enumeration context, which closes it when the enumeration is over. */
+    private OperationResult startEnumeration(RequestContext rc, Params p, PullKind kind, Stream<CimInstance> s, boolean ico) {
+        long timeout;
+        Long max;
+        try {
+            if (p.bool("ContinueOnError", false)) {
+                throw new CimException(CimStatus.CONTINUATION_ON_ERROR_NOT_SUPPORTED, "ContinueOnError=TRUE is not supported");
+            }
+            timeout = EnumerationContexts.timeoutSeconds(p.uint32("OperationTimeout"));
+            max = p.uint32("MaxObjectCount");
+        } catch (RuntimeException e) {
+            s.close(); // refused before an enumeration took the source over
+            throw e;
         }
-        long timeout = EnumerationContexts.timeoutSeconds(p.uint32("OperationTimeout"));
-        Long max = p.uint32("MaxObjectCount");
-        EnumerationContexts.Batch b = contexts.open(rc.namespace(), kind, s.iterator(), timeout, max == null ? 0 : max,
+        EnumerationContexts.Batch b = contexts.open(rc.namespace(), kind, s, timeout, max == null ? 0 : max,
                 rc.clientId());
         return result(kind, b, ico);
     }
 
-    OperationResult pull(RequestContext rc, List<ParamValue> ps, Kind kind, String op) {
+    OperationResult pull(RequestContext rc, List<ParamValue> ps, PullKind kind, String op) {
         Params p = new Params(op, ps, "EnumerationContext", "MaxObjectCount");
         String ctx = p.requiredString("EnumerationContext");
         Long max = p.uint32("MaxObjectCount");
@@ -137,18 +156,13 @@ final class PullOperations {
 
     OperationResult count(RequestContext rc, List<ParamValue> ps) {
         Params p = new Params("EnumerationCount", ps, "EnumerationContext");
-        contexts.check(rc.namespace(), p.requiredString("EnumerationContext"));
-        return new OperationResult.Count(null);
+        return new OperationResult.Count(contexts.remaining(rc.namespace(), p.requiredString("EnumerationContext")));
     }
 
-    private static OperationResult result(Kind kind, EnumerationContexts.Batch b, boolean ico) {
-        return switch (kind) {
-            case INSTANCE_PATHS -> new OperationResult.Pull(OperationResult.PullKind.INSTANCE_PATHS, List.of(),
-                    b.items().stream().map(CimInstance::path).toList(), b.endOfSequence(), b.context(), false);
-            case INSTANCES_WITH_PATH -> new OperationResult.Pull(OperationResult.PullKind.INSTANCES_WITH_PATH, b.items(),
-                    List.of(), b.endOfSequence(), b.context(), ico);
-            case INSTANCES -> new OperationResult.Pull(OperationResult.PullKind.INSTANCES, b.items(), List.of(),
-                    b.endOfSequence(), b.context(), ico);
-        };
+    private static OperationResult result(PullKind kind, EnumerationContexts.Batch b, boolean ico) {
+        List<CimObjectPath> paths = kind == PullKind.INSTANCE_PATHS
+                ? b.items().stream().map(CimInstance::path).toList() : List.of();
+        List<CimInstance> instances = kind == PullKind.INSTANCE_PATHS ? List.of() : b.items();
+        return new OperationResult.Pull(kind, instances, paths, b.endOfSequence(), b.context(), ico);
     }
 }

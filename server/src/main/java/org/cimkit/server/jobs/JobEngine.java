@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
+import org.cimkit.server.providers.ReturnCodes.Vendor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class JobEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
     public static final int DEFAULT_WORKERS = 4;
-    public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(5);
+    public static final int DEFAULT_RETENTION_SECONDS = 300;
+    public static final Duration DEFAULT_RETENTION = Duration.ofSeconds(DEFAULT_RETENTION_SECONDS);
     public static final String INTERRUPTED = "interrupted by a server restart";
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
@@ -103,7 +105,7 @@ public final class JobEngine implements AutoCloseable {
             if (job.cancelRequest() != null) {
                 finishCancelled(job);
             } else if (!closing) {
-                fail(job, new JobFailure(32768, "The operation was interrupted", "the job was interrupted"));
+                fail(job, new JobFailure(Vendor.FAILED, "The operation was interrupted", "the job was interrupted"));
             }
         } catch (JobFailure e) {
             fail(job, e);
@@ -112,7 +114,8 @@ public final class JobEngine implements AutoCloseable {
                 return;
             }
             LOG.warn("job {} failed", job.id(), e);
-            fail(job, new JobFailure(32768, "The operation failed", "the job failed: " + e, JobFailure.TYPE_SOFTWARE, 1, e));
+            fail(job, new JobFailure(Vendor.FAILED, "The operation failed", "the job failed: " + e,
+                    JobFailure.TYPE_SOFTWARE, 1, e));
         }
     }
 
@@ -265,7 +268,7 @@ public final class JobEngine implements AutoCloseable {
                         LOG.warn("cannot delete partial file {} of job {}: {}", p, s.id(), e.toString());
                     }
                 }
-                job.fail(32768, "The operation was interrupted by a server restart",
+                job.fail(Vendor.FAILED, "The operation was interrupted by a server restart",
                         "The job was " + INTERRUPTED + "; nothing it produced was kept.", JobFailure.TYPE_SOFTWARE, 1);
                 job.moveTo(JobState.EXCEPTION);
                 journal.save(job.snapshot());

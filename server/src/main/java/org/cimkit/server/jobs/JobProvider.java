@@ -25,16 +25,19 @@ import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.MethodResult;
 import org.cimkit.server.providers.ProviderContext;
 import org.cimkit.server.providers.ProviderRegistry;
+import org.cimkit.server.providers.ReturnCodes;
+import org.cimkit.server.providers.ReturnCodes.StateChange;
+import org.cimkit.server.providers.ReturnCodes.Vendor;
 
 /**
  * Serves the jobs of a {@link JobEngine} as instances of their job classes, the
  * Msvm_AffectedJobElement / Msvm_OwningJobElement associations computed from them, and the job
  * methods GetError, GetErrorEx, RequestStateChange and KillJob.
  *
- * <p>RequestStateChange return codes: Msvm_ConcreteJob uses its DMTF-style map (0 done, 1 not supported,
- * 4097 invalid state transition for a job that already ended, 4098 non-zero TimeoutPeriod, 5 invalid
- * parameter); the export-job classes use their 0 / 32768.. map (32770 not supported, 32775 invalid state
- * for a job that already ended, 32773 invalid parameter, 4098 non-zero TimeoutPeriod).
+ * <p>RequestStateChange answers in the map of the job's class: Msvm_ConcreteJob's DMTF-style
+ * {@link ReturnCodes.StateChange}, the export jobs' {@link ReturnCodes.Vendor} (not supported, invalid
+ * state for a job that already ended, invalid parameter); both answer a non-zero TimeoutPeriod with
+ * {@link ReturnCodes.StateChange#TIMEOUT_NOT_SUPPORTED}.
  */
 public final class JobProvider implements InstanceProvider, MethodProvider {
     public static final CimName MSVM_CONCRETE_JOB = CimName.of("Msvm_ConcreteJob");
@@ -248,38 +251,38 @@ public final class JobProvider implements InstanceProvider, MethodProvider {
             Job.Snapshot s = job.snapshot();
             CimValue err = s.state() == JobState.EXCEPTION ? CimValue.EmbeddedValue.instance(error(ctx, s))
                     : CimValue.NullValue.of(CimType.INSTANCE);
-            return new MethodResult(CimValue.IntegerValue.uint32(0), Map.of("Error", err));
+            return new MethodResult(CimValue.IntegerValue.uint32(ReturnCodes.COMPLETED), Map.of("Error", err));
         }
         if (m.equalsIgnoreCase("GetErrorEx") || m.equalsIgnoreCase("GetErrors")) {
             Job.Snapshot s = job.snapshot();
             CimValue errs = s.state() == JobState.EXCEPTION
                     ? CimValue.ArrayValue.of(CimType.INSTANCE, CimValue.EmbeddedValue.instance(error(ctx, s)))
                     : new CimValue.NullValue(CimType.INSTANCE, true);
-            return new MethodResult(CimValue.IntegerValue.uint32(0), Map.of(m.equalsIgnoreCase("GetErrors") ? "Errors" : "Errors", errs));
+            return new MethodResult(CimValue.IntegerValue.uint32(ReturnCodes.COMPLETED), Map.of("Errors", errs));
         }
         if (m.equalsIgnoreCase("RequestStateChange")) {
             return MethodResult.of(CimValue.IntegerValue.uint32(requestStateChange(job, in, dmtfMap)));
         }
         if (m.equalsIgnoreCase("KillJob")) {
             if (!job.spec().cancellable()) {
-                return MethodResult.of(CimValue.IntegerValue.uint32(1));
+                return MethodResult.of(CimValue.IntegerValue.uint32(StateChange.NOT_SUPPORTED));
             }
             boolean done = engine.cancel(job, JobState.KILLED, CANCEL_WAIT);
             if (done && in.get(CimName.of("DeleteOnKill")) instanceof CimValue.BooleanValue b && b.value()) {
                 engine.remove(job);
             }
-            return MethodResult.of(CimValue.IntegerValue.uint32(done ? 0 : 4));
+            return MethodResult.of(CimValue.IntegerValue.uint32(done ? ReturnCodes.COMPLETED : StateChange.FAILED));
         }
         throw new CimException(CimStatus.METHOD_NOT_AVAILABLE, "method " + m + " is not available on jobs");
     }
 
     private long requestStateChange(Job job, Map<CimName, CimValue> in, boolean dmtfMap) {
-        long notSupported = dmtfMap ? 1 : 32770;
-        long invalidParameter = dmtfMap ? 5 : 32773;
-        long invalidState = dmtfMap ? 4097 : 32775;
+        int notSupported = dmtfMap ? StateChange.NOT_SUPPORTED : Vendor.NOT_SUPPORTED;
+        int invalidParameter = dmtfMap ? StateChange.INVALID_PARAMETER : Vendor.INVALID_PARAMETER;
+        int invalidState = dmtfMap ? StateChange.INVALID_STATE_TRANSITION : Vendor.INVALID_STATE;
         CimValue timeout = in.get(CimName.of("TimeoutPeriod"));
         if (timeout instanceof CimValue.DateTimeValue d && d.value().micros() != 0) {
-            return 4098;
+            return StateChange.TIMEOUT_NOT_SUPPORTED;
         }
         if (!(in.get(CimName.of("RequestedState")) instanceof CimValue.IntegerValue rs)) {
             return invalidParameter;
@@ -301,7 +304,7 @@ public final class JobProvider implements InstanceProvider, MethodProvider {
         if (!engine.cancel(job, how, CANCEL_WAIT)) {
             return invalidState;
         }
-        return 0;
+        return ReturnCodes.COMPLETED;
     }
 
     /** The Msvm_Error describing a failed job. */

@@ -21,8 +21,20 @@ public record SecurityConfig(Tls tls, Path aclFile, int maxHeaderBytes, int maxC
         }
     }
 
-    public static final SecurityConfig DEFAULT = new SecurityConfig(null, null, 16 * 1024, 64, 256,
-            Duration.ofSeconds(120), Duration.ofSeconds(30), Duration.ofSeconds(10), 256, 32, 10);
+    public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+    public static final int DEFAULT_MAX_QUEUED_REQUESTS = 256;
+    public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
+    public static final int DEFAULT_HEADER_TIMEOUT_SECONDS = 10;
+    public static final int DEFAULT_MAX_ENUMERATIONS_PER_CLIENT = 32;
+    public static final int DEFAULT_MAX_AUTH_FAILURES_PER_MINUTE = 10;
+
+    public static final SecurityConfig DEFAULT = new SecurityConfig(null, null, DEFAULT_MAX_HEADER_BYTES,
+            DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_REQUESTS,
+            Duration.ofSeconds(DEFAULT_REQUEST_TIMEOUT_SECONDS), Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS),
+            Duration.ofSeconds(DEFAULT_HEADER_TIMEOUT_SECONDS), 256, DEFAULT_MAX_ENUMERATIONS_PER_CLIENT,
+            DEFAULT_MAX_AUTH_FAILURES_PER_MINUTE);
 
     public SecurityConfig {
         if (maxHeaderBytes < 1024 || maxConcurrentRequests < 1 || maxQueuedRequests < 0 || maxEnumerationsPerClient < 1

@@ -23,6 +23,9 @@ import org.cimkit.server.jobs.JobSpec;
 import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.MethodResult;
 import org.cimkit.server.providers.ProviderContext;
+import org.cimkit.server.providers.ReturnCodes;
+import org.cimkit.server.providers.ReturnCodes.ReferencePoint;
+import org.cimkit.server.providers.ReturnCodes.Vendor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class CollectionReferencePointService implements MethodProvider {
     private static final Logger LOG = LoggerFactory.getLogger(CollectionReferencePointService.class);
     static final CimName CLASS = CimName.of("Msvm_CollectionReferencePointService");
-
-    // DMTF-style map of Create / Destroy / RemoveAssociatedData
-    static final long OK = 0, NOT_SUPPORTED = 1, INVALID_PARAMETER = 4, INVALID_STATE = 5, INVALID_TYPE = 6, JOB = 4096;
-    // 32768.. map of ExportReferencePoint
-    static final long X_FAILED = 32768, X_ACCESS_DENIED = 32769, X_INVALID_PARAMETER = 32773, X_INVALID_STATE = 32775;
 
     private final JobEngine jobs;
     private final ReferencePoints rps;
@@ -78,7 +76,7 @@ public final class CollectionReferencePointService implements MethodProvider {
             out.put(resultName, new CimValue.ReferenceValue(result));
         }
         out.put("Job", new CimValue.ReferenceValue(job.path()));
-        return new MethodResult(CimValue.IntegerValue.uint32(JOB), out);
+        return new MethodResult(CimValue.IntegerValue.uint32(ReturnCodes.JOB_STARTED), out);
     }
 
     private CimInstance collection(Model m, Params p, String name, long bad) throws Params.Bad {
@@ -100,22 +98,26 @@ public final class CollectionReferencePointService implements MethodProvider {
         CimObjectPath gp = p.ref("Collection");
         CimInstance group = gp == null ? null : m.get(gp, Model.VS_COLLECTION);
         if (group == null) {
-            throw new Params.Bad(INVALID_PARAMETER, "Collection must name an existing Msvm_VirtualSystemCollection");
+            throw new Params.Bad(ReferencePoint.INVALID_PARAMETER,
+                    "Collection must name an existing Msvm_VirtualSystemCollection");
         }
-        CimInstance settings = p.embedded("ReferencePointSettings", Model.COLLECTION_RP_SD, INVALID_PARAMETER);
+        CimInstance settings = p.embedded("ReferencePointSettings", Model.COLLECTION_RP_SD,
+                ReferencePoint.INVALID_PARAMETER);
         int consistency = settings == null ? 2 : Model.uint(settings, "ConsistencyLevel");
         if (consistency < 0 || consistency > 2) {
-            throw new Params.Bad(INVALID_PARAMETER, "ConsistencyLevel must be 0, 1 or 2");
+            throw new Params.Bad(ReferencePoint.INVALID_PARAMETER, "ConsistencyLevel must be 0, 1 or 2");
         }
         Integer type = p.uint("ReferencePointType");
         if (type == null) {
-            throw new Params.Bad(INVALID_PARAMETER, "ReferencePointType is required");
+            throw new Params.Bad(ReferencePoint.INVALID_PARAMETER, "ReferencePointType is required");
         }
         if (type != 1 && type != 2) {
-            throw new Params.Bad(INVALID_TYPE, "ReferencePointType must be 1 (Log based) or 2 (RCT based), not " + type);
+            throw new Params.Bad(ReferencePoint.INVALID_TYPE,
+                    "ReferencePointType must be 1 (Log based) or 2 (RCT based), not " + type);
         }
         if (m.groupMembers(group).isEmpty()) {
-            throw new Params.Bad(INVALID_STATE, "VM group " + Model.str(group, "CollectionID") + " has no members");
+            throw new Params.Bad(ReferencePoint.INVALID_STATE,
+                    "VM group " + Model.str(group, "CollectionID") + " has no members");
         }
         String id = ReferencePoints.guid();
         CimObjectPath result = CimObjectPath.forInstance(ctx.namespace(), Model.RP_COLLECTION, List.of(
@@ -129,7 +131,7 @@ public final class CollectionReferencePointService implements MethodProvider {
     // ------------------------------------------------------------------ DestroyReferencePoint
 
     private MethodResult destroy(ProviderContext ctx, CimObjectPath owner, Params p) throws Params.Bad {
-        CimInstance rpc = collection(rps.model(), p, "AffectedReferencePointCollection", INVALID_PARAMETER);
+        CimInstance rpc = collection(rps.model(), p, "AffectedReferencePointCollection", ReferencePoint.INVALID_PARAMETER);
         Job job = jobs.submit(JobSpec.of(ctx.namespace(), "Msvm_ConcreteJob", "Delete Reference Point on Collection", 208,
                 owner).cancellable(false), c -> {
                     c.affectedOther(rpc.path(), "Destroyed");
@@ -141,7 +143,7 @@ public final class CollectionReferencePointService implements MethodProvider {
     // ------------------------------------------------------------------ RemoveAssociatedData
 
     private MethodResult removeData(ProviderContext ctx, CimObjectPath owner, Params p) throws Params.Bad {
-        CimInstance rpc = collection(rps.model(), p, "AffectedReferencePointCollection", INVALID_PARAMETER);
+        CimInstance rpc = collection(rps.model(), p, "AffectedReferencePointCollection", ReferencePoint.INVALID_PARAMETER);
         Job job = jobs.submit(JobSpec.of(ctx.namespace(), "Msvm_ConcreteJob",
                 "Remove Associated Data from Reference Point on Collection", 207, owner).cancellable(false), c -> {
                     c.affected(rpc.path(), 4);
@@ -154,17 +156,17 @@ public final class CollectionReferencePointService implements MethodProvider {
 
     private MethodResult export(ProviderContext ctx, CimObjectPath owner, Params p) throws Params.Bad {
         Model m = rps.model();
-        CimInstance rpc = collection(m, p, "ReferencePointCollection", X_INVALID_PARAMETER);
+        CimInstance rpc = collection(m, p, "ReferencePointCollection", Vendor.INVALID_PARAMETER);
         String groupId = Model.str(rpc, "VirtualSystemCollectionId");
         String rpcId = Model.str(rpc, "CollectionID");
-        CimInstance settings = p.embedded("ExportSettingData", Model.COLLECTION_EXPORT_SD, X_INVALID_PARAMETER);
+        CimInstance settings = p.embedded("ExportSettingData", Model.COLLECTION_EXPORT_SD, Vendor.INVALID_PARAMETER);
         FaultInjection fault = defaultFault;
         String faultText = Model.str(settings, "CimkitFaultInjection");
         if (faultText != null && !faultText.isBlank()) {
             try {
                 fault = FaultInjection.parse(faultText);
             } catch (IllegalArgumentException e) {
-                throw new Params.Bad(X_INVALID_PARAMETER, "CimkitFaultInjection: " + e.getMessage());
+                throw new Params.Bad(Vendor.INVALID_PARAMETER, "CimkitFaultInjection: " + e.getMessage());
             }
         }
 
@@ -174,19 +176,20 @@ public final class CollectionReferencePointService implements MethodProvider {
         if (baseText != null && !baseText.isBlank()) {
             base = resolveBase(m, baseText);
             if (base == null) {
-                throw new Params.Bad(X_INVALID_PARAMETER, "BaseReferencePointCollection " + baseText
+                throw new Params.Bad(Vendor.INVALID_PARAMETER, "BaseReferencePointCollection " + baseText
                         + " is not an existing Msvm_ReferencePointCollection");
             }
             String baseId = Model.str(base, "CollectionID");
             if (baseId.equalsIgnoreCase(rpcId)) {
-                throw new Params.Bad(X_INVALID_PARAMETER, "BaseReferencePointCollection is the exported collection itself");
+                throw new Params.Bad(Vendor.INVALID_PARAMETER,
+                        "BaseReferencePointCollection is the exported collection itself");
             }
             if (!groupId.equalsIgnoreCase(Model.str(base, "VirtualSystemCollectionId"))) {
-                throw new Params.Bad(X_INVALID_PARAMETER, "BaseReferencePointCollection " + baseId
+                throw new Params.Bad(Vendor.INVALID_PARAMETER, "BaseReferencePointCollection " + baseId
                         + " belongs to another VM group");
             }
             if (rps.age(baseId) > rps.age(rpcId) || (rps.age(baseId) >= 0 && rps.age(baseId) == rps.age(rpcId))) {
-                throw new Params.Bad(X_INVALID_PARAMETER, "BaseReferencePointCollection " + baseId
+                throw new Params.Bad(Vendor.INVALID_PARAMETER, "BaseReferencePointCollection " + baseId
                         + " is newer than the exported collection");
             }
         }
@@ -205,19 +208,21 @@ public final class CollectionReferencePointService implements MethodProvider {
             }
         } else {
             for (int i = 0; i < listed.size(); i++) {
-                CimInstance v2d = Params.embeddedElement(reader, listed.get(i), Model.VM_TO_DISKS, X_INVALID_PARAMETER,
+                CimInstance v2d = Params.embeddedElement(reader, listed.get(i), Model.VM_TO_DISKS, Vendor.INVALID_PARAMETER,
                         "VirtualMachinesToDisksToExport[" + i + "]");
                 String vm = Model.str(v2d, "VirtualMachineId");
                 CimInstance rp = vm == null ? null : rpByVm.get(vm.toUpperCase(java.util.Locale.ROOT));
                 if (rp == null) {
-                    throw new Params.Bad(X_INVALID_PARAMETER, "virtual machine " + vm + " is not part of reference point collection "
+                    throw new Params.Bad(Vendor.INVALID_PARAMETER,
+                            "virtual machine " + vm + " is not part of reference point collection "
                             + rpcId);
                 }
                 List<String> known = Model.strs(rp, "VirtualDiskIdentifiers");
                 List<String> disks = Model.strs(v2d, "DisksToExport");
                 for (String d : disks) {
                     if (known.stream().noneMatch(k -> k.equalsIgnoreCase(d))) {
-                        throw new Params.Bad(X_INVALID_PARAMETER, "disk " + d + " is not a disk of virtual machine " + vm
+                        throw new Params.Bad(Vendor.INVALID_PARAMETER,
+                                "disk " + d + " is not a disk of virtual machine " + vm
                                 + " in reference point collection " + rpcId);
                     }
                 }

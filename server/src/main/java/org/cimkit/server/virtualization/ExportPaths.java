@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.cimkit.server.providers.ReturnCodes.Vendor;
+
 /**
  * Checks an ExportDirectory against the export root: it must be absolute and, after resolving
  * {@code ..} and symbolic links component by component, lie inside the real path of the root. The
@@ -34,10 +36,6 @@ public final class ExportPaths {
             return code;
         }
     }
-
-    static final int ACCESS_DENIED = 32769;
-    static final int INVALID_PARAMETER = 32773;
-    static final int FAILED = 32768;
 
     static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -84,30 +82,30 @@ public final class ExportPaths {
         return current;
     }
 
-    /** Checks only (nothing is created): the real directory, or Refused with 32773 / 32769. */
+    /** Checks only (nothing is created): the real directory, or Refused with invalid parameter / access denied. */
     public static Path check(Path root, String exportDirectory) throws Refused {
         if (exportDirectory == null || exportDirectory.isBlank()) {
-            throw new Refused(INVALID_PARAMETER, "ExportDirectory is required");
+            throw new Refused(Vendor.INVALID_PARAMETER, "ExportDirectory is required");
         }
         Path dir;
         try {
             dir = Path.of(exportDirectory);
         } catch (InvalidPathException e) {
-            throw new Refused(INVALID_PARAMETER, "ExportDirectory is not a valid path: " + e.getMessage());
+            throw new Refused(Vendor.INVALID_PARAMETER, "ExportDirectory is not a valid path: " + e.getMessage());
         }
         if (!dir.isAbsolute()) {
-            throw new Refused(INVALID_PARAMETER, "ExportDirectory must be an absolute path: " + exportDirectory);
+            throw new Refused(Vendor.INVALID_PARAMETER, "ExportDirectory must be an absolute path: " + exportDirectory);
         }
         try {
             Path realRoot = realRoot(root);
             Path real = resolveReal(dir);
             if (!real.startsWith(realRoot)) {
-                throw new Refused(ACCESS_DENIED, "ExportDirectory " + exportDirectory + " (" + real
+                throw new Refused(Vendor.ACCESS_DENIED, "ExportDirectory " + exportDirectory + " (" + real
                         + ") is outside the export root " + realRoot);
             }
             return real;
         } catch (IOException e) {
-            throw new Refused(FAILED, "cannot resolve ExportDirectory " + exportDirectory + ": " + e);
+            throw new Refused(Vendor.FAILED, "cannot resolve ExportDirectory " + exportDirectory + ": " + e);
         }
     }
 
@@ -117,18 +115,20 @@ public final class ExportPaths {
         try {
             Files.createDirectories(real, dirAttrs());
         } catch (FileAlreadyExistsException e) {
-            throw new Refused(INVALID_PARAMETER, "ExportDirectory " + exportDirectory + " exists and is not a directory");
+            throw new Refused(Vendor.INVALID_PARAMETER,
+                    "ExportDirectory " + exportDirectory + " exists and is not a directory");
         } catch (AccessDeniedException e) {
-            throw new Refused(ACCESS_DENIED, "cannot create ExportDirectory " + exportDirectory + ": permission denied");
+            throw new Refused(Vendor.ACCESS_DENIED,
+                    "cannot create ExportDirectory " + exportDirectory + ": permission denied");
         } catch (IOException e) {
-            throw new Refused(FAILED, "cannot create ExportDirectory " + exportDirectory + ": " + e);
+            throw new Refused(Vendor.FAILED, "cannot create ExportDirectory " + exportDirectory + ": " + e);
         }
         Path again = check(root, exportDirectory); // a link swapped in meanwhile is caught here
         if (!Files.isDirectory(again)) {
-            throw new Refused(INVALID_PARAMETER, "ExportDirectory " + exportDirectory + " is not a directory");
+            throw new Refused(Vendor.INVALID_PARAMETER, "ExportDirectory " + exportDirectory + " is not a directory");
         }
         if (!Files.isWritable(again)) {
-            throw new Refused(ACCESS_DENIED, "ExportDirectory " + exportDirectory + " is not writable");
+            throw new Refused(Vendor.ACCESS_DENIED, "ExportDirectory " + exportDirectory + " is not writable");
         }
         return again;
     }

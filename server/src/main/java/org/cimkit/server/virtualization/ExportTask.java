@@ -17,6 +17,7 @@ import org.cimkit.server.jobs.JobCancelledException;
 import org.cimkit.server.jobs.JobControl;
 import org.cimkit.server.jobs.JobFailure;
 import org.cimkit.server.jobs.JobTask;
+import org.cimkit.server.providers.ReturnCodes.Vendor;
 
 /**
  * Writes one export file: a CIM-XML DECLARATION with a DECLGROUP.WITHNAME of the exported objects
@@ -114,15 +115,15 @@ final class ExportTask implements JobTask {
         String msg = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
         String lower = msg.toLowerCase(Locale.ROOT);
         if (e instanceof AccessDeniedException || lower.contains("permission denied")) {
-            return new JobFailure(32769, "Export failed: permission denied",
+            return new JobFailure(Vendor.ACCESS_DENIED, "Export failed: permission denied",
                     "Permission denied while writing " + target + ": " + msg, JobFailure.TYPE_SECURITY, 2, e);
         }
         if (lower.contains("no space left") || lower.contains("disk full") || lower.contains("quota")) {
-            return new JobFailure(32768, "Export failed: disk full",
+            return new JobFailure(Vendor.FAILED, "Export failed: disk full",
                     "There is not enough space on the disk (disk full) while writing " + target + ": " + msg,
                     JobFailure.TYPE_ENVIRONMENTAL, 1, e);
         }
-        return new JobFailure(32768, "Export failed: I/O error", "I/O error while writing " + target + ": " + msg,
+        return new JobFailure(Vendor.FAILED, "Export failed: I/O error", "I/O error while writing " + target + ": " + msg,
                 JobFailure.TYPE_SOFTWARE, 1, e);
     }
 }

@@ -3,6 +3,7 @@ package org.cimkit.server.virtualization;
 import java.util.Locale;
 
 import org.cimkit.server.jobs.JobFailure;
+import org.cimkit.server.providers.ReturnCodes.Vendor;
 
 /**
  * A fault directive for export jobs (testing aid, off by default). Syntax: items separated by
@@ -105,15 +106,15 @@ public record FaultInjection(Integer failAt, String error, long delayMs, Integer
     public JobFailure failure(String file, int percent) {
         String where = " while writing " + file + " at " + percent + " % (injected fault: " + error + ")";
         return switch (error) {
-            case "permission-denied" -> new JobFailure(32769, "Export failed: permission denied",
+            case "permission-denied" -> new JobFailure(Vendor.ACCESS_DENIED, "Export failed: permission denied",
                     "Permission denied" + where, JobFailure.TYPE_SECURITY, 2, null);
-            case "io-error" -> new JobFailure(32768, "Export failed: I/O error", "I/O error" + where,
+            case "io-error" -> new JobFailure(Vendor.FAILED, "Export failed: I/O error", "I/O error" + where,
                     JobFailure.TYPE_SOFTWARE, 1, null);
-            case "timeout" -> new JobFailure(32772, "Export failed: timeout", "The operation timed out" + where,
+            case "timeout" -> new JobFailure(Vendor.TIMEOUT, "Export failed: timeout", "The operation timed out" + where,
                     JobFailure.TYPE_UNAVAILABLE_RESOURCE, 1, null);
-            case "out-of-memory" -> new JobFailure(32778, "Export failed: out of memory", "Out of memory" + where,
-                    JobFailure.TYPE_OVERSUBSCRIPTION, 1, null);
-            default -> new JobFailure(32768, "Export failed: disk full",
+            case "out-of-memory" -> new JobFailure(Vendor.OUT_OF_MEMORY, "Export failed: out of memory",
+                    "Out of memory" + where, JobFailure.TYPE_OVERSUBSCRIPTION, 1, null);
+            default -> new JobFailure(Vendor.FAILED, "Export failed: disk full",
                     "There is not enough space on the disk (disk full)" + where, JobFailure.TYPE_ENVIRONMENTAL, 1, null);
         };
     }

@@ -30,6 +30,8 @@ import org.cimkit.server.jobs.JobSpec;
 import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.MethodResult;
 import org.cimkit.server.providers.ProviderContext;
+import org.cimkit.server.providers.ReturnCodes.ReferencePoint;
+import org.cimkit.server.providers.ReturnCodes.Vendor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,22 +91,23 @@ public final class VirtualSystemReferencePointService implements MethodProvider 
         CimObjectPath path = p.ref(name);
         CimInstance rp = path == null ? null : m.get(path, Model.VS_RP);
         if (rp == null) {
-            throw new Params.Bad(32773, name + " must name an existing Msvm_VirtualSystemReferencePoint");
+            throw new Params.Bad(Vendor.INVALID_PARAMETER, name + " must name an existing Msvm_VirtualSystemReferencePoint");
         }
         return rp;
     }
 
     private MethodResult create(ProviderContext ctx, CimObjectPath owner, Params p) throws Params.Bad {
         Model m = rps.model();
-        CimInstance vm = vm(m, p, "AffectedSystem", 4);
-        CimInstance settings = p.embedded("ReferencePointSettings", Model.VS_RP_SD, 4);
+        CimInstance vm = vm(m, p, "AffectedSystem", ReferencePoint.INVALID_PARAMETER);
+        CimInstance settings = p.embedded("ReferencePointSettings", Model.VS_RP_SD, ReferencePoint.INVALID_PARAMETER);
         int consistency = settings == null ? 2 : Model.uint(settings, "ConsistencyLevel");
         Integer type = p.uint("ReferencePointType");
         if (type == null) {
-            throw new Params.Bad(4, "ReferencePointType is required");
+            throw new Params.Bad(ReferencePoint.INVALID_PARAMETER, "ReferencePointType is required");
         }
         if (type != 1 && type != 2) {
-            throw new Params.Bad(6, "ReferencePointType must be 1 (Log based) or 2 (RCT based), not " + type);
+            throw new Params.Bad(ReferencePoint.INVALID_TYPE,
+                    "ReferencePointType must be 1 (Log based) or 2 (RCT based), not " + type);
         }
         String id = ReferencePoints.guid();
         CimObjectPath result = CimObjectPath.forInstance(ctx.namespace(), Model.VS_RP, List.of(
@@ -120,7 +123,7 @@ public final class VirtualSystemReferencePointService implements MethodProvider 
         Model m = rps.model();
         CimInstance rp = rp(m, p, "AffectedReferencePoint");
         if (!m.collectionsOf(rp).isEmpty()) {
-            throw new Params.Bad(32775, "reference point " + Model.str(rp, "InstanceID")
+            throw new Params.Bad(Vendor.INVALID_STATE, "reference point " + Model.str(rp, "InstanceID")
                     + " belongs to a collection reference point: destroy the collection instead");
         }
         Job job = jobs.submit(JobSpec.of(ctx.namespace(), "Msvm_ConcreteJob", "Delete Reference Point", 202, owner)
@@ -180,7 +183,7 @@ public final class VirtualSystemReferencePointService implements MethodProvider 
         Model m = rps.model();
         CimInstance rp = rp(m, p, "ReferencePoint");
         String vmGuid = Model.str(rp, "VirtualSystemIdentifier");
-        CimInstance settings = p.embedded("ExportSettingData", Model.VS_EXPORT_SD, 32773);
+        CimInstance settings = p.embedded("ExportSettingData", Model.VS_EXPORT_SD, Vendor.INVALID_PARAMETER);
         CimInstance base = null;
         String baseText = Model.str(settings, "BaseReferencePoint");
         if (baseText != null && !baseText.isBlank()) {
@@ -193,14 +196,16 @@ public final class VirtualSystemReferencePointService implements MethodProvider 
             }
             if (base == null || !vmGuid.equalsIgnoreCase(Model.str(base, "VirtualSystemIdentifier"))
                     || Model.str(base, "InstanceID").equalsIgnoreCase(Model.str(rp, "InstanceID"))) {
-                throw new Params.Bad(32773, "BaseReferencePoint must name another reference point of the same virtual machine");
+                throw new Params.Bad(Vendor.INVALID_PARAMETER,
+                        "BaseReferencePoint must name another reference point of the same virtual machine");
             }
         }
         List<String> known = Model.strs(rp, "VirtualDiskIdentifiers");
         List<String> wanted = Model.strs(settings, "DisksToExport");
         for (String d : wanted) {
             if (known.stream().noneMatch(k -> k.equalsIgnoreCase(d))) {
-                throw new Params.Bad(32773, "disk " + d + " is not a disk of reference point " + Model.str(rp, "InstanceID"));
+                throw new Params.Bad(Vendor.INVALID_PARAMETER,
+                        "disk " + d + " is not a disk of reference point " + Model.str(rp, "InstanceID"));
             }
         }
         Set<String> disks = new LinkedHashSet<>(wanted.isEmpty() ? known : wanted);
@@ -246,11 +251,11 @@ public final class VirtualSystemReferencePointService implements MethodProvider 
      */
     private MethodResult importMetadata(ProviderContext ctx, CimObjectPath owner, Params p) throws Params.Bad {
         Model m = rps.model();
-        CimInstance vm = vm(m, p, "AffectedSystem", 32773);
+        CimInstance vm = vm(m, p, "AffectedSystem", Vendor.INVALID_PARAMETER);
         String vmGuid = Model.str(vm, "Name");
         String config = p.string("ConfigFilePath");
         if (config == null || config.isBlank()) {
-            throw new Params.Bad(32773, "ConfigFilePath is required");
+            throw new Params.Bad(Vendor.INVALID_PARAMETER, "ConfigFilePath is required");
         }
         Path file;
         try {
@@ -259,16 +264,17 @@ public final class VirtualSystemReferencePointService implements MethodProvider 
             throw new Params.Bad(r.code(), r.getMessage().replace("ExportDirectory", "ConfigFilePath"));
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new Params.Bad(32773, "ConfigFilePath " + config + " is not a readable file");
+            throw new Params.Bad(Vendor.INVALID_PARAMETER, "ConfigFilePath " + config + " is not a readable file");
         }
         Declaration d;
         try (InputStream in = Files.newInputStream(file)) {
             d = reader.readDeclaration(in);
         } catch (IOException | CimXmlException e) {
-            throw new Params.Bad(32773, "ConfigFilePath " + config + " is not a Cimkit export file: " + e.getMessage());
+            throw new Params.Bad(Vendor.INVALID_PARAMETER,
+                    "ConfigFilePath " + config + " is not a Cimkit export file: " + e.getMessage());
         }
         if (d.groups().isEmpty()) {
-            throw new Params.Bad(32773, "ConfigFilePath " + config + " holds no declaration group");
+            throw new Params.Bad(Vendor.INVALID_PARAMETER, "ConfigFilePath " + config + " holds no declaration group");
         }
         List<CimInstance> objects = new ArrayList<>();
         for (CimObject o : d.groups().get(0).objects()) {
@@ -279,7 +285,8 @@ public final class VirtualSystemReferencePointService implements MethodProvider 
         List<CimInstance> vmRps = objects.stream().filter(i -> i.className().equals(Model.VS_RP)
                 && vmGuid.equalsIgnoreCase(Model.str(i, "VirtualSystemIdentifier"))).toList();
         if (vmRps.isEmpty()) {
-            throw new Params.Bad(32773, "ConfigFilePath " + config + " holds no reference point of virtual machine " + vmGuid);
+            throw new Params.Bad(Vendor.INVALID_PARAMETER,
+                    "ConfigFilePath " + config + " holds no reference point of virtual machine " + vmGuid);
         }
         List<CimInstance> restore = new ArrayList<>();
         Set<CimObjectPath> rpPaths = new LinkedHashSet<>();
