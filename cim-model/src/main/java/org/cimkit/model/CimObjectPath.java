@@ -16,7 +16,8 @@ public final class CimObjectPath {
     private final CimNamespace namespace;
     private final CimName className;
     private final List<CimKeyBinding> keys;
-    private final String comparisonKey;
+    /** Built on first use: paths decoded for output are never compared. A racy but safe cache (String is immutable). */
+    private String comparisonKey;
 
     private CimObjectPath(String host, CimNamespace namespace, CimName className, List<CimKeyBinding> keys) {
         this.host = host == null || host.isEmpty() ? null : host;
@@ -31,7 +32,6 @@ public final class CimObjectPath {
                 }
             }
         }
-        this.comparisonKey = buildComparisonKey();
     }
 
     public static CimObjectPath of(String host, CimNamespace namespace, CimName className, List<CimKeyBinding> keys) {
@@ -94,7 +94,12 @@ public final class CimObjectPath {
      * serves as a lookup key wherever paths are stored.
      */
     public String comparisonKey() {
-        return comparisonKey;
+        String k = comparisonKey;
+        if (k == null) {
+            k = buildComparisonKey();
+            comparisonKey = k;
+        }
+        return k;
     }
 
     private String buildComparisonKey() {
@@ -119,12 +124,12 @@ public final class CimObjectPath {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CimObjectPath p && p.comparisonKey.equals(comparisonKey);
+        return o instanceof CimObjectPath p && p.comparisonKey().equals(comparisonKey());
     }
 
     @Override
     public int hashCode() {
-        return comparisonKey.hashCode();
+        return comparisonKey().hashCode();
     }
 
     /** The canonical WBEM URI-like form, keys sorted by name. */

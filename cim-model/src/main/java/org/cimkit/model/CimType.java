@@ -112,6 +112,18 @@ public enum CimType {
         return v.compareTo(r[0]) >= 0 && v.compareTo(r[1]) <= 0;
     }
 
+    /**
+     * True when {@code v} fits this integer type of at most 32 bits (no BigInteger: this runs for
+     * every integer value built). 64-bit types take any long, read signed or unsigned.
+     */
+    public boolean inRange(long v) {
+        if (bits() == 64) {
+            return true;
+        }
+        BigInteger[] r = range();
+        return v >= r[0].longValue() && v <= r[1].longValue();
+    }
+
     private BigInteger[] range() {
         BigInteger[] r = RANGES.get(this);
         if (r == null) {

@@ -97,7 +97,7 @@ public sealed interface CimValue {
             if (type.kind() != CimType.Kind.INTEGER) {
                 throw new IllegalArgumentException(type.typeName() + " is not an integer type");
             }
-            if (type != CimType.UINT64 && type != CimType.SINT64 && !type.inRange(BigInteger.valueOf(bits))) {
+            if (!type.inRange(bits)) {
                 throw new IllegalArgumentException(bits + " is out of range for " + type.typeName()
                         + " (" + type.minValue() + ".." + type.maxValue() + ")");
             }

@@ -10,6 +10,8 @@ import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.StringDataType;
 
 /**
  * Where the repository keeps instances: an MVStore of one map per class, each entry an instance's
@@ -53,7 +55,10 @@ public final class InstanceStorage implements AutoCloseable {
     }
 
     MVMap<String, byte[]> openTable(CimNamespace ns, CimName className) {
-        return store.openMap(tableSequence.incrementAndGet() + ":" + ns.value() + ":" + className.value());
+        // typed keys and values: a plain string compare and no per-entry type tags (the default
+        // ObjectDataType tests the type of every key it compares)
+        return store.openMap(tableSequence.incrementAndGet() + ":" + ns.value() + ":" + className.value(),
+                new MVMap.Builder<String, byte[]>().keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
     }
 
     void dropTable(MVMap<String, byte[]> table) {
