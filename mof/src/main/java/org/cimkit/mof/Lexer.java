@@ -12,6 +12,9 @@ final class Lexer {
     private long pos;
     private int line = 1;
     private long lineStart;
+    // the decoded text of a string or char literal with escapes; reused, so it costs one copy into a String
+    private char[] literal = new char[256];
+    private int literalLength;
 
     Lexer(SourceText text, Diagnostics diag) {
         this.text = text;
@@ -285,29 +288,26 @@ final class Lexer {
 
     private Token string(long start, int col) {
         pos++; // opening quote
-        StringBuilder sb = null;
+        boolean escaped = false;
         long runStart = pos;
         while (true) {
             if (!has(pos) || at(pos) == '\n' || at(pos) == '\r') {
                 diag.error(text, start, line, col, "unterminated string");
-                String value = (sb == null ? "" : sb.toString()) + text.substring(runStart, pos);
-                return tok(Token.Kind.STRING, value, start, col);
+                return tok(Token.Kind.STRING, escaped ? literal(runStart) : text.substring(runStart, pos), start, col);
             }
             char c = at(pos);
             if (c == '"') {
-                if (sb != null) {
-                    text.appendTo(sb, runStart, pos);
-                }
-                String value = sb == null ? text.substring(runStart, pos) : sb.toString();
+                String value = escaped ? literal(runStart) : text.substring(runStart, pos);
                 pos++;
                 return tok(Token.Kind.STRING, value, start, col);
             }
             if (c == '\\') {
-                if (sb == null) {
-                    sb = new StringBuilder();
+                if (!escaped) {
+                    escaped = true;
+                    literalLength = 0;
                 }
-                text.appendTo(sb, runStart, pos);
-                escape(sb);
+                appendToLiteral(runStart, pos);
+                escape();
                 runStart = pos;
             } else {
                 pos++;
@@ -315,8 +315,32 @@ final class Lexer {
         }
     }
 
-    /** Decodes one escape at {@code pos} (which holds the backslash) into {@code sb}. */
-    private void escape(StringBuilder sb) {
+    /** The literal decoded so far plus the text from {@code runStart} to the current position. */
+    private String literal(long runStart) {
+        appendToLiteral(runStart, pos);
+        return new String(literal, 0, literalLength);
+    }
+
+    private void appendToLiteral(long from, long to) {
+        int n = (int) (to - from);
+        ensureLiteralRoom(n);
+        text.copyTo(from, to, literal, literalLength);
+        literalLength += n;
+    }
+
+    private void appendToLiteral(int codePoint) {
+        ensureLiteralRoom(2);
+        literalLength += Character.toChars(codePoint, literal, literalLength);
+    }
+
+    private void ensureLiteralRoom(int n) {
+        if (literalLength + n > literal.length) {
+            literal = java.util.Arrays.copyOf(literal, Math.max(2 * literal.length, literalLength + n));
+        }
+    }
+
+    /** Decodes one escape at {@code pos} (which holds the backslash) onto the literal. */
+    private void escape() {
         long escapeStart = pos;
         int col = column(pos);
         pos++;
@@ -326,14 +350,14 @@ final class Lexer {
         }
         char e = at(pos++);
         switch (e) {
-            case 'b' -> sb.append('\b');
-            case 't' -> sb.append('\t');
-            case 'n' -> sb.append('\n');
-            case 'f' -> sb.append('\f');
-            case 'r' -> sb.append('\r');
-            case '"' -> sb.append('"');
-            case '\'' -> sb.append('\'');
-            case '\\' -> sb.append('\\');
+            case 'b' -> appendToLiteral('\b');
+            case 't' -> appendToLiteral('\t');
+            case 'n' -> appendToLiteral('\n');
+            case 'f' -> appendToLiteral('\f');
+            case 'r' -> appendToLiteral('\r');
+            case '"' -> appendToLiteral('"');
+            case '\'' -> appendToLiteral('\'');
+            case '\\' -> appendToLiteral('\\');
             case 'x', 'X' -> {
                 long hexStart = pos;
                 while (has(pos) && pos - hexStart < 6 && Character.digit(at(pos), 16) >= 0 && at(pos) < 128) {
@@ -348,7 +372,7 @@ final class Lexer {
                     diag.error(text, escapeStart, line, col, "escape \\" + e + text.substring(hexStart, pos) + " is not a Unicode code point");
                     return;
                 }
-                sb.appendCodePoint(cp);
+                appendToLiteral(cp);
             }
             default -> {
                 if (e == '\n' || e == '\r') {
@@ -361,12 +385,12 @@ final class Lexer {
 
     private Token charLiteral(long start, int col) {
         pos++;
-        StringBuilder sb = new StringBuilder(2);
+        literalLength = 0;
         while (has(pos) && at(pos) != '\'' && at(pos) != '\n' && at(pos) != '\r') {
             if (at(pos) == '\\') {
-                escape(sb);
+                escape();
             } else {
-                sb.append(at(pos++));
+                appendToLiteral(at(pos++));
             }
         }
         if (!has(pos) || at(pos) != '\'') {
@@ -374,10 +398,10 @@ final class Lexer {
             return null;
         }
         pos++;
-        if (sb.length() != 1) {
+        if (literalLength != 1) {
             diag.error(text, start, line, col, "a char16 literal must hold exactly one UCS-2 character");
             return null;
         }
-        return tok(Token.Kind.CHAR, sb.toString(), start, col);
+        return tok(Token.Kind.CHAR, String.valueOf(literal[0]), start, col);
     }
 }

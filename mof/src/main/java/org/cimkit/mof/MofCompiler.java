@@ -63,8 +63,8 @@ import org.cimkit.model.Scope;
  * <li>Reference classes are checked at the end of a compile, so associations may name classes declared
  * later; aliases may be used before their instance is declared (such an instance is built at the
  * end of the compile).</li>
- * <li>A file that is not valid UTF-8 is read as ISO-8859-1 (see {@link Utf8OrLatin1Reader}); a
- * leading byte order mark is skipped.</li>
+ * <li>A file that is not valid UTF-8 is read as ISO-8859-1 (for large files see
+ * {@link Utf8OrLatin1Reader}); a leading byte order mark is skipped.</li>
  * </ul>
  */
 public final class MofCompiler {
@@ -136,8 +136,9 @@ public final class MofCompiler {
      * <li>Duplicates: the compiler keeps no set of the paths it delivered; the sink's {@code false}
      * answer reports a duplicate instance (at the declaration). Paths of instances the compiler's
      * model already had (base model, earlier all-or-nothing compiles) are checked by the compiler.</li>
-     * <li>A file with valid non-ASCII UTF-8 followed by bytes that are not UTF-8 cannot be re-read as
-     * ISO-8859-1 (its instances were delivered), so that is an error here.</li>
+     * <li>A file over {@value Source#READ_WHOLE_LIMIT} bytes is decoded as it is read; if it has valid
+     * non-ASCII UTF-8 and, later, bytes that are not UTF-8, it cannot be read again as ISO-8859-1 (its
+     * instances were delivered), so that is an error here.</li>
      * </ul>
      * Files pulled in with {@code #pragma include} stream the same way.
      */

@@ -1,10 +1,15 @@
 package org.cimkit.mof;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +20,9 @@ import java.nio.file.Path;
  * working directory.
  */
 final class Source {
+    /** Texts up to this many bytes (a schema's many small files) are read in one go, larger ones streamed. */
+    static final int READ_WHOLE_LIMIT = 1 << 20;
+
     final String name;
     final Path file;        // null unless read from a file
     final String resource;  // classpath resource name, null unless loaded from the classpath
@@ -72,29 +80,46 @@ final class Source {
     }
 
     /**
-     * Opens the text: bytes are read as UTF-8, falling back to ISO-8859-1 as {@link Utf8OrLatin1Reader}
-     * explains, or as ISO-8859-1 from the start when {@code latin1} (a re-read after a
+     * Opens the text. Bytes are UTF-8, or ISO-8859-1 when they are not valid UTF-8: a text up to
+     * {@link #READ_WHOLE_LIMIT} bytes is read and decoded in one go; a larger one is streamed through a
+     * {@link Utf8OrLatin1Reader}. {@code latin1} reads ISO-8859-1 from the start (a re-read after a
      * {@link Utf8OrLatin1Reader.MixedEncodingException}).
      */
     SourceText open(boolean latin1) throws IOException {
         if (string != null) {
-            return new SourceText(name, new StringReader(string), string.length());
+            return new SourceText(name, string.toCharArray(), string.length());
         }
         if (chars != null) {
             return new SourceText(name, chars);
         }
-        InputStream in;
-        if (resource != null) {
-            in = loader.getResourceAsStream(resource);
-            if (in == null) {
-                throw new IOException("classpath resource not found: " + resource);
-            }
-        } else {
-            in = Files.newInputStream(file);
+        InputStream in = resource != null ? loader.getResourceAsStream(resource) : Files.newInputStream(file);
+        if (in == null) {
+            throw new IOException("classpath resource not found: " + resource);
         }
-        int available = in.available(); // a file's size; 0 when a stream cannot tell
-        int size = available > 0 ? available : Integer.MAX_VALUE;
-        Reader reader = latin1 ? new InputStreamReader(in, StandardCharsets.ISO_8859_1) : new Utf8OrLatin1Reader(in, size);
-        return new SourceText(name, reader, size);
+        byte[] head;
+        try {
+            head = in.readNBytes(READ_WHOLE_LIMIT + 1);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        if (head.length <= READ_WHOLE_LIMIT) {
+            in.close();
+            CharBuffer text = latin1 ? StandardCharsets.ISO_8859_1.decode(ByteBuffer.wrap(head)) : decode(head);
+            return new SourceText(name, text.array(), text.limit());
+        }
+        InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), in);
+        return new SourceText(name, latin1 ? new InputStreamReader(all, StandardCharsets.ISO_8859_1)
+                : new Utf8OrLatin1Reader(all));
+    }
+
+    /** The text of the bytes as UTF-8, or as ISO-8859-1 when they are not valid UTF-8. */
+    private static CharBuffer decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            return StandardCharsets.ISO_8859_1.decode(ByteBuffer.wrap(bytes));
+        }
     }
 }

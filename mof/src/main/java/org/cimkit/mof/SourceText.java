@@ -19,14 +19,14 @@ import java.util.TreeMap;
  * plain character scanner.
  */
 final class SourceText implements AutoCloseable {
-    private static final int MAX_INITIAL_CAPACITY = 16 * 1024;
+    private static final int INITIAL_CAPACITY = 16 * 1024;
 
     /** Lines kept for excerpts; the flags say whether the text begins/ends a line or was cut. */
     private record Kept(String text, boolean startsLine, boolean endsLine) {
     }
 
     private final String name;
-    private final Reader in;
+    private final Reader in; // null when the whole text was given
     private char[] buf; // null once closed
     private long start;                 // offset of buf[0]
     private int length;                 // valid chars in buf
@@ -34,19 +34,26 @@ final class SourceText implements AutoCloseable {
     private long needed;                // the window must still hold text from here on
     private boolean neededStartsLine = true;
     private boolean atEnd;
-    private boolean firstRead = true;
+    private boolean firstRead = true; // a byte order mark is dropped from the first read
     private final NavigableMap<Long, Kept> kept = new TreeMap<>();
 
+    /** A text read on demand from {@code in}, which {@link #close} closes. */
     SourceText(String name, Reader in) {
-        this(name, in, MAX_INITIAL_CAPACITY);
-    }
-
-    /** {@code sizeHint}: about how many characters there are (so small files get small buffers). */
-    SourceText(String name, Reader in, int sizeHint) {
         this.name = name;
         this.in = in;
-        // one spare char, so that finding the end of a text that fits takes no second buffer
-        this.buf = new char[Math.max(256, Math.min(sizeHint, MAX_INITIAL_CAPACITY - 1) + 1)];
+        this.buf = new char[INITIAL_CAPACITY];
+    }
+
+    /** A text that is all in {@code chars[0..length)} already (which this then owns). */
+    SourceText(String name, char[] chars, int length) {
+        this.name = name;
+        this.in = null;
+        this.buf = chars;
+        this.length = length;
+        this.atEnd = true;
+        if (length > 0 && chars[0] == '\uFEFF') {
+            System.arraycopy(chars, 1, chars, 0, --this.length);
+        }
     }
 
     /** Offset just past the text read so far. */
@@ -73,8 +80,8 @@ final class SourceText implements AutoCloseable {
         return new String(buf, (int) (from - start), (int) (to - from));
     }
 
-    void appendTo(StringBuilder sb, long from, long to) {
-        sb.append(buf, (int) (from - start), (int) (to - from));
+    void copyTo(long from, long to, char[] dst, int dstOffset) {
+        System.arraycopy(buf, (int) (from - start), dst, dstOffset, (int) (to - from));
     }
 
     /**
@@ -130,7 +137,9 @@ final class SourceText implements AutoCloseable {
     @Override
     public void close() throws IOException {
         buf = null;
-        in.close();
+        if (in != null) {
+            in.close();
+        }
     }
 
     private boolean fill(long offset) {

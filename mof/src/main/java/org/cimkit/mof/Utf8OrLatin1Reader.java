@@ -33,7 +33,7 @@ final class Utf8OrLatin1Reader extends Reader {
     private final InputStream in;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final ByteBuffer bytes; // kept in read mode
+    private final ByteBuffer bytes = ByteBuffer.allocate(16 * 1024).flip(); // kept in read mode
     private boolean endOfInput;
     private boolean latin1;
     private boolean flushed;
@@ -42,10 +42,8 @@ final class Utf8OrLatin1Reader extends Reader {
     private long bytesDecoded;
     private long charsDecoded;
 
-    /** {@code sizeHint}: about how many bytes there are (so small files get small buffers). */
-    Utf8OrLatin1Reader(InputStream in, int sizeHint) {
+    Utf8OrLatin1Reader(InputStream in) {
         this.in = in;
-        this.bytes = ByteBuffer.allocate(Math.max(64, Math.min(sizeHint, 16 * 1024))).flip();
     }
 
     @Override

@@ -50,32 +50,53 @@ class TextReadingTest extends MofTestSupport {
 
     @Test
     void aByteOrderMarkIsSkipped() throws Exception {
-        Path f = file(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "class A : Nope { };");
-        MofError e = assertThrows(MofException.class, () -> new MofCompiler().compileFile(f)).first();
-        assertEquals(f + ":1:11: unknown superclass 'Nope'", e.headline());
-        assertEquals("class A : Nope { };\n          ^", e.excerpt());
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        for (String padding : List.of("", PADDING)) {
+            Path f = file(bom, "class A : Nope { };\n", padding);
+            MofError e = assertThrows(MofException.class, () -> new MofCompiler().compileFile(f)).first();
+            assertEquals(f + ":1:11: unknown superclass 'Nope'", e.headline());
+            assertEquals("class A : Nope { };\n          ^", e.excerpt());
+        }
+        MofError e = assertThrows(MofException.class, () -> new MofCompiler().compileString("s.mof", "\uFEFFclass A : B { };")).first();
+        assertEquals("s.mof:1:11: unknown superclass 'B'", e.headline());
     }
+
+    /** A comment that pushes a file past the size read in one go, so the rest is streamed. */
+    private static final String PADDING = "// " + "x".repeat(Source.READ_WHOLE_LIMIT) + "\n";
 
     @Test
     void notUtf8IsLatin1() throws Exception {
-        assertEquals(List.of("caf\u00e9"), names(file(CLASS, "instance of T { Id = \"1\"; Name = \"caf", LATIN1_E_ACUTE,
-                "\"; };")));
+        for (String padding : List.of("", PADDING)) {
+            assertEquals(List.of("caf\u00e9"), names(file(CLASS, padding, "instance of T { Id = \"1\"; Name = \"caf",
+                    LATIN1_E_ACUTE, "\"; };")));
+        }
     }
 
     @Test
     void latin1AfterUtf8MakesTheWholeFileLatin1AsBefore() throws Exception {
-        Path f = file(CLASS, "instance of T { Id = \"1\"; Name = \"caf\u00e9\"; };\n",
-                "instance of T { Id = \"2\"; Name = \"caf", LATIN1_E_ACUTE, "\"; };\n");
-        assertEquals(List.of("caf\u00c3\u00a9", "caf\u00e9"), names(f));
+        for (String padding : List.of("", PADDING)) {
+            Path f = file(CLASS, "instance of T { Id = \"1\"; Name = \"caf\u00e9\"; };\n", padding,
+                    "instance of T { Id = \"2\"; Name = \"caf", LATIN1_E_ACUTE, "\"; };\n");
+            assertEquals(List.of("caf\u00c3\u00a9", "caf\u00e9"), names(f));
+        }
     }
 
     @Test
-    void latin1AfterUtf8CannotBeStreamed() throws Exception {
+    void streamingASmallFileWithLatin1AfterUtf8ReadsItAsLatin1() throws Exception {
         Path f = file(CLASS, "instance of T { Id = \"1\"; Name = \"caf\u00e9\"; };\n",
                 "instance of T { Id = \"2\"; Name = \"caf", LATIN1_E_ACUTE, "\"; };\n");
         List<CimInstance> got = new ArrayList<>();
+        new MofCompiler().compileFile(f, (ns, c, i) -> got.add(i));
+        assertEquals(List.of("caf\u00c3\u00a9", "caf\u00e9"), names(got));
+    }
+
+    @Test
+    void streamingALargeFileWithLatin1AfterUtf8IsAnError() throws Exception {
+        Path f = file(CLASS, "instance of T { Id = \"1\"; Name = \"caf\u00e9\"; };\n", PADDING,
+                "instance of T { Id = \"2\"; Name = \"caf", LATIN1_E_ACUTE, "\"; };\n");
+        List<CimInstance> got = new ArrayList<>();
         MofException e = assertThrows(MofException.class, () -> new MofCompiler().compileFile(f, (ns, c, i) -> got.add(i)));
-        assertEquals(f + ":22:38: bytes that are not UTF-8 after UTF-8 text; a streaming compile cannot read the file"
+        assertEquals(f + ":23:38: bytes that are not UTF-8 after UTF-8 text; a streaming compile cannot read the file"
                 + " again as ISO-8859-1: save it in one encoding", e.first().headline());
         assertEquals(List.of("caf\u00e9"), names(got));
     }
