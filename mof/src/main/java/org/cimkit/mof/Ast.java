@@ -11,9 +11,10 @@ final class Ast {
     private Ast() {
     }
 
-    record Pos(Source source, int offset, int line, int column) {
-        static Pos of(Source src, Token t) {
-            return new Pos(src, t.offset, t.line, t.column);
+    /** Where something is: the source text (for the name and the excerpt), offset, 1-based line and column. */
+    record Pos(SourceText text, long offset, int line, int column) {
+        static Pos of(SourceText text, Token t) {
+            return new Pos(text, t.offset, t.line, t.column);
         }
     }
 

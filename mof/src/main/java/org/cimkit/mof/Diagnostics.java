@@ -7,12 +7,12 @@ import java.util.List;
 final class Diagnostics {
     private final List<MofError> errors = new ArrayList<>();
 
-    void error(Source src, int offset, int line, int column, String message) {
-        errors.add(new MofError(src.name, line, column, message, src.excerpt(offset)));
+    void error(SourceText text, long offset, int line, int column, String message) {
+        errors.add(new MofError(text.name(), line, column, message, text.excerpt(offset)));
     }
 
     void error(Ast.Pos pos, String message) {
-        error(pos.source(), pos.offset(), pos.line(), pos.column(), message);
+        error(pos.text(), pos.offset(), pos.line(), pos.column(), message);
     }
 
     void error(MofError e) {

@@ -1,92 +1,110 @@
 package org.cimkit.mof;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Hand-written MOF tokenizer (DSP0221 v2 plus the v3 literal forms). Errors are reported to the
  * diagnostics and the offending characters skipped, so one bad literal does not hide the rest.
  */
 final class Lexer {
-    private final Source src;
-    private final String s;
-    private final int n;
+    private final SourceText text;
     private final Diagnostics diag;
-    private int pos;
+    private long pos;
     private int line = 1;
-    private int lineStart;
+    private long lineStart;
+    // the decoded text of a string or char literal with escapes; reused, so it costs one copy into a String
+    private char[] literal = new char[256];
+    private int literalLength;
 
-    Lexer(Source src, Diagnostics diag) {
-        this.src = src;
-        this.s = src.text;
-        this.n = s.length();
+    Lexer(SourceText text, Diagnostics diag) {
+        this.text = text;
         this.diag = diag;
     }
 
-    static List<Token> tokenize(Source src, Diagnostics diag) {
-        return new Lexer(src, diag).run();
-    }
-
-    private List<Token> run() {
-        List<Token> out = new ArrayList<>(Math.max(16, n / 6));
+    /** The next token; at the end of the text an EOF token, again on every call. */
+    Token next() {
         while (true) {
             skipSpaceAndComments();
-            if (pos >= n) {
-                out.add(new Token(Token.Kind.EOF, "", null, n, line, n - lineStart + 1));
-                return out;
+            if (!has(pos)) {
+                return new Token(Token.Kind.EOF, "", null, pos, line, column(pos));
             }
-            Token t = next();
+            Token t = token();
             if (t != null) {
-                out.add(t);
+                return t;
             }
         }
     }
 
-    private void newline(int at) {
+    /** Line and column of {@code offset}, which lies at or after the current position. */
+    Ast.Pos positionOf(long offset) {
+        int l = line;
+        long ls = lineStart;
+        for (long p = pos; p < offset && has(p); p++) {
+            char c = text.charAt(p);
+            if (c == '\n' || (c == '\r' && !(has(p + 1) && text.charAt(p + 1) == '\n'))) {
+                l++;
+                ls = p + 1;
+            }
+        }
+        return new Ast.Pos(text, offset, l, (int) Math.min(Integer.MAX_VALUE, offset - ls + 1));
+    }
+
+    private boolean has(long p) {
+        return text.has(p);
+    }
+
+    private char at(long p) {
+        return text.charAt(p);
+    }
+
+    private int column(long p) {
+        return (int) Math.min(Integer.MAX_VALUE, p - lineStart + 1);
+    }
+
+    private void newline(long at) {
         line++;
         lineStart = at + 1;
     }
 
     private void skipSpaceAndComments() {
-        while (pos < n) {
-            char c = s.charAt(pos);
+        while (has(pos)) {
+            char c = at(pos);
             if (c == '\n') {
                 newline(pos);
                 pos++;
             } else if (c == '\r') {
-                if (pos + 1 < n && s.charAt(pos + 1) == '\n') {
+                if (has(pos + 1) && at(pos + 1) == '\n') {
                     pos++;
                 }
                 newline(pos);
                 pos++;
             } else if (c == ' ' || c == '\t' || c == '\f' || c == '\u000B') {
                 pos++;
-            } else if (c == '/' && pos + 1 < n && s.charAt(pos + 1) == '/') {
+            } else if (c == '/' && has(pos + 1) && at(pos + 1) == '/') {
                 pos += 2;
-                while (pos < n && s.charAt(pos) != '\n' && s.charAt(pos) != '\r') {
+                while (has(pos) && at(pos) != '\n' && at(pos) != '\r') {
                     pos++;
                 }
-            } else if (c == '/' && pos + 1 < n && s.charAt(pos + 1) == '*') {
-                int start = pos;
+            } else if (c == '/' && has(pos + 1) && at(pos + 1) == '*') {
+                long start = pos;
                 int l = line;
-                int col = pos - lineStart + 1;
+                int col = column(pos);
                 pos += 2;
                 boolean closed = false;
-                while (pos < n) {
-                    char d = s.charAt(pos);
-                    if (d == '*' && pos + 1 < n && s.charAt(pos + 1) == '/') {
+                while (has(pos)) {
+                    char d = at(pos);
+                    if (d == '*' && has(pos + 1) && at(pos + 1) == '/') {
                         pos += 2;
                         closed = true;
                         break;
                     }
-                    if (d == '\n' || (d == '\r' && (pos + 1 >= n || s.charAt(pos + 1) != '\n'))) {
+                    if (d == '\n' || (d == '\r' && (!has(pos + 1) || at(pos + 1) != '\n'))) {
                         newline(pos);
                     }
                     pos++;
                 }
                 if (!closed) {
-                    diag.error(src, start, l, col, "unterminated comment");
+                    diag.error(text, start, l, col, "unterminated comment");
                 }
             } else {
                 return;
@@ -94,14 +112,14 @@ final class Lexer {
         }
     }
 
-    private Token tok(Token.Kind k, String text, int start, int col) {
-        return new Token(k, text, null, start, line, col);
+    private Token tok(Token.Kind k, String value, long start, int col) {
+        return new Token(k, value, null, start, line, col);
     }
 
-    private Token next() {
-        int start = pos;
-        int col = pos - lineStart + 1;
-        char c = s.charAt(pos);
+    private Token token() {
+        long start = pos;
+        int col = column(pos);
+        char c = at(pos);
         switch (c) {
             case '{': pos++; return tok(Token.Kind.LBRACE, "{", start, col);
             case '}': pos++; return tok(Token.Kind.RBRACE, "}", start, col);
@@ -117,20 +135,20 @@ final class Lexer {
             case '\'': return charLiteral(start, col);
             case '$': {
                 pos++;
-                if (pos < n && isIdentStart(s.charAt(pos))) {
+                if (has(pos) && isIdentStart(at(pos))) {
                     String name = ident();
                     return tok(Token.Kind.ALIAS, name, start, col);
                 }
-                diag.error(src, start, line, col, "'$' must be followed by an alias name");
+                diag.error(text, start, line, col, "'$' must be followed by an alias name");
                 return null;
             }
             case '#': {
                 pos++;
-                String word = pos < n && isIdentStart(s.charAt(pos)) ? ident() : "";
+                String word = has(pos) && isIdentStart(at(pos)) ? ident() : "";
                 if (word.equalsIgnoreCase("pragma")) {
                     return tok(Token.Kind.PRAGMA, "#pragma", start, col);
                 }
-                diag.error(src, start, line, col, "expected '#pragma' but found '#" + word + "'");
+                diag.error(text, start, line, col, "expected '#pragma' but found '#" + word + "'");
                 return null;
             }
             default:
@@ -140,11 +158,11 @@ final class Lexer {
             return tok(Token.Kind.IDENT, ident(), start, col);
         }
         if ((c >= '0' && c <= '9') || c == '.'
-                || ((c == '-' || c == '+') && pos + 1 < n && (Character.isDigit(s.charAt(pos + 1)) || s.charAt(pos + 1) == '.'))) {
+                || ((c == '-' || c == '+') && has(pos + 1) && (Character.isDigit(at(pos + 1)) || at(pos + 1) == '.'))) {
             return number(start, col);
         }
         pos++;
-        diag.error(src, start, line, col, "unexpected character '" + c + "'");
+        diag.error(text, start, line, col, "unexpected character '" + c + "'");
         return null;
     }
 
@@ -157,42 +175,42 @@ final class Lexer {
     }
 
     private String ident() {
-        int start = pos;
-        while (pos < n && isIdentPart(s.charAt(pos))) {
+        long start = pos;
+        while (has(pos) && isIdentPart(at(pos))) {
             pos++;
         }
-        return s.substring(start, pos);
+        return text.substring(start, pos);
     }
 
-    private Token number(int start, int col) {
-        int p = pos;
+    private Token number(long start, int col) {
+        long p = pos;
         boolean negative = false;
-        if (s.charAt(p) == '+' || s.charAt(p) == '-') {
-            negative = s.charAt(p) == '-';
+        if (at(p) == '+' || at(p) == '-') {
+            negative = at(p) == '-';
             p++;
         }
-        int digitsStart = p;
-        while (p < n && isIdentPart(s.charAt(p))) {
-            if (s.charAt(p) == 'e' || s.charAt(p) == 'E') {
+        long digitsStart = p;
+        while (has(p) && isIdentPart(at(p))) {
+            if (at(p) == 'e' || at(p) == 'E') {
                 break;
             }
             p++;
         }
         // real: digits '.' digits [exponent]
-        if (p < n && s.charAt(p) == '.') {
-            int q = p + 1;
-            int fracStart = q;
-            while (q < n && Character.isDigit(s.charAt(q))) {
+        if (has(p) && at(p) == '.') {
+            long q = p + 1;
+            long fracStart = q;
+            while (has(q) && Character.isDigit(at(q))) {
                 q++;
             }
             boolean ok = q > fracStart && allDigits(digitsStart, p);
-            if (ok && q < n && (s.charAt(q) == 'e' || s.charAt(q) == 'E')) {
-                int e = q + 1;
-                if (e < n && (s.charAt(e) == '+' || s.charAt(e) == '-')) {
+            if (ok && has(q) && (at(q) == 'e' || at(q) == 'E')) {
+                long e = q + 1;
+                if (has(e) && (at(e) == '+' || at(e) == '-')) {
                     e++;
                 }
-                int expStart = e;
-                while (e < n && Character.isDigit(s.charAt(e))) {
+                long expStart = e;
+                while (has(e) && Character.isDigit(at(e))) {
                     e++;
                 }
                 if (e == expStart) {
@@ -200,25 +218,25 @@ final class Lexer {
                 }
                 q = e;
             }
-            while (q < n && isIdentPart(s.charAt(q))) {
+            while (has(q) && isIdentPart(at(q))) {
                 q++;
                 ok = false;
             }
             pos = q;
-            String text = s.substring(start, q);
+            String spelled = text.substring(start, q);
             if (!ok) {
-                diag.error(src, start, line, col, "invalid real number '" + text + "'");
+                diag.error(text, start, line, col, "invalid real number '" + spelled + "'");
                 return null;
             }
-            return new Token(Token.Kind.REAL, text, null, start, line, col);
+            return new Token(Token.Kind.REAL, spelled, null, start, line, col);
         }
         // integers; an exponent without '.' is not a real in MOF
-        while (p < n && isIdentPart(s.charAt(p))) {
+        while (has(p) && isIdentPart(at(p))) {
             p++;
         }
         pos = p;
-        String text = s.substring(start, p);
-        String body = s.substring(digitsStart, p);
+        String spelled = text.substring(start, p);
+        String body = text.substring(digitsStart, p);
         BigInteger v = null;
         int len = body.length();
         if (len == 0) {
@@ -230,22 +248,22 @@ final class Lexer {
         } else if (len > 1 && body.charAt(0) == '0') {
             v = parseDigits(body.substring(1), 8);
             if (v == null) {
-                diag.error(src, start, line, col, "invalid octal number '" + text + "'");
+                diag.error(text, start, line, col, "invalid octal number '" + spelled + "'");
                 return null;
             }
         } else {
             v = parseDigits(body, 10);
         }
         if (v == null) {
-            diag.error(src, start, line, col, "invalid number '" + text + "'");
+            diag.error(text, start, line, col, "invalid number '" + spelled + "'");
             return null;
         }
-        return new Token(Token.Kind.INT, text, negative ? v.negate() : v, start, line, col);
+        return new Token(Token.Kind.INT, spelled, negative ? v.negate() : v, start, line, col);
     }
 
-    private boolean allDigits(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isDigit(s.charAt(i))) {
+    private boolean allDigits(long from, long to) {
+        for (long i = from; i < to; i++) {
+            if (!Character.isDigit(at(i))) {
                 return false;
             }
         }
@@ -268,28 +286,28 @@ final class Lexer {
         return new BigInteger(digits, radix);
     }
 
-    private Token string(int start, int col) {
+    private Token string(long start, int col) {
         pos++; // opening quote
-        StringBuilder sb = null;
-        int runStart = pos;
+        boolean escaped = false;
+        long runStart = pos;
         while (true) {
-            if (pos >= n || s.charAt(pos) == '\n' || s.charAt(pos) == '\r') {
-                diag.error(src, start, line, col, "unterminated string");
-                String text = (sb == null ? "" : sb.toString()) + s.substring(runStart, pos);
-                return tok(Token.Kind.STRING, text, start, col);
+            if (!has(pos) || at(pos) == '\n' || at(pos) == '\r') {
+                diag.error(text, start, line, col, "unterminated string");
+                return tok(Token.Kind.STRING, escaped ? literal(runStart) : text.substring(runStart, pos), start, col);
             }
-            char c = s.charAt(pos);
+            char c = at(pos);
             if (c == '"') {
-                String text = sb == null ? s.substring(runStart, pos) : sb.append(s, runStart, pos).toString();
+                String value = escaped ? literal(runStart) : text.substring(runStart, pos);
                 pos++;
-                return tok(Token.Kind.STRING, text, start, col);
+                return tok(Token.Kind.STRING, value, start, col);
             }
             if (c == '\\') {
-                if (sb == null) {
-                    sb = new StringBuilder();
+                if (!escaped) {
+                    escaped = true;
+                    literalLength = 0;
                 }
-                sb.append(s, runStart, pos);
-                escape(sb);
+                appendToLiteral(runStart, pos);
+                escape();
                 runStart = pos;
             } else {
                 pos++;
@@ -297,69 +315,93 @@ final class Lexer {
         }
     }
 
-    /** Decodes one escape at {@code pos} (which holds the backslash) into {@code sb}. */
-    private void escape(StringBuilder sb) {
-        int at = pos;
-        int col = pos - lineStart + 1;
+    /** The literal decoded so far plus the text from {@code runStart} to the current position. */
+    private String literal(long runStart) {
+        appendToLiteral(runStart, pos);
+        return new String(literal, 0, literalLength);
+    }
+
+    private void appendToLiteral(long from, long to) {
+        int n = (int) (to - from);
+        ensureLiteralRoom(n);
+        text.copyTo(from, to, literal, literalLength);
+        literalLength += n;
+    }
+
+    private void appendToLiteral(int codePoint) {
+        ensureLiteralRoom(2);
+        literalLength += Character.toChars(codePoint, literal, literalLength);
+    }
+
+    private void ensureLiteralRoom(int n) {
+        if (literalLength + n > literal.length) {
+            literal = java.util.Arrays.copyOf(literal, Math.max(2 * literal.length, literalLength + n));
+        }
+    }
+
+    /** Decodes one escape at {@code pos} (which holds the backslash) onto the literal. */
+    private void escape() {
+        long escapeStart = pos;
+        int col = column(pos);
         pos++;
-        if (pos >= n) {
-            diag.error(src, at, line, col, "incomplete escape sequence");
+        if (!has(pos)) {
+            diag.error(text, escapeStart, line, col, "incomplete escape sequence");
             return;
         }
-        char e = s.charAt(pos++);
+        char e = at(pos++);
         switch (e) {
-            case 'b' -> sb.append('\b');
-            case 't' -> sb.append('\t');
-            case 'n' -> sb.append('\n');
-            case 'f' -> sb.append('\f');
-            case 'r' -> sb.append('\r');
-            case '"' -> sb.append('"');
-            case '\'' -> sb.append('\'');
-            case '\\' -> sb.append('\\');
+            case 'b' -> appendToLiteral('\b');
+            case 't' -> appendToLiteral('\t');
+            case 'n' -> appendToLiteral('\n');
+            case 'f' -> appendToLiteral('\f');
+            case 'r' -> appendToLiteral('\r');
+            case '"' -> appendToLiteral('"');
+            case '\'' -> appendToLiteral('\'');
+            case '\\' -> appendToLiteral('\\');
             case 'x', 'X' -> {
-                int hexStart = pos;
-                while (pos < n && pos - hexStart < 6 && Character.digit(s.charAt(pos), 16) >= 0 && s.charAt(pos) < 128) {
+                long hexStart = pos;
+                while (has(pos) && pos - hexStart < 6 && Character.digit(at(pos), 16) >= 0 && at(pos) < 128) {
                     pos++;
                 }
                 if (pos == hexStart) {
-                    diag.error(src, at, line, col, "escape \\" + e + " needs 1 to 6 hex digits");
+                    diag.error(text, escapeStart, line, col, "escape \\" + e + " needs 1 to 6 hex digits");
                     return;
                 }
-                int cp = Integer.parseInt(s.substring(hexStart, pos), 16);
+                int cp = Integer.parseInt(text.substring(hexStart, pos), 16);
                 if (cp > Character.MAX_CODE_POINT) {
-                    diag.error(src, at, line, col, "escape \\" + e + s.substring(hexStart, pos) + " is not a Unicode code point");
+                    diag.error(text, escapeStart, line, col, "escape \\" + e + text.substring(hexStart, pos) + " is not a Unicode code point");
                     return;
                 }
-                sb.appendCodePoint(cp);
+                appendToLiteral(cp);
             }
             default -> {
                 if (e == '\n' || e == '\r') {
                     pos--;
                 }
-                diag.error(src, at, line, col, "invalid escape sequence '\\" + e + "'");
+                diag.error(text, escapeStart, line, col, "invalid escape sequence '\\" + e + "'");
             }
         }
     }
 
-    private Token charLiteral(int start, int col) {
+    private Token charLiteral(long start, int col) {
         pos++;
-        StringBuilder sb = new StringBuilder(2);
-        while (pos < n && s.charAt(pos) != '\'' && s.charAt(pos) != '\n' && s.charAt(pos) != '\r') {
-            if (s.charAt(pos) == '\\') {
-                escape(sb);
+        literalLength = 0;
+        while (has(pos) && at(pos) != '\'' && at(pos) != '\n' && at(pos) != '\r') {
+            if (at(pos) == '\\') {
+                escape();
             } else {
-                sb.append(s.charAt(pos++));
+                appendToLiteral(at(pos++));
             }
         }
-        if (pos >= n || s.charAt(pos) != '\'') {
-            diag.error(src, start, line, col, "unterminated char literal");
+        if (!has(pos) || at(pos) != '\'') {
+            diag.error(text, start, line, col, "unterminated char literal");
             return null;
         }
         pos++;
-        if (sb.length() != 1) {
-            diag.error(src, start, line, col, "a char16 literal must hold exactly one UCS-2 character");
+        if (literalLength != 1) {
+            diag.error(text, start, line, col, "a char16 literal must hold exactly one UCS-2 character");
             return null;
         }
-        return tok(Token.Kind.CHAR, sb.toString(), start, col);
+        return tok(Token.Kind.CHAR, String.valueOf(literal[0]), start, col);
     }
 }

@@ -1,13 +1,8 @@
 package org.cimkit.mof;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimDateTime;
 import org.cimkit.model.CimInstance;
@@ -42,9 +38,16 @@ import org.cimkit.model.Scope;
  * Compiles MOF (DSP0221 v2 as real schemas use it, plus unambiguous v3 forms) into resolved classes,
  * qualifier declarations and instances, checked per DSP0004.
  *
- * <p>Each {@code compile*} call is all-or-nothing: it either adds everything it compiled to the
- * compiler's model or throws a {@link MofException} listing every error found and changes nothing.
- * Later calls build on what earlier ones (and the base model) defined.
+ * <p>Each {@code compile*} call without a sink is all-or-nothing: it either adds everything it
+ * compiled to the compiler's model or throws a {@link MofException} listing every error found and
+ * changes nothing. Later calls build on what earlier ones (and the base model) defined. The calls
+ * with an {@link InstanceSink} stream: see {@link #compileFile(Path, InstanceSink)}.
+ *
+ * <p>Either way the text is read and parsed one declaration at a time and never held whole; a
+ * streaming compile's memory grows with the classes and qualifiers, not with the number of
+ * instances. Errors are listed in the order found,
+ * which is source order except for checks that need the whole compile (reference classes, forward
+ * aliases), which come last.
  *
  * <p>Decisions worth knowing:
  * <ul>
@@ -58,7 +61,10 @@ import org.cimkit.model.Scope;
  * <li>Redeclaring a qualifier that an earlier compile or the base model already declared is accepted
  * when identical; within one compile a second declaration is an error.</li>
  * <li>Reference classes are checked at the end of a compile, so associations may name classes declared
- * later; aliases may be used before their instance is declared.</li>
+ * later; aliases may be used before their instance is declared (such an instance is built at the
+ * end of the compile).</li>
+ * <li>A file that is not valid UTF-8 is read as ISO-8859-1 (for large files see
+ * {@link Utf8OrLatin1Reader}); a leading byte order mark is skipped.</li>
  * </ul>
  */
 public final class MofCompiler {
@@ -97,28 +103,60 @@ public final class MofCompiler {
 
     /** Compiles a file; {@code #pragma include} paths are relative to the including file. */
     public MofCompiler compileFile(Path file) throws MofException, IOException {
-        Source src = new Source(file.toString(), readText(Files.readAllBytes(file)), file, null, null);
-        return run(src);
+        return run(Source.ofFile(file), null);
     }
 
     /** Compiles MOF text; {@code sourceName} names it in errors, includes are relative to the working directory. */
     public MofCompiler compileString(String sourceName, String text) throws MofException {
-        return run(new Source(sourceName, text, null, null, null));
+        try {
+            return run(Source.ofString(sourceName, text), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string is not read from anywhere
+        }
     }
 
     /** Compiles a classpath resource; includes are resolved relative to the resource's package. */
     public MofCompiler compileResource(String classpathResource) throws MofException, IOException {
-        String res = classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null || loader.getResource(res) == null) {
-            loader = MofCompiler.class.getClassLoader();
-        }
-        try (InputStream in = loader.getResourceAsStream(res)) {
-            if (in == null) {
-                throw new IOException("classpath resource not found: " + res);
-            }
-            return run(new Source(res, readText(in.readAllBytes()), null, res, loader));
-        }
+        return run(resource(classpathResource), null);
+    }
+
+    /**
+     * Compiles a file, streaming its instances to {@code sink}: each instance goes to the sink as
+     * soon as it is built and is not kept, so memory does not grow with the number of instances.
+     * Qualifier declarations and classes go into the compiler's model as with {@link #compileFile(Path)}.
+     *
+     * <p>How this differs from the all-or-nothing compile:
+     * <ul>
+     * <li>The sink receives instances while the compile goes on; when a {@link MofException} is
+     * thrown, it may already have received some (from before and after the errors). Qualifier
+     * declarations and classes are still only added to the model when the whole compile succeeds.</li>
+     * <li>Instances are delivered in source order, except that an instance using an alias whose
+     * instance is declared later is kept (with its declaration) and built at the end of the compile,
+     * after the instance it refers to. {@link #result()} never holds streamed instances.</li>
+     * <li>Duplicates: the compiler keeps no set of the paths it delivered; the sink's {@code false}
+     * answer reports a duplicate instance (at the declaration). Paths of instances the compiler's
+     * model already had (base model, earlier all-or-nothing compiles) are checked by the compiler.</li>
+     * <li>A file over {@value Source#READ_WHOLE_LIMIT} bytes is decoded as it is read; if it has valid
+     * non-ASCII UTF-8 and, later, bytes that are not UTF-8, it cannot be read again as ISO-8859-1 (its
+     * instances were delivered), so that is an error here.</li>
+     * </ul>
+     * Files pulled in with {@code #pragma include} stream the same way.
+     */
+    public MofCompiler compileFile(Path file, InstanceSink sink) throws MofException, IOException {
+        return run(Source.ofFile(file), Objects.requireNonNull(sink, "sink"));
+    }
+
+    /** {@link #compileFile(Path, InstanceSink)} for a classpath resource. */
+    public MofCompiler compileResource(String classpathResource, InstanceSink sink) throws MofException, IOException {
+        return run(resource(classpathResource), Objects.requireNonNull(sink, "sink"));
+    }
+
+    /**
+     * {@link #compileFile(Path, InstanceSink)} for MOF text read from {@code mof}, which is closed
+     * at the end; {@code sourceName} names it in errors, includes are relative to the working directory.
+     */
+    public MofCompiler compileReader(String sourceName, Reader mof, InstanceSink sink) throws MofException, IOException {
+        return run(Source.ofReader(sourceName, mof), Objects.requireNonNull(sink, "sink"));
     }
 
     /** Everything compiled so far (including the base model). Immutable. */
@@ -131,24 +169,36 @@ public final class MofCompiler {
         return result;
     }
 
-    private MofCompiler run(Source src) throws MofException {
-        Session s = new Session();
-        s.compileSource(src);
-        s.finish();
-        if (s.diag.hasErrors()) {
-            throw new MofException(s.diag.errors());
+    private static Source resource(String classpathResource) throws IOException {
+        String res = classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null || loader.getResource(res) == null) {
+            loader = MofCompiler.class.getClassLoader();
         }
-        committed.putAll(s.states);
-        result = null;
-        return this;
+        if (loader.getResource(res) == null) {
+            throw new IOException("classpath resource not found: " + res);
+        }
+        return Source.ofResource(res, loader);
     }
 
-    static String readText(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+    /** One compile; {@code sink} null for all-or-nothing. */
+    private MofCompiler run(Source src, InstanceSink sink) throws MofException, IOException {
+        Set<String> latin1 = new HashSet<>();
+        while (true) {
+            Session s = new Session(sink, latin1);
+            try {
+                s.compileTop(src);
+            } catch (RereadAsLatin1 e) {
+                latin1.add(e.identity); // start over, reading that file as ISO-8859-1 as a whole
+                continue;
+            }
+            s.finish();
+            if (s.diag.hasErrors()) {
+                throw new MofException(s.diag.errors());
+            }
+            s.commit();
+            result = null;
+            return this;
         }
     }
 
@@ -172,15 +222,37 @@ public final class MofCompiler {
     private record RefCheck(CimNamespace ns, Ast.Pos pos, String className) {
     }
 
-    private static final class PendingInstance {
+    /** What an alias stands for: an instance already built, or one still to build. */
+    private sealed interface AliasTarget permits BuiltAlias, PendingInstance {
+    }
+
+    /** An instance built already: only its path is kept (null when it had errors). */
+    private record BuiltAlias(CimObjectPath path) implements AliasTarget {
+    }
+
+    /** An instance declaration, kept until the end of the compile when it uses an alias declared later. */
+    private static final class PendingInstance implements AliasTarget {
         final CimNamespace ns;
         final Ast.InstanceDecl decl;
+        final long declaration;
         int state; // 0 new, 1 resolving, 2 done
-        CimInstance instance; // null when it failed
+        CimObjectPath path; // null when it failed
 
-        PendingInstance(CimNamespace ns, Ast.InstanceDecl decl) {
+        PendingInstance(CimNamespace ns, Ast.InstanceDecl decl, long declaration) {
             this.ns = ns;
             this.decl = decl;
+            this.declaration = declaration;
+        }
+    }
+
+    /** A file turned out to be ISO-8859-1 only after UTF-8 text: the compile starts over. */
+    private static final class RereadAsLatin1 extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String identity;
+
+        RereadAsLatin1(String identity) {
+            super(null, null, false, false);
+            this.identity = identity;
         }
     }
 
@@ -202,10 +274,24 @@ public final class MofCompiler {
         final Map<CimNamespace, NsState> states = new LinkedHashMap<>();
         final Deque<String> includeStack = new ArrayDeque<>();
         final List<RefCheck> refChecks = new ArrayList<>();
-        final List<PendingInstance> instances = new ArrayList<>();
-        final Map<String, PendingInstance> aliases = new HashMap<>();
+        final List<PendingInstance> pending = new ArrayList<>();
+        final Map<String, AliasTarget> aliases = new HashMap<>();
         final Set<String> declaredQualifiers = new HashSet<>();
+        final Set<String> latin1; // identities of files to read as ISO-8859-1 from the start
+        final InstanceTarget.Collected collected; // null when streaming
+        final InstanceTarget instances;
+        long declarations;
         CimNamespace ns = defaultNamespace;
+
+        Session(InstanceSink sink, Set<String> latin1) {
+            this.latin1 = latin1;
+            Function<CimNamespace, List<CimInstance>> existing = n -> {
+                NsState st = committed.get(n);
+                return st == null ? List.of() : st.instances;
+            };
+            collected = sink == null ? new InstanceTarget.Collected(existing) : null;
+            instances = sink == null ? collected : new InstanceTarget.Streamed(sink, existing);
+        }
 
         NsState state(CimNamespace n) {
             NsState st = states.get(n);
@@ -217,19 +303,48 @@ public final class MofCompiler {
             return st;
         }
 
-        void compileSource(Source src) {
-            includeStack.push(src.identity());
+        /** Adds what the compile built to the compiler's model; streamed instances are not kept. */
+        void commit() {
+            if (collected != null) {
+                collected.inDeclarationOrder().forEach((n, list) -> state(n).instances.addAll(list));
+            }
+            committed.putAll(states);
+        }
+
+        /** Compiles the top-level source; failing to read it is an IOException, not a MOF error. */
+        void compileTop(Source src) throws IOException {
             try {
-                for (Ast.Production p : Parser.parse(src, diag)) {
-                    if (p instanceof Ast.Pragma pr) {
-                        pragma(src, pr);
-                    } else if (p instanceof Ast.QualifierDecl qd) {
-                        declareQualifier(qd);
-                    } else if (p instanceof Ast.ClassDecl cd) {
-                        defineClass(cd);
-                    } else if (p instanceof Ast.InstanceDecl id) {
-                        addInstance(id);
+                compileSource(src);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        void compileSource(Source src) throws IOException {
+            includeStack.push(src.identity());
+            try (SourceText text = src.open(latin1.contains(src.identity()))) {
+                Parser parser = new Parser(text, diag);
+                try {
+                    for (Ast.Production p = parser.next(); p != null; p = parser.next()) {
+                        if (p instanceof Ast.Pragma pr) {
+                            pragma(src, pr);
+                        } else if (p instanceof Ast.QualifierDecl qd) {
+                            declareQualifier(qd);
+                        } else if (p instanceof Ast.ClassDecl cd) {
+                            defineClass(cd);
+                        } else if (p instanceof Ast.InstanceDecl id) {
+                            addInstance(id, parser.endOfProduction());
+                        }
                     }
+                } catch (UncheckedIOException e) {
+                    if (!(e.getCause() instanceof Utf8OrLatin1Reader.MixedEncodingException)) {
+                        throw e;
+                    }
+                    if (collected != null) {
+                        throw new RereadAsLatin1(src.identity());
+                    }
+                    diag.error(parser.lexer().positionOf(text.end()), "bytes that are not UTF-8 after UTF-8 text;"
+                            + " a streaming compile cannot read the file again as ISO-8859-1: save it in one encoding");
                 }
             } finally {
                 includeStack.pop();
@@ -258,8 +373,8 @@ public final class MofCompiler {
         void include(Source from, Ast.Pragma p) {
             Source inc;
             try {
-                inc = load(from, p.argument());
-            } catch (IOException | RuntimeException e) {
+                inc = from.include(p.argument());
+            } catch (RuntimeException e) {
                 diag.error(p.argPos(), "cannot read included file '" + p.argument() + "'");
                 return;
             }
@@ -267,23 +382,11 @@ public final class MofCompiler {
                 diag.error(p.argPos(), "circular include of '" + p.argument() + "'");
                 return;
             }
-            compileSource(inc);
-        }
-
-        Source load(Source from, String name) throws IOException {
-            if (from.resource != null) {
-                int slash = from.resource.lastIndexOf('/');
-                String res = normalizeResource((slash < 0 ? "" : from.resource.substring(0, slash + 1)) + name);
-                try (InputStream in = from.loader.getResourceAsStream(res)) {
-                    if (in == null) {
-                        throw new IOException("not found: " + res);
-                    }
-                    return new Source(res, readText(in.readAllBytes()), null, res, from.loader);
-                }
+            try {
+                compileSource(inc);
+            } catch (IOException | UncheckedIOException e) {
+                diag.error(p.argPos(), "cannot read included file '" + p.argument() + "'");
             }
-            Path base = from.file == null ? null : from.file.getParent();
-            Path target = (base == null ? Path.of(name) : base.resolve(name)).normalize();
-            return new Source(target.toString(), readText(Files.readAllBytes(target)), target, null, null);
         }
 
         // ------------------------------------------------------------ qualifier declarations
@@ -455,7 +558,7 @@ public final class MofCompiler {
             if (pd.refClass() != null) {
                 refClass = CimName.of(pd.refClass());
                 if (!refClass.equals(className)) {
-                    refChecks.add(new RefCheck(ns, pd.typePos(), pd.refClass()));
+                    checkLater(st, pd.typePos(), refClass);
                 }
             }
             CimType type = embeddedType(pd.type(), quals);
@@ -501,7 +604,7 @@ public final class MofCompiler {
                 if (pd.refClass() != null) {
                     refClass = CimName.of(pd.refClass());
                     if (!refClass.equals(className)) {
-                        refChecks.add(new RefCheck(ns, pd.typePos(), pd.refClass()));
+                        checkLater(st, pd.typePos(), refClass);
                     }
                 }
                 params.add(new CimParameter(pn, embeddedType(pd.type(), pq), pd.array(), pd.arraySize(), refClass, pq));
@@ -512,6 +615,14 @@ public final class MofCompiler {
             CimType ret = md.returnType() == null ? null : embeddedType(md.returnType(), quals);
             CimName origin = over != null ? over.classOrigin() : className;
             return new CimMethod(mn, ret, params, quals, origin, false);
+        }
+
+        /** A reference class not declared yet may still be declared later in the compile. */
+        void checkLater(NsState st, Ast.Pos pos, CimName refClass) {
+            if (!st.classes.containsKey(refClass)) {
+                pos.text().keep(pos.offset(), pos.offset());
+                refChecks.add(new RefCheck(ns, pos, refClass.value()));
+            }
         }
 
         // ------------------------------------------------------------ qualifiers
@@ -579,17 +690,70 @@ public final class MofCompiler {
 
         // ------------------------------------------------------------ instances
 
-        void addInstance(Ast.InstanceDecl d) {
-            PendingInstance pi = new PendingInstance(ns, d);
+        /**
+         * Builds and delivers an instance declaration at once, unless it uses an alias whose instance
+         * is not built yet: then it is kept, with the lines of its text for error excerpts, until
+         * the end of the compile ({@code end} is the offset of its last token).
+         */
+        void addInstance(Ast.InstanceDecl d, long end) {
+            PendingInstance pi = new PendingInstance(ns, d, declarations++);
+            String alias = null;
             if (d.alias() != null) {
                 String key = d.alias().toLowerCase(Locale.ROOT);
                 if (aliases.containsKey(key)) {
                     diag.error(d.aliasPos(), "duplicate alias '$" + d.alias() + "'");
                 } else {
-                    aliases.put(key, pi);
+                    alias = key;
+                    aliases.put(key, pi); // pending while it is built: a use of its own alias is a cycle
                 }
             }
-            instances.add(pi);
+            if (waitsForAlias(d)) {
+                d.pos().text().keep(d.pos().offset(), end);
+                pending.add(pi);
+            } else {
+                CimObjectPath path = buildAndDeliver(pi);
+                if (alias != null) {
+                    aliases.put(alias, new BuiltAlias(path));
+                }
+            }
+        }
+
+        /** True when the declaration (or an instance embedded in it) uses an alias not built yet. */
+        boolean waitsForAlias(Ast.InstanceDecl d) {
+            for (Ast.PropertyValue pv : d.values()) {
+                if (waitsForAlias(pv.value())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean waitsForAlias(Ast.Value v) {
+            if (v instanceof Ast.AliasV a) {
+                return !(aliases.get(a.alias().toLowerCase(Locale.ROOT)) instanceof BuiltAlias);
+            }
+            if (v instanceof Ast.ArrayV av) {
+                for (Ast.Value e : av.elements()) {
+                    if (waitsForAlias(e)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return v instanceof Ast.InstanceV iv && waitsForAlias(iv.instance());
+        }
+
+        /** Builds a top-level instance and hands it on; its path, null when it had errors. */
+        CimObjectPath buildAndDeliver(PendingInstance pi) {
+            CimInstance inst = build(pi.ns, pi.decl, true);
+            if (inst == null) {
+                return null;
+            }
+            CimClass cls = state(pi.ns).classes.get(inst.className());
+            if (!instances.accept(pi.declaration, pi.ns, cls, inst)) {
+                diag.error(pi.decl.pos(), "duplicate instance " + inst.path());
+            }
+            return inst.path();
         }
 
         void finish() {
@@ -598,22 +762,8 @@ public final class MofCompiler {
                     diag.error(rc.pos(), "unknown class '" + rc.className() + "'");
                 }
             }
-            Map<CimNamespace, Set<CimObjectPath>> seen = new HashMap<>();
-            for (PendingInstance pi : instances) {
+            for (PendingInstance pi : pending) {
                 resolve(pi);
-                if (pi.instance != null) {
-                    NsState st = state(pi.ns);
-                    Set<CimObjectPath> paths = seen.computeIfAbsent(pi.ns, n -> {
-                        Set<CimObjectPath> s = new HashSet<>();
-                        st.instances.forEach(i -> s.add(i.path()));
-                        return s;
-                    });
-                    if (!paths.add(pi.instance.path())) {
-                        diag.error(pi.decl.pos(), "duplicate instance " + pi.instance.path());
-                    } else {
-                        st.instances.add(pi.instance);
-                    }
-                }
             }
         }
 
@@ -622,7 +772,7 @@ public final class MofCompiler {
                 return;
             }
             pi.state = 1;
-            pi.instance = build(pi.ns, pi.decl, true);
+            pi.path = buildAndDeliver(pi);
             pi.state = 2;
         }
 
@@ -840,18 +990,24 @@ public final class MofCompiler {
             if (instanceNs == null) {
                 throw new ConvError(a.pos(), "an alias is only allowed as an instance property value");
             }
-            PendingInstance target = aliases.get(a.alias().toLowerCase(Locale.ROOT));
+            AliasTarget target = aliases.get(a.alias().toLowerCase(Locale.ROOT));
+            CimObjectPath path;
             if (target == null) {
                 throw new ConvError(a.pos(), "unknown alias '$" + a.alias() + "'");
+            } else if (target instanceof BuiltAlias built) {
+                path = built.path();
+            } else {
+                PendingInstance pi = (PendingInstance) target;
+                if (pi.state == 1) {
+                    throw new ConvError(a.pos(), "circular alias reference '$" + a.alias() + "'");
+                }
+                resolve(pi);
+                path = pi.path;
             }
-            if (target.state == 1) {
-                throw new ConvError(a.pos(), "circular alias reference '$" + a.alias() + "'");
-            }
-            resolve(target);
-            if (target.instance == null) {
+            if (path == null) {
                 throw new ConvError(a.pos(), null); // the target's own errors were reported
             }
-            return new CimValue.ReferenceValue(target.instance.path());
+            return new CimValue.ReferenceValue(path);
         }
 
         void report(ConvError e, String what) {

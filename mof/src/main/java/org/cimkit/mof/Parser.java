@@ -8,8 +8,9 @@ import org.cimkit.model.Scope;
 import org.cimkit.mof.Token.Kind;
 
 /**
- * Recursive-descent MOF parser. A syntax error is reported and the parser skips to the start of
- * the next production, so later errors in the same file are still found.
+ * Recursive-descent MOF parser, one production at a time over tokens the lexer makes on demand
+ * (it looks at most one token past the current one). A syntax error is reported and the parser
+ * skips to the start of the next production, so later errors in the same file are still found.
  */
 final class Parser {
     private static final class SyntaxError extends RuntimeException {
@@ -20,37 +21,79 @@ final class Parser {
         }
     }
 
-    private final Source src;
-    private final List<Token> toks;
+    private final SourceText text;
+    private final Lexer lexer;
     private final Diagnostics diag;
-    private int i;
+    private Token current;   // null until the first production is asked for
+    private Token following; // the token after current once peek(1) lexed it, else null
+    private Token previous;  // the token advance() last moved past
+    private int consumed;    // tokens consumed since the production started
+    private int depth;       // braces opened minus closed since the production started
 
-    Parser(Source src, List<Token> toks, Diagnostics diag) {
-        this.src = src;
-        this.toks = toks;
+    Parser(SourceText text, Diagnostics diag) {
+        this.text = text;
+        this.lexer = new Lexer(text, diag);
         this.diag = diag;
     }
 
-    static List<Ast.Production> parse(Source src, Diagnostics diag) {
-        List<Token> toks = Lexer.tokenize(src, diag);
-        return new Parser(src, toks, diag).productions();
+    /** The lexer, for positions of problems found while reading the text. */
+    Lexer lexer() {
+        return lexer;
+    }
+
+    /**
+     * The next production, null at the end of the text. The text before it is released: whoever
+     * needs the excerpts of an earlier production later must have {@linkplain SourceText#keep kept} them.
+     */
+    Ast.Production next() {
+        if (current == null) {
+            current = lexer.next();
+        }
+        while (peek().kind != Kind.EOF) {
+            text.release(peek().offset, peek().column);
+            consumed = 0;
+            depth = 0;
+            try {
+                return production();
+            } catch (SyntaxError e) {
+                recover();
+            }
+        }
+        return null;
+    }
+
+    /** Offset of the last token of the production {@link #next} returned last. */
+    long endOfProduction() {
+        return previous.offset;
     }
 
     // ---------------------------------------------------------------- helpers
 
     private Token peek() {
-        return toks.get(i);
+        return current;
     }
 
     private Token peek(int ahead) {
-        int k = Math.min(i + ahead, toks.size() - 1);
-        return toks.get(k);
+        if (ahead == 0 || current.kind == Kind.EOF) {
+            return current;
+        }
+        if (ahead != 1) {
+            throw new IllegalArgumentException("the parser looks at most one token ahead");
+        }
+        if (following == null) {
+            following = lexer.next();
+        }
+        return following;
     }
 
     private Token advance() {
-        Token t = toks.get(i);
+        Token t = current;
         if (t.kind != Kind.EOF) {
-            i++;
+            current = following != null ? following : lexer.next();
+            following = null;
+            previous = t;
+            consumed++;
+            depth += t.kind == Kind.LBRACE ? 1 : t.kind == Kind.RBRACE ? -1 : 0;
         }
         return t;
     }
@@ -64,11 +107,11 @@ final class Parser {
     }
 
     private Ast.Pos pos(Token t) {
-        return Ast.Pos.of(src, t);
+        return Ast.Pos.of(text, t);
     }
 
     private SyntaxError fail(Token at, String message) {
-        diag.error(src, at.offset, at.line, at.column, message);
+        diag.error(text, at.offset, at.line, at.column, message);
         return new SyntaxError();
     }
 
@@ -94,35 +137,18 @@ final class Parser {
 
     // ---------------------------------------------------------------- productions
 
-    private List<Ast.Production> productions() {
-        List<Ast.Production> out = new ArrayList<>();
-        while (peek().kind != Kind.EOF) {
-            int start = i;
-            try {
-                out.add(production());
-            } catch (SyntaxError e) {
-                recover(start);
-            }
-        }
-        return out;
-    }
-
-    /** Skips to just after a ';' that ends a production (brace depth back to zero), before a production start. */
-    private void recover(int start) {
-        if (i == start) {
+    /**
+     * Skips to just after a ';' that ends a production (brace depth back to zero), before a
+     * production start. Skipped text is released as it goes: its errors are already reported.
+     */
+    private void recover() {
+        if (consumed == 0) {
             advance();
-        }
-        int depth = 0;
-        for (int k = start; k < i; k++) {
-            depth += toks.get(k).kind == Kind.LBRACE ? 1 : toks.get(k).kind == Kind.RBRACE ? -1 : 0;
         }
         while (peek().kind != Kind.EOF) {
             Token t = advance();
-            if (t.kind == Kind.LBRACE) {
-                depth++;
-            } else if (t.kind == Kind.RBRACE) {
-                depth--;
-            } else if (t.kind == Kind.SEMI && depth <= 0 && startsProduction(peek())) {
+            text.release(peek().offset, peek().column);
+            if (t.kind == Kind.SEMI && depth <= 0 && startsProduction(peek())) {
                 return;
             }
         }

@@ -10,11 +10,11 @@ final class Token {
     final Kind kind;
     final String text;
     final java.math.BigInteger intValue; // INT only
-    final int offset;
+    final long offset;
     final int line;
     final int column;
 
-    Token(Kind kind, String text, java.math.BigInteger intValue, int offset, int line, int column) {
+    Token(Kind kind, String text, java.math.BigInteger intValue, long offset, int line, int column) {
         this.kind = kind;
         this.text = text;
         this.intValue = intValue;

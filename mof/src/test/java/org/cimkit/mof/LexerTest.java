@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.cimkit.mof.Token.Kind;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,14 @@ class LexerTest {
     private final Diagnostics diag = new Diagnostics();
 
     private List<Token> lex(String text) {
-        return Lexer.tokenize(new Source("t.mof", text, null, null, null), diag);
+        Lexer lexer = new Lexer(new SourceText("t.mof", new StringReader(text)), diag);
+        List<Token> out = new ArrayList<>();
+        Token t;
+        do {
+            t = lexer.next();
+            out.add(t);
+        } while (t.kind != Kind.EOF);
+        return out;
     }
 
     private Token one(String text) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import org.cimkit.model.CimType;
 import org.cimkit.model.Flavor;
@@ -16,7 +18,12 @@ class ParserTest extends MofTestSupport {
     private final Diagnostics diag = new Diagnostics();
 
     private List<Ast.Production> parse(String text) {
-        return Parser.parse(new Source("p.mof", text, null, null, null), diag);
+        Parser parser = new Parser(new SourceText("p.mof", new StringReader(text)), diag);
+        List<Ast.Production> out = new ArrayList<>();
+        for (Ast.Production p = parser.next(); p != null; p = parser.next()) {
+            out.add(p);
+        }
+        return out;
     }
 
     @Test
