@@ -13,4 +13,13 @@ public interface InstanceSink {
      * with that path; the compiler then reports a duplicate instance error at the declaration.
      */
     boolean accept(CimNamespace ns, CimClass cls, CimInstance instance);
+
+    /**
+     * Hears of each class the compile defines, resolved, in definition order (a superclass before
+     * its subclasses), before any instance of it: a repository filled as the compile goes can
+     * take the class first. The class is committed to the compiler's model only if the whole
+     * compile succeeds.
+     */
+    default void classDefined(CimNamespace ns, CimClass cls) {
+    }
 }

@@ -283,7 +283,10 @@ public final class MofCompiler {
         long declarations;
         CimNamespace ns = defaultNamespace;
 
+        final InstanceSink sink; // null for all-or-nothing
+
         Session(InstanceSink sink, Set<String> latin1) {
+            this.sink = sink;
             this.latin1 = latin1;
             Function<CimNamespace, List<CimInstance>> existing = n -> {
                 NsState st = committed.get(n);
@@ -491,7 +494,11 @@ public final class MofCompiler {
                     }
                 }
             }
-            st.classes.put(name, b.build());
+            CimClass built = b.build();
+            st.classes.put(name, built);
+            if (sink != null) {
+                sink.classDefined(ns, built);
+            }
         }
 
         CimName origin(CimName declared, CimClass owner) {

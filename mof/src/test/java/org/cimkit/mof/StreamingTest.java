@@ -61,6 +61,29 @@ class StreamingTest extends MofTestSupport {
         return sb.toString();
     }
 
+    @Test
+    void classesAreAnnouncedInDefinitionOrderBeforeTheirInstances() throws Exception {
+        List<String> events = new ArrayList<>();
+        new MofCompiler().compileReader("test.mof", new StringReader(CLASSES + """
+                class T_Sub : T_Item { uint32 Extra; };
+                instance of T_Sub { Id = "s"; };
+                instance of T_Item { Id = "i"; };
+                """), new InstanceSink() {
+                    @Override
+                    public void classDefined(CimNamespace ns, CimClass cls) {
+                        events.add("class " + cls.name());
+                    }
+
+                    @Override
+                    public boolean accept(CimNamespace ns, CimClass cls, CimInstance instance) {
+                        events.add("instance of " + cls.name());
+                        return true;
+                    }
+                });
+        assertEquals(List.of("class T_Item", "class T_Holder", "class T_Link", "class T_Loop", "class T_Sub",
+                "instance of T_Sub", "instance of T_Item"), events);
+    }
+
     private static MofException streamFailure(String mof) {
         return assertThrows(MofException.class,
                 () -> new MofCompiler().compileReader("test.mof", new StringReader(mof), new Collecting()));

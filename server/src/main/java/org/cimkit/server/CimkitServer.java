@@ -119,10 +119,10 @@ public final class CimkitServer implements AutoCloseable {
             repository.useStorage(InstanceStorage.scratchFile(config.dataDir().resolve(INSTANCE_FILE)));
         }
         CompiledModel model = SchemaLoader.shipped();
-        for (ServerConfig.ExtraMof m : config.extraMof()) {
-            model = SchemaLoader.extra(model, m.namespace(), m.file());
-        }
         SchemaLoader.load(repository, model);
+        for (ServerConfig.ExtraMof m : config.extraMof()) {
+            model = SchemaLoader.extra(repository, model, m.namespace(), m.file());
+        }
         if (journal != null) {
             journal.replay(repository);
             repository.journal(new FailSafeJournal(journal));

@@ -7,10 +7,10 @@ import java.util.Map;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimInstance;
-import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimQualifierType;
 import org.cimkit.mof.CompiledModel;
+import org.cimkit.mof.InstanceSink;
 import org.cimkit.mof.MofCompiler;
 import org.cimkit.mof.MofException;
 import org.cimkit.mof.NamespaceModel;
@@ -41,23 +41,50 @@ final class SchemaLoader {
         return c.result();
     }
 
-    /** Compiles an extra MOF file into a namespace, on top of what is compiled already. */
-    static CompiledModel extra(CompiledModel base, CimNamespace ns, Path file) throws MofException, IOException {
-        return new MofCompiler(base).defaultNamespace(ns).compileFile(file).result();
+    /**
+     * Compiles an extra MOF file into a namespace on top of {@code base} (already in the repository),
+     * streaming its instances straight into the repository: one instance at a time is in memory,
+     * whatever the file's size. Classes enter the repository as they are defined, qualifier types
+     * once the file is compiled. On a MofException the repository holds part of the file; the
+     * server does not start then.
+     */
+    static CompiledModel extra(Repository repo, CompiledModel base, CimNamespace ns, Path file)
+            throws MofException, IOException {
+        CompiledModel model = new MofCompiler(base).defaultNamespace(ns).compileFile(file, new InstanceSink() {
+            @Override
+            public void classDefined(CimNamespace n, CimClass cls) {
+                repo.loadClass(n, cls);
+            }
+
+            @Override
+            public boolean accept(CimNamespace n, CimClass cls, CimInstance instance) {
+                return repo.loadInstanceIfAbsent(n, instance);
+            }
+        }).result();
+        loadDeclarations(repo, model);
+        return model;
     }
 
+    /** Loads everything in the model: qualifier types, classes, instances. */
     static void load(Repository repo, CompiledModel model) {
+        loadDeclarations(repo, model);
+        for (Map.Entry<CimNamespace, NamespaceModel> e : model.namespaces().entrySet()) {
+            for (CimInstance i : e.getValue().instances()) {
+                repo.loadInstance(e.getKey(), i);
+            }
+        }
+    }
+
+    /** Qualifier types and classes (superclasses first); a class the repository has already is put again, unchanged. */
+    private static void loadDeclarations(Repository repo, CompiledModel model) {
         for (Map.Entry<CimNamespace, NamespaceModel> e : model.namespaces().entrySet()) {
             CimNamespace ns = e.getKey();
             repo.namespaceOrCreate(ns);
             for (CimQualifierType q : e.getValue().qualifierTypes().values()) {
                 repo.loadQualifierType(ns, q);
             }
-            for (Map.Entry<CimName, CimClass> c : e.getValue().classes().entrySet()) {
-                repo.loadClass(ns, c.getValue());
-            }
-            for (CimInstance i : e.getValue().instances()) {
-                repo.loadInstance(ns, i);
+            for (CimClass c : e.getValue().classes().values()) {
+                repo.loadClass(ns, c);
             }
         }
     }

@@ -68,7 +68,7 @@ final class ObjectSource {
         List<CimName> names = new ArrayList<>();
         names.add(className);
         names.addAll(store(ns).subclassNames(className, true));
-        return names.stream().flatMap(n -> exact(ns, n, host));
+        return LazyConcat.of(names, n -> exact(ns, n, host));
     }
 
     /** The instance named by the path (after its keys were shaped to the class), or null. */

@@ -49,7 +49,7 @@ public final class InstanceStorage implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the instance store " + file + ": " + e.getMessage(), e);
         }
-        int cacheMb = (int) Math.min(256, Math.max(8, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024)));
+        int cacheMb = (int) Math.min(256, Math.max(4, Runtime.getRuntime().maxMemory() / 16 / (1024 * 1024)));
         MVStore s = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
         return new InstanceStorage(s, file);
     }
