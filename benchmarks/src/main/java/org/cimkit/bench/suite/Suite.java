@@ -195,7 +195,7 @@ public final class Suite {
         }
     }
 
-XX, int n, String scenario, Double target, int runs) throws Exception {
+    private void enumerate(ServerProcess sp, int n, String scenario, Double target, int runs, int warmUps) throws Exception {
         byte[] req = Requests.intrinsic(sp.hostPort(), BenchMof.NS, "EnumerateInstances",
                 Requests.Param.cls("ClassName", BenchMof.ITEM));
         Stats rate = stat(scenario, "EnumerateInstances, 1 client", "inst/s", true);
