@@ -1,10 +1,12 @@
 package org.cimkit.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An instance: its class name, property values in order, optional qualifiers, and optionally the
@@ -30,12 +32,10 @@ public final class CimInstance implements CimObject, Qualified {
      */
     public static CimInstance of(CimName className, CimObjectPath path, List<CimProperty> properties) {
         List<CimProperty> ps = List.copyOf(properties);
-        for (int i = 0; i < ps.size(); i++) {
-            CimName name = ps.get(i).name();
-            for (int j = i + 1; j < ps.size(); j++) {
-                if (name.equals(ps.get(j).name())) {
-                    throw new IllegalArgumentException("property " + name + " appears twice in an instance of " + className);
-                }
+        Set<CimName> names = new HashSet<>(ps.size() * 2);
+        for (CimProperty p : ps) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("property " + p.name() + " appears twice in an instance of " + className);
             }
         }
         return new CimInstance(Objects.requireNonNull(className, "class name"), path, List.of(), ps);

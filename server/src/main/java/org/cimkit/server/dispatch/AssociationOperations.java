@@ -1,10 +1,10 @@
 package org.cimkit.server.dispatch;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -128,7 +128,10 @@ final class AssociationOperations {
     /** Association instances referring to the object (References semantics: assocClass filters the association). */
     Stream<CimInstance> referencingInstances(RequestContext rc, Query q) {
         CimObjectPath target = source.shapePath(rc.namespace(), q.object());
-        return source.referencesTo(rc.namespace(), target, q.assocClass(), q.role(), rc.host()).stream();
+        // gathered: the result is the associations themselves, and a gathered list lets EnumerationCount answer
+        try (Stream<CimInstance> s = source.referencesTo(rc.namespace(), target, q.assocClass(), q.role(), rc.host())) {
+            return s.toList().stream();
+        }
     }
 
     /** Objects on the far side of associations referring to the object. */
@@ -136,43 +139,46 @@ final class AssociationOperations {
         CimObjectPath target = source.shapePath(rc.namespace(), q.object()).local();
         NamespaceStore s = source.store(rc.namespace());
         Set<CimObjectPath> seen = new LinkedHashSet<>();
-        for (CimInstance assoc : source.referencesTo(rc.namespace(), target, q.assocClass(), q.role(), rc.host())) {
-            for (CimProperty p : assoc.properties()) {
-                if (p.type() != CimType.REFERENCE || !(p.value() instanceof CimValue.ReferenceValue r)) {
-                    continue;
-                }
-                CimObjectPath far = r.path();
-                if (far.local().equals(target) && (q.role() == null || p.name().is(q.role()))) {
-                    continue; // the source's own end
-                }
-                if (q.resultRole() != null && !p.name().is(q.resultRole())) {
-                    continue;
-                }
-                if (far.namespace() != null && !far.namespace().equals(rc.namespace())) {
-                    continue; // cross-namespace associations are not followed
-                }
-                if (q.resultClass() != null && !s.isA(far.className(), q.resultClass())) {
-                    continue;
-                }
-                seen.add(far.local());
-            }
+        try (Stream<CimInstance> assocs = source.referencesTo(rc.namespace(), target, q.assocClass(), q.role(), rc.host())) {
+            assocs.forEach(assoc -> collectFarEnds(rc, q, s, target, assoc, seen));
         }
-        List<CimInstance> out = new ArrayList<>();
-        for (CimObjectPath path : seen) {
-            if (!s.hasClass(path.className())) {
+        // the far ends are read as the response is written: only their paths are held, however many
+        return seen.stream().map(path -> farEnd(rc, s, path)).filter(Objects::nonNull);
+    }
+
+    private static void collectFarEnds(RequestContext rc, Query q, NamespaceStore s, CimObjectPath target, CimInstance assoc,
+            Set<CimObjectPath> seen) {
+        for (CimProperty p : assoc.properties()) {
+            if (p.type() != CimType.REFERENCE || !(p.value() instanceof CimValue.ReferenceValue r)) {
                 continue;
             }
-            CimInstance i;
-            try {
-                i = source.get(rc.namespace(), source.shapePath(rc.namespace(), path), rc.host());
-            } catch (CimException e) {
-                continue; // a dangling reference is not an associated object
+            CimObjectPath far = r.path();
+            if (far.local().equals(target) && (q.role() == null || p.name().is(q.role()))) {
+                continue; // the source's own end
             }
-            if (i != null) {
-                out.add(i);
+            if (q.resultRole() != null && !p.name().is(q.resultRole())) {
+                continue;
             }
+            if (far.namespace() != null && !far.namespace().equals(rc.namespace())) {
+                continue; // cross-namespace associations are not followed
+            }
+            if (q.resultClass() != null && !s.isA(far.className(), q.resultClass())) {
+                continue;
+            }
+            seen.add(far.local());
         }
-        return out.stream();
+    }
+
+    /** The associated object at {@code path}, or null when it is not there (a dangling reference). */
+    private CimInstance farEnd(RequestContext rc, NamespaceStore s, CimObjectPath path) {
+        if (!s.hasClass(path.className())) {
+            return null;
+        }
+        try {
+            return source.get(rc.namespace(), source.shapePath(rc.namespace(), path), rc.host());
+        } catch (CimException e) {
+            return null;
+        }
     }
 
     private Map<CimName, CimClass> referencingClasses(CimNamespace ns, Query q) {

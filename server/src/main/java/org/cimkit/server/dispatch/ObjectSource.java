@@ -124,24 +124,22 @@ final class ObjectSource {
      * Association instances that refer to {@code target}, of association class {@code assocClass}
      * or its subclasses when given, through the reference named {@code role} when given.
      */
-    List<CimInstance> referencesTo(CimNamespace ns, CimObjectPath target, CimName assocClass, String role, String host) {
+    Stream<CimInstance> referencesTo(CimNamespace ns, CimObjectPath target, CimName assocClass, String role, String host) {
         NamespaceStore s = store(ns);
         CimObjectPath local = target.local();
-        List<CimInstance> out = new ArrayList<>();
+        List<CimName> classes = new ArrayList<>();
         for (CimClass c : s.classes()) {
-            if (!c.isAssociation() || (assocClass != null && !s.isA(c.name(), assocClass))) {
-                continue;
+            if (c.isAssociation() && (assocClass == null || s.isA(c.name(), assocClass))) {
+                classes.add(c.name());
             }
-            Stream<CimInstance> candidates;
-            if (providers.instanceProvider(ns, c.name()) != null) {
-                candidates = exact(ns, c.name(), host);
-            } else {
-                candidates = s.referencesTo(local).stream().filter(p -> p.className().equals(c.name()))
-                        .map(s::getInstance).filter(i -> i != null);
-            }
-            candidates.filter(i -> refersTo(i, local, role)).forEach(out::add);
         }
-        return out;
+        // read lazily, class by class: an object may be referred to by a great many associations
+        return LazyConcat.of(classes, c -> {
+            Stream<CimInstance> candidates = providers.instanceProvider(ns, c) != null ? exact(ns, c, host)
+                    : s.referencesTo(local).stream().filter(p -> p.className().equals(c)).map(s::getInstance)
+                            .filter(i -> i != null);
+            return candidates.filter(i -> refersTo(i, local, role));
+        });
     }
 
     static boolean refersTo(CimInstance assoc, CimObjectPath localTarget, String role) {

@@ -79,6 +79,9 @@ public final class CimOperationServlet extends HttpServlet {
             try {
                 handle(req, resp, headers, mpost);
             } catch (HttpFailure f) {
+                if (f.status == 413) {
+                    drainOversizedBody(req);
+                }
                 refuse(resp, headers, f);
             }
         } catch (RuntimeException e) {
@@ -387,6 +390,27 @@ public final class CimOperationServlet extends HttpServlet {
                 || !headerPath.className().equals(target.className())) {
             throw new HttpFailure(400, "header-mismatch", "CIMObject " + cimObject + " does not match the target "
                     + target + " of the body");
+        }
+    }
+
+    /** Most of a refused body read and dropped so that its sender sees the 413. */
+    private static final long MAX_DRAINED_BYTES = 16L << 20;
+
+    /**
+     * Reads and drops what is left of a body refused as too large, up to 16 MiB: a client still
+     * sending it would otherwise see the connection reset instead of the 413 (the server closes a
+     * connection with unread input, and the reset can overtake the answer). Larger bodies are cut off.
+     */
+    private static void drainOversizedBody(HttpServletRequest req) {
+        try (InputStream in = req.getInputStream()) {
+            byte[] buf = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while (total < MAX_DRAINED_BYTES && (n = in.read(buf)) > 0) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away or the stream is unusable: the connection closes anyway
         }
     }
 
