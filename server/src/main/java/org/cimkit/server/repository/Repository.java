@@ -331,11 +331,7 @@ public final class Repository {
     /** Adds an instance without journaling (MOF load, journal replay); it is shaped to its class. */
     public CimInstance loadInstance(CimNamespace ns, CimInstance instance) {
         NamespaceStore s = namespace(ns);
-        CimClass cls = s.getClass(instance.className());
-        if (cls == null) {
-            throw NamespaceStore.noClass(instance.className(), ns);
-        }
-        CimInstance shaped = shaper.shape(instance, cls, ns);
+        CimInstance shaped = shapeToStoredClass(s, instance);
         inWriteLock(s, () -> {
             s.putInstance(shaped);
         });
@@ -348,12 +344,16 @@ public final class Repository {
      */
     public boolean loadInstanceIfAbsent(CimNamespace ns, CimInstance instance) {
         NamespaceStore s = namespace(ns);
+        CimInstance shaped = shapeToStoredClass(s, instance);
+        return inWriteLock(s, () -> s.putInstanceIfAbsent(shaped));
+    }
+
+    private CimInstance shapeToStoredClass(NamespaceStore s, CimInstance instance) {
         CimClass cls = s.getClass(instance.className());
         if (cls == null) {
-            throw NamespaceStore.noClass(instance.className(), ns);
+            throw NamespaceStore.noClass(instance.className(), s.name());
         }
-        CimInstance shaped = shaper.shape(instance, cls, ns);
-        return inWriteLock(s, () -> s.putInstanceIfAbsent(shaped));
+        return shaper.shape(instance, cls, s.name());
     }
 
     public CimInstance createInstance(CimNamespace ns, CimInstance given) {
