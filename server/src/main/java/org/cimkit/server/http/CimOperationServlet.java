@@ -66,7 +66,9 @@ public final class CimOperationServlet extends HttpServlet {
         MDC.put("req", Long.toString(REQUEST_IDS.incrementAndGet()));
         try {
             if ("GET".equals(method) || "HEAD".equals(method)) {
-                statusPage.write(req, resp);
+                // With authentication on, the page names neither version nor namespaces. It checks no
+                // credentials either: a password check costs a PBKDF2 run, and GET has no failure limit.
+                statusPage.write(req, resp, authenticator == null);
                 return;
             }
             boolean mpost = "M-POST".equals(method);

@@ -10,7 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.cimkit.model.CimNamespace;
 
-/** The short human page GET answers with: what this is, which namespaces, how to connect. */
+/**
+ * The short human page GET answers with: what this is, how to connect, and, when the server asks
+ * for no authentication, the version and the namespaces. It answers 200 either way, so load
+ * balancers and health checks can use it without credentials.
+ */
 public final class StatusPage {
     private final String version;
     private final Supplier<List<CimNamespace>> namespaces;
@@ -20,7 +24,7 @@ public final class StatusPage {
         this.namespaces = namespaces;
     }
 
-    void write(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    void write(HttpServletRequest req, HttpServletResponse resp, boolean detailed) throws IOException {
         resp.setStatus(200);
         resp.setContentType("text/html; charset=utf-8");
         if ("HEAD".equals(req.getMethod())) {
@@ -29,14 +33,19 @@ public final class StatusPage {
         String url = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort();
         PrintWriter w = resp.getWriter();
         w.println("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Cimkit WBEM server</title></head><body>");
-        w.println("<h1>Cimkit " + escape(version) + "</h1>");
+        w.println(detailed ? "<h1>Cimkit " + escape(version) + "</h1>" : "<h1>Cimkit</h1>");
         w.println("<p>This is a WBEM server. It speaks DMTF CIM-XML over HTTP (DSP0200): send POST or M-POST"
                 + " requests to <code>" + escape(url) + "/cimom</code> with a WBEM client.</p>");
-        w.println("<h2>Namespaces</h2><ul>");
-        for (CimNamespace ns : namespaces.get()) {
-            w.println("<li><code>" + escape(ns.value()) + "</code></li>");
+        if (detailed) {
+            w.println("<h2>Namespaces</h2><ul>");
+            for (CimNamespace ns : namespaces.get()) {
+                w.println("<li><code>" + escape(ns.value()) + "</code></li>");
+            }
+            w.println("</ul><h2>Try it</h2><pre>wbemcli ecn " + escape(url) + "/root/virtualization/v2</pre>");
+        } else {
+            w.println("<p>This server requires authentication: a WBEM client with credentials can list the"
+                    + " namespaces (instances of CIM_Namespace in root/interop).</p>");
         }
-        w.println("</ul><h2>Try it</h2><pre>wbemcli ecn " + escape(url) + "/root/virtualization/v2</pre>");
         w.println("</body></html>");
     }
 

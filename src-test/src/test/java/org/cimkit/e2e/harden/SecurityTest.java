@@ -78,6 +78,17 @@ class SecurityTest {
     }
 
     @Test
+    void statusPageOfAnAuthenticatingServerNamesNoNamespaces() throws Exception {
+        try (RunningServer s = RunningServer.start(Harden.config().withAuth(true, usersFile()))) {
+            CimClient.Exchange anonymous = new CimClient(s.baseUrl() + "/").raw("GET", java.util.Map.of(), null);
+            assertEquals(200, anonymous.status(), "health checks need no credentials");
+            assertTrue(anonymous.bodyText().contains("requires authentication"), anonymous.bodyText());
+            assertFalse(anonymous.bodyText().contains("root/virtualization/v2"), anonymous.bodyText());
+            assertFalse(anonymous.bodyText().contains(org.cimkit.server.CimkitServer.VERSION), anonymous.bodyText());
+        }
+    }
+
+    @Test
     void plainHttpBasicFromAnotherHostIsRefused() throws Exception {
         InetAddress external = externalAddress();
         assumeTrue(external != null, "no non-loopback IPv4 address on this machine");
