@@ -263,10 +263,6 @@ final class ValueCodec {
             this.buf = buf;
         }
 
-        boolean atEnd() {
-            return pos >= buf.length;
-        }
-
         byte readByte() {
             return buf[pos++];
         }
