@@ -126,8 +126,7 @@ class InstanceStoreTest {
         assertFalse(repo.loadInstanceIfAbsent(NS, item("x", 1)));
         assertTrue(repo.loadInstanceIfAbsent(NS, item("x", 2)), "another key value is another instance");
         assertEquals(2, repo.namespace(NS).instanceCount(CimName.of("T_Item")));
-        CimObjectPath p = repo.namespace(NS).getInstance(item("x", 1).toBuilder()
-                .path(pathOf("x", 1)).build().path()).path();
+        CimObjectPath p = pathOf("x", 1);
         repo.updateInstance(NS, p, i -> i.toBuilder().putProperty(i.property("Text").withValue(
                 new CimValue.StringValue("changed"))).build());
         assertEquals(new CimValue.StringValue("changed"), repo.namespace(NS).getInstance(p).value("Text"));
