@@ -1,5 +1,11 @@
 package org.cimkit.model.xml;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cimkit.model.Scope;
+
 /** The DSP0201 / DSP0203 element and attribute names: the one place that spells them. */
 public final class XmlNames {
     private XmlNames() {
@@ -106,6 +112,8 @@ public final class XmlNames {
     public static final String A_SCOPE_PARAMETER = "PARAMETER";
     public static final String A_SCOPE_INDICATION = "INDICATION";
     public static final String A_SCOPE_ANY = "ANY";
+    /** The SCOPE attribute of each scope but ANY, in DTD order (the order they are written in). */
+    static final Map<Scope, String> SCOPE_ATTRIBUTES = scopeAttributes();
 
     // attribute values
     public static final String V_TRUE = "true";
@@ -121,4 +129,16 @@ public final class XmlNames {
     public static final String CIM_VERSION = "2.0";
     public static final String DTD_VERSION = "2.0";
     public static final String PROTOCOL_VERSION = "1.0";
+
+    private static Map<Scope, String> scopeAttributes() {
+        Map<Scope, String> m = new LinkedHashMap<>();
+        m.put(Scope.CLASS, A_SCOPE_CLASS);
+        m.put(Scope.ASSOCIATION, A_SCOPE_ASSOCIATION);
+        m.put(Scope.REFERENCE, A_SCOPE_REFERENCE);
+        m.put(Scope.PROPERTY, A_SCOPE_PROPERTY);
+        m.put(Scope.METHOD, A_SCOPE_METHOD);
+        m.put(Scope.PARAMETER, A_SCOPE_PARAMETER);
+        m.put(Scope.INDICATION, A_SCOPE_INDICATION);
+        return Collections.unmodifiableMap(m);
+    }
 }
