@@ -40,12 +40,12 @@ final class XmlCursor {
         try {
             return step.read();
         } catch (CimXmlException e) {
-            throw e;
+            throw e.kind() == CimXmlException.Kind.NOT_VALID ? wellFormednessFirst(e) : e;
         } catch (XMLStreamException | WstxLazyException e) {
             throw WoodstoxErrors.translate(e, location());
         } catch (RuntimeException e) {
             // model constructors refuse inconsistent content with IllegalArgumentException; nothing else may leak
-            throw invalid(String.valueOf(e.getMessage()), e);
+            throw wellFormednessFirst(invalid(String.valueOf(e.getMessage()), e));
         } finally {
             try {
                 r.close();
