@@ -90,10 +90,6 @@ public final class CimXmlWriter implements Closeable, Flushable {
         this(out, WriterOptions.DEFAULT);
     }
 
-    public WriterOptions options() {
-        return options;
-    }
-
     // ------------------------------------------------------------------ low level
 
     @FunctionalInterface

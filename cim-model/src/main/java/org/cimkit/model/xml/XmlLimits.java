@@ -35,10 +35,6 @@ public record XmlLimits(int maxDepth, int maxAttributesPerElement, long maxEleme
         return new XmlLimits(v, maxAttributesPerElement, maxElementCount, maxTextLength, maxDocumentBytes);
     }
 
-    public XmlLimits withMaxAttributesPerElement(int v) {
-        return new XmlLimits(maxDepth, v, maxElementCount, maxTextLength, maxDocumentBytes);
-    }
-
     public XmlLimits withMaxElementCount(long v) {
         return new XmlLimits(maxDepth, maxAttributesPerElement, v, maxTextLength, maxDocumentBytes);
     }

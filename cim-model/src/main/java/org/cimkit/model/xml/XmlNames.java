@@ -18,7 +18,6 @@ public final class XmlNames {
     public static final String SIMPLEREQ = "SIMPLEREQ";
     public static final String MULTIREQ = "MULTIREQ";
     public static final String SIMPLERSP = "SIMPLERSP";
-    public static final String MULTIRSP = "MULTIRSP";
     public static final String CORRELATOR = "CORRELATOR";
     public static final String IMETHODCALL = "IMETHODCALL";
     public static final String METHODCALL = "METHODCALL";
@@ -94,9 +93,8 @@ public final class XmlNames {
     public static final String A_PROPAGATED = "PROPAGATED";
     public static final String A_ARRAYSIZE = "ARRAYSIZE";
     public static final String A_ISARRAY = "ISARRAY";
+    /** Matched case-insensitively on input: Pegasus and wbemcli also spell it EMBEDDEDOBJECT. */
     public static final String A_EMBEDDEDOBJECT = "EmbeddedObject";
-    /** Legacy spelling (Pegasus, wbemcli); matched case-insensitively on input. */
-    public static final String A_EMBEDDEDOBJECT_LEGACY = "EMBEDDEDOBJECT";
     public static final String A_OVERRIDABLE = "OVERRIDABLE";
     public static final String A_TOSUBCLASS = "TOSUBCLASS";
     public static final String A_TOINSTANCE = "TOINSTANCE";
@@ -121,7 +119,6 @@ public final class XmlNames {
     public static final String VT_STRING = "string";
     public static final String VT_BOOLEAN = "boolean";
     public static final String VT_NUMERIC = "numeric";
-    public static final String PT_REFERENCE = "reference";
     public static final String EMB_INSTANCE = "instance";
     public static final String EMB_OBJECT = "object";
 
