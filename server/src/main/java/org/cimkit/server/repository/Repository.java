@@ -201,12 +201,7 @@ public final class Repository {
             if (s.hasClass(local.name())) {
                 throw new CimException(CimStatus.ALREADY_EXISTS, "class " + local.name() + " already exists in " + ns);
             }
-            CimClass resolved = resolveAgainstSuperclass(s, local);
-            checkQualifiersDeclared(s, resolved);
-            checkReferences(s, resolved);
-            journal.classSet(ns, resolved);
-            s.putClass(resolved);
-            return resolved;
+            return resolveAndPut(ns, s, local);
         });
     }
 
@@ -225,12 +220,7 @@ public final class Repository {
                 throw new CimException(CimStatus.CLASS_HAS_INSTANCES, "class " + local.name()
                         + " has instances and cannot be modified");
             }
-            CimClass resolved = resolveAgainstSuperclass(s, local);
-            checkQualifiersDeclared(s, resolved);
-            checkReferences(s, resolved);
-            journal.classSet(ns, resolved);
-            s.putClass(resolved);
-            return resolved;
+            return resolveAndPut(ns, s, local);
         });
     }
 
@@ -251,6 +241,16 @@ public final class Repository {
             journal.classDeleted(ns, name);
             s.removeClass(name);
         });
+    }
+
+    /** Resolves a class a client sent, checks it as the MOF compiler would, and stores it (caller holds the lock). */
+    private CimClass resolveAndPut(CimNamespace ns, NamespaceStore s, CimClass local) {
+        CimClass resolved = resolveAgainstSuperclass(s, local);
+        checkQualifiersDeclared(s, resolved);
+        checkReferences(s, resolved);
+        journal.classSet(ns, resolved);
+        s.putClass(resolved);
+        return resolved;
     }
 
     private static CimClass resolveAgainstSuperclass(NamespaceStore s, CimClass local) {
