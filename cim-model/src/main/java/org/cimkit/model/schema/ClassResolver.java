@@ -91,7 +91,7 @@ public final class ClassResolver {
                 superclass.qualifiers()), local.qualifiers(), Part.CLASS, null, null, "class " + local.name());
         CimClass.Builder b = CimClass.builder(local.name())
                 .superclass(superclass != null ? superclass.name() : local.superclass()).qualifiers(quals);
-        boolean association = b.build().isAssociation();
+        boolean association = quals.stream().anyMatch(q -> q.name().is("Association") && q.isTrue());
         Map<CimName, CimProperty> inheritedProps = new LinkedHashMap<>();
         Map<CimName, CimMethod> inheritedMethods = new LinkedHashMap<>();
         if (superclass != null) {
@@ -116,7 +116,7 @@ public final class ClassResolver {
     }
 
     private CimProperty property(CimProperty p, Map<CimName, CimProperty> inheritedProps, boolean association) {
-        CimProperty over = overridden(p, Part.PROPERTY, "property", inheritedProps::get);
+        CimProperty over = overridden(p, p.name(), Part.PROPERTY, "property", inheritedProps::get);
         List<CimQualifier> quals = merge(over == null ? List.of() : over.qualifiers(), p.qualifiers(), Part.PROPERTY,
                 p.name(), null, "property " + p.name());
         if (p.type() == CimType.REFERENCE && !association) {
@@ -144,7 +144,7 @@ public final class ClassResolver {
     }
 
     private CimMethod method(CimMethod m, Map<CimName, CimMethod> inheritedMethods) {
-        CimMethod over = overridden(m, Part.METHOD, "method", inheritedMethods::get);
+        CimMethod over = overridden(m, m.name(), Part.METHOD, "method", inheritedMethods::get);
         List<CimQualifier> quals = merge(over == null ? List.of() : over.qualifiers(), m.qualifiers(), Part.METHOD,
                 m.name(), null, "method " + m.name());
         List<CimParameter> params = new ArrayList<>(m.parameters().size());
@@ -164,8 +164,8 @@ public final class ClassResolver {
      * The inherited element {@code element} overrides: the one its {@code Override("X")} names
      * (DSP0004 v2's string form), else the one of its own name; null for a new element.
      */
-    private <T> T overridden(Qualified element, Part part, String kind, Function<CimName, T> inheritedByName) {
-        CimName own = element instanceof CimProperty p ? p.name() : ((CimMethod) element).name();
+    private <T> T overridden(Qualified element, CimName own, Part part, String kind,
+            Function<CimName, T> inheritedByName) {
         CimQualifier ov = element.qualifier("Override");
         if (ov == null || !(ov.value() instanceof CimValue.StringValue named)) {
             return inheritedByName.apply(own);
