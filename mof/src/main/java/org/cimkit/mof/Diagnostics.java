@@ -1,6 +1,7 @@
 package org.cimkit.mof;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects the errors of one compile. */
@@ -25,6 +26,17 @@ final class Diagnostics {
 
     int count() {
         return errors.size();
+    }
+
+    /**
+     * Puts the errors found since {@code mark} (a {@link #count()}) in source order; they must all be
+     * in one file (e.g. one declaration's, found by checks that run one after the other).
+     */
+    void sortSince(int mark) {
+        if (errors.size() - mark > 1) {
+            errors.subList(mark, errors.size()).sort(Comparator.comparingInt(MofError::line)
+                    .thenComparingInt(MofError::column));
+        }
     }
 
     List<MofError> errors() {

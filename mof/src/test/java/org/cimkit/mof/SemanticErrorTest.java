@@ -3,6 +3,7 @@ package org.cimkit.mof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every semantic error class, with its exact first line. */
@@ -187,6 +188,29 @@ class SemanticErrorTest extends MofTestSupport {
     void changingADisableOverrideQualifier() {
         assertEquals("test.mof:3:4: qualifier 'Key' has flavor DisableOverride and cannot be changed on property Id",
                 firstError("class A { [Key] string Id; };\nclass B : A {\n  [Key(false), Override(\"Id\")] string Id;\n};"));
+    }
+
+    @Test
+    void changingADisableOverrideParameterQualifierOfAnOverriddenMethod() {
+        assertEquals("test.mof:2:41: qualifier 'In' has flavor DisableOverride and cannot be changed on parameter P",
+                firstError("class A { uint32 M([In] string P); };\n"
+                        + "class B : A { [Override(\"M\")] uint32 M([In(false)] string P); };"));
+    }
+
+    @Test
+    void aStringDefaultOnAnEmbeddedInstanceProperty() {
+        assertEquals("test.mof:1:46: default value of property 'P' is a string, but the property holds embedded"
+                + " instances", firstError("class A { [EmbeddedInstance(\"A\")] string P = \"x\"; };"));
+    }
+
+    @Test
+    void theErrorsOfOneClassAreInSourceOrder() {
+        MofException e = failure("class A { [Key] string Id; };\n"
+                + "class B : A { [Key(false)] string Id; [Nope] string X; [Override(\"Q\")] string Q; };");
+        assertEquals(List.of("test.mof:2:16: qualifier 'Key' has flavor DisableOverride and cannot be changed on property Id",
+                "test.mof:2:40: unknown qualifier 'Nope'",
+                "test.mof:2:57: Override(\"Q\"): superclass A has no property 'Q'"),
+                e.errors().stream().map(MofError::headline).toList());
     }
 
     @Test

@@ -19,10 +19,12 @@ import org.cimkit.e2e.CimClient.P;
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimMethod;
 import org.cimkit.model.CimName;
+import org.cimkit.model.CimParameter;
 import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimType;
+import org.cimkit.model.QualifierFlavors;
 import org.cimkit.model.message.Argument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -312,6 +314,37 @@ class ClassOperationsTest {
         CimClass system = getClass("CIM_System", P.bool("IncludeClassOrigin", true));
         assertFalse(system.property("Name").propagated());
         assertEquals("CIM_ManagedSystemElement", system.property("Name").classOrigin().value());
+    }
+
+    @Test
+    void createClassInheritsParameterQualifiersByTheirFlavors() throws Exception {
+        CimQualifier restricted = new CimQualifier(CimName.of("Description"), new CimValue.StringValue("base only"),
+                new QualifierFlavors(true, false, false, true), false);
+        CimQualifier units = new CimQualifier(CimName.of("Units"), new CimValue.StringValue("seconds"),
+                new QualifierFlavors(true, true, false, true), false);
+        CimParameter wait = new CimParameter(CimName.of("Wait"), CimType.UINT32, false, null, null,
+                List.of(restricted, units));
+        E2e.createClass(client, CimClass.builder("E2E_PqBase").method(new CimMethod(CimName.of("Go"), CimType.UINT32,
+                List.of(wait), List.of(), null, false)).build());
+
+        E2e.createClass(client, CimClass.builder("E2E_PqSub").superclass("E2E_PqBase").build());
+        CimParameter inherited = getClass("E2E_PqSub", P.bool("LocalOnly", false)).method("Go").parameter("Wait");
+        assertNull(inherited.qualifier("Description"), "Restricted: stays on E2E_PqBase");
+        assertEquals(new CimValue.StringValue("seconds"), inherited.qualifier("Units").value());
+
+        // an overriding method's parameter inherits the ToSubclass qualifiers of the one it overrides
+        E2e.createClass(client, CimClass.builder("E2E_PqOver").superclass("E2E_PqBase").method(new CimMethod(
+                CimName.of("Go"), CimType.UINT32, List.of(CimParameter.of("Wait", CimType.UINT32, false)), List.of(),
+                null, false)).build());
+        CimParameter overriding = getClass("E2E_PqOver").method("Go").parameter("Wait");
+        assertEquals(new CimValue.StringValue("seconds"), overriding.qualifier("Units").value());
+        assertNull(overriding.qualifier("Description"));
+
+        // Override must name an inherited element
+        error(create(CimClass.builder("E2E_PqNothing").superclass("E2E_PqBase").property(E2e.prop("X", CimType.STRING,
+                false, null, CimQualifier.of("Override", new CimValue.StringValue("Nope")))).build()), 4);
+        error(client.call(VIRT, "GetClass", P.className("ClassName", "E2E_PqNothing")), 6);
+        healthy(client);
     }
 
     private static org.cimkit.model.CimProperty ref(String name, String refClass) {

@@ -21,6 +21,8 @@ import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.Scope;
+import org.cimkit.model.schema.ClassResolutionException;
+import org.cimkit.model.schema.ClassResolver;
 
 /**
  * The namespaces and everything in them. All changes pass through here: they are checked, sent to
@@ -199,12 +201,7 @@ public final class Repository {
             if (s.hasClass(local.name())) {
                 throw new CimException(CimStatus.ALREADY_EXISTS, "class " + local.name() + " already exists in " + ns);
             }
-            CimClass resolved = resolveAgainstSuperclass(s, local);
-            checkQualifiersDeclared(s, resolved);
-            checkReferences(s, resolved);
-            journal.classSet(ns, resolved);
-            s.putClass(resolved);
-            return resolved;
+            return resolveAndPut(ns, s, local);
         });
     }
 
@@ -223,12 +220,7 @@ public final class Repository {
                 throw new CimException(CimStatus.CLASS_HAS_INSTANCES, "class " + local.name()
                         + " has instances and cannot be modified");
             }
-            CimClass resolved = resolveAgainstSuperclass(s, local);
-            checkQualifiersDeclared(s, resolved);
-            checkReferences(s, resolved);
-            journal.classSet(ns, resolved);
-            s.putClass(resolved);
-            return resolved;
+            return resolveAndPut(ns, s, local);
         });
     }
 
@@ -251,6 +243,16 @@ public final class Repository {
         });
     }
 
+    /** Resolves a class a client sent, checks it as the MOF compiler would, and stores it (caller holds the lock). */
+    private CimClass resolveAndPut(CimNamespace ns, NamespaceStore s, CimClass local) {
+        CimClass resolved = resolveAgainstSuperclass(s, local);
+        checkQualifiersDeclared(s, resolved);
+        checkReferences(s, resolved);
+        journal.classSet(ns, resolved);
+        s.putClass(resolved);
+        return resolved;
+    }
+
     private static CimClass resolveAgainstSuperclass(NamespaceStore s, CimClass local) {
         CimClass sup = null;
         if (local.superclass() != null) {
@@ -260,21 +262,21 @@ public final class Repository {
                         + local.name() + " does not exist in " + s.name());
             }
         }
-        return ClassInheritance.resolve(local, sup);
+        try {
+            return ClassResolver.resolve(local, sup);
+        } catch (ClassResolutionException e) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "class " + local.name() + ": " + e.getMessage());
+        }
     }
 
     /**
-     * Reference properties belong to associations and point at a class of the namespace (or the class
-     * itself), as the MOF compiler demands.
+     * Reference properties point at a class of the namespace (or the class itself), as the MOF
+     * compiler demands (that only associations have them is a resolver rule).
      */
     private static void checkReferences(NamespaceStore s, CimClass c) {
         for (CimProperty p : c.properties()) {
             if (p.type() != CimType.REFERENCE || p.propagated()) {
                 continue;
-            }
-            if (!c.isAssociation()) {
-                throw new CimException(CimStatus.INVALID_PARAMETER, "reference property " + p.name() + " in class " + c.name()
-                        + ", which is not an association");
             }
             CimName target = p.referenceClass();
             if (target != null && !target.equals(c.name()) && !s.hasClass(target)) {
