@@ -24,6 +24,7 @@ import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.QualifierFlavors;
 import org.cimkit.model.Scope;
+import org.cimkit.model.schema.EmbeddedTypes;
 
 /**
  * Reads object definitions: CLASS, INSTANCE, PROPERTY / PROPERTY.ARRAY / PROPERTY.REFERENCE,
@@ -127,15 +128,15 @@ final class ObjectReader {
                 qualifiers.add(qualifier());
             } else if (c.equals(valueElement) && value == null) {
                 if (emb == null) {
-                    type = embeddedByQualifier(type, qualifiers);
+                    type = EmbeddedTypes.of(type, qualifiers);
                 }
                 value = array ? values.valueArray(type) : values.value(type);
             } else {
                 throw in.unexpected(c, element);
             }
         }
-        if (emb == null) {
-            type = embeddedByQualifier(type, qualifiers);
+        if (emb == null) { // JSR48/SBLIM clients mark embedded properties by qualifier only, as Pegasus accepts
+            type = EmbeddedTypes.of(type, qualifiers);
         }
         if (value == null) {
             value = new CimValue.NullValue(type, array);
@@ -143,28 +144,6 @@ final class ObjectReader {
             value = new CimValue.NullValue(type, true);
         }
         return new CimProperty(n, type, array, size, null, value, qualifiers, origin, propagated);
-    }
-
-    /**
-     * A string property without the EmbeddedObject attribute whose EmbeddedInstance (non-NULL) or
-     * EmbeddedObject (true) qualifier says it holds embedded objects, as the MOF compiler types it.
-     * JSR48/SBLIM clients send CreateClass this way (qualifier only), as Pegasus accepts.
-     */
-    private static CimType embeddedByQualifier(CimType type, List<CimQualifier> qualifiers) {
-        if (type != CimType.STRING) {
-            return type;
-        }
-        for (CimQualifier q : qualifiers) {
-            if (q.name().is("EmbeddedInstance") && !q.value().isNull()) {
-                return CimType.INSTANCE;
-            }
-        }
-        for (CimQualifier q : qualifiers) {
-            if (q.name().is("EmbeddedObject") && q.isTrue()) {
-                return CimType.OBJECT;
-            }
-        }
-        return type;
     }
 
     private CimMethod method() throws XMLStreamException, CimXmlException {
