@@ -53,8 +53,9 @@ final class ObjectSource {
         return c;
     }
 
-    private ProviderContext ctx(CimNamespace ns, String host) {
-        return new ProviderContext(ns, repository, host);
+    /** What a provider gets for a request: the namespace's objects, never the repository itself. */
+    ProviderContext ctx(CimNamespace ns, String host) {
+        return new ProviderContext(ns, host, new RepositoryObjects(repository, ns));
     }
 
     /** Instances of exactly this class. */
