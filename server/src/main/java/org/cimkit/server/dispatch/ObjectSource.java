@@ -81,7 +81,7 @@ final class ObjectSource {
     /** Resolves a client's instance path: class must exist, keys are converted to their declared types. */
     CimObjectPath shapePath(CimNamespace ns, CimObjectPath path) {
         CimClass cls = requireClass(ns, path.className());
-        return repository.shaper().shapePath(path, cls);
+        return repository.shaper().shapePath(path, cls, ns);
     }
 
     CimInstance require(CimNamespace ns, CimObjectPath path, String host) {
