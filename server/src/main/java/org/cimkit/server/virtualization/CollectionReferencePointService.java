@@ -33,17 +33,6 @@ final class CollectionReferencePointService extends ReferencePointService {
         super(jobs, rps, exportRoot, defaultFault);
     }
 
-    @Override
-    MethodResult call(String method, Call call) throws Rejected {
-        return switch (method) {
-            case "createreferencepoint" -> create(call);
-            case "destroyreferencepoint" -> destroy(call);
-            case "exportreferencepoint" -> export(call);
-            case "removeassociateddata" -> removeData(call);
-            default -> null;
-        };
-    }
-
     private CimInstance collection(MethodInputs in, String name, long bad) throws Rejected {
         CimObjectPath path = in.ref(name);
         if (path == null) {
@@ -58,7 +47,8 @@ final class CollectionReferencePointService extends ReferencePointService {
 
     // ------------------------------------------------------------------ CreateReferencePoint
 
-    private MethodResult create(Call call) throws Rejected {
+    @Override
+    MethodResult create(Call call) throws Rejected {
         MethodInputs in = call.in();
         CimObjectPath gp = in.ref("Collection");
         CimInstance group = gp == null ? null : graph().get(gp, HyperVObjects.VS_COLLECTION);
@@ -86,27 +76,24 @@ final class CollectionReferencePointService extends ReferencePointService {
 
     // ------------------------------------------------------------------ DestroyReferencePoint
 
-    private MethodResult destroy(Call call) throws Rejected {
+    @Override
+    MethodResult destroy(Call call) throws Rejected {
         CimInstance rpc = collection(call.in(), "AffectedReferencePointCollection", ReferencePoint.INVALID_PARAMETER);
-        return startConcreteJob(call, "Delete Reference Point on Collection", 208, c -> {
-            c.affectedOther(rpc.path(), "Destroyed");
-            rps.destroyCollection(rpc);
-        }, null, null);
+        return startDestroy(call, "Delete Reference Point on Collection", 208, rpc, () -> rps.destroyCollection(rpc));
     }
 
     // ------------------------------------------------------------------ RemoveAssociatedData
 
-    private MethodResult removeData(Call call) throws Rejected {
+    @Override
+    MethodResult removeData(Call call) throws Rejected {
         CimInstance rpc = collection(call.in(), "AffectedReferencePointCollection", ReferencePoint.INVALID_PARAMETER);
-        return startConcreteJob(call, "Remove Associated Data from Reference Point on Collection", 207, c -> {
-            c.affected(rpc.path(), 4);
-            rps.removeAssociatedData(rpc);
-        }, null, null);
+        return startRemoveData(call, "Remove Associated Data from Reference Point on Collection", 207, rpc);
     }
 
     // ------------------------------------------------------------------ ExportReferencePoint
 
-    private MethodResult export(Call call) throws Rejected {
+    @Override
+    MethodResult export(Call call) throws Rejected {
         MethodInputs in = call.in();
         HyperVObjects g = graph();
         CimInstance rpc = collection(in, "ReferencePointCollection", Vendor.INVALID_PARAMETER);

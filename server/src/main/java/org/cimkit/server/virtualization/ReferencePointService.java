@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimMethod;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 abstract class ReferencePointService implements MethodProvider {
     private static final Logger LOG = LoggerFactory.getLogger(ReferencePointService.class);
     static final String CONCRETE_JOB = "Msvm_ConcreteJob";
+    /** CIM_AffectedJobElement.ElementEffects 4: Element Integrity. */
+    private static final int ELEMENT_INTEGRITY = 4;
 
     final JobRunner jobs;
     final ReferencePoints rps;
@@ -47,8 +50,29 @@ abstract class ReferencePointService implements MethodProvider {
     record Call(CimNamespace ns, CimObjectPath owner, MethodInputs in) {
     }
 
-    /** Carries out {@code method} (lower case); null when the service has no such method. */
-    abstract MethodResult call(String method, Call call) throws MethodInputs.Rejected;
+    // The methods both services have (each for its own kind of reference point).
+    abstract MethodResult create(Call call) throws MethodInputs.Rejected;
+
+    abstract MethodResult destroy(Call call) throws MethodInputs.Rejected;
+
+    abstract MethodResult export(Call call) throws MethodInputs.Rejected;
+
+    abstract MethodResult removeData(Call call) throws MethodInputs.Rejected;
+
+    /** A method only this service has ({@code method} in lower case); null when there is none. */
+    MethodResult other(String method, Call call) throws MethodInputs.Rejected {
+        return null;
+    }
+
+    private MethodResult call(String method, Call call) throws MethodInputs.Rejected {
+        return switch (method) {
+            case "createreferencepoint" -> create(call);
+            case "destroyreferencepoint" -> destroy(call);
+            case "exportreferencepoint" -> export(call);
+            case "removeassociateddata" -> removeData(call);
+            default -> other(method, call);
+        };
+    }
 
     @Override
     public final MethodResult invoke(ProviderContext ctx, CimObjectPath target, CimMethod method,
@@ -87,6 +111,22 @@ abstract class ReferencePointService implements MethodProvider {
         CimObjectPath job = jobs.start(JobSpec.of(call.ns(), CONCRETE_JOB, name, jobType, call.owner()).cancellable(false),
                 task);
         return started(job, resultName, result);
+    }
+
+    /** Starts the job that destroys {@code target} (linked to it as "Destroyed") and answers 4096. */
+    MethodResult startDestroy(Call call, String name, int jobType, CimInstance target, Runnable destroy) {
+        return startConcreteJob(call, name, jobType, c -> {
+            c.affectedOther(target.path(), "Destroyed");
+            destroy.run();
+        }, null, null);
+    }
+
+    /** Starts the job that discards the log data of {@code target} (ElementEffects 4 Element Integrity), answers 4096. */
+    MethodResult startRemoveData(Call call, String name, int jobType, CimInstance target) {
+        return startConcreteJob(call, name, jobType, c -> {
+            c.affected(target.path(), ELEMENT_INTEGRITY);
+            rps.removeAssociatedData(target);
+        }, null, null);
     }
 
     /** Starts an export job that writes {@code task}'s file, linked to the exported element, and answers 4096. */

@@ -34,15 +34,8 @@ final class VirtualSystemReferencePointService extends ReferencePointService {
     }
 
     @Override
-    MethodResult call(String method, Call call) throws Rejected {
-        return switch (method) {
-            case "createreferencepoint" -> create(call);
-            case "destroyreferencepoint" -> destroy(call);
-            case "exportreferencepoint" -> export(call);
-            case "removeassociateddata" -> removeData(call);
-            case "importreferencepointmetadata" -> importMetadata(call);
-            default -> null;
-        };
+    MethodResult other(String method, Call call) throws Rejected {
+        return method.equals("importreferencepointmetadata") ? importMetadata(call) : null;
     }
 
     /** A VM (not the host: it has a VSSD) named by a REF parameter. */
@@ -64,7 +57,8 @@ final class VirtualSystemReferencePointService extends ReferencePointService {
         return rp;
     }
 
-    private MethodResult create(Call call) throws Rejected {
+    @Override
+    MethodResult create(Call call) throws Rejected {
         MethodInputs in = call.in();
         CimInstance vm = vm(in, "AffectedSystem", ReferencePoint.INVALID_PARAMETER);
         CimInstance settings = in.embedded("ReferencePointSettings", HyperVObjects.VS_RP_SD, ReferencePoint.INVALID_PARAMETER);
@@ -77,27 +71,24 @@ final class VirtualSystemReferencePointService extends ReferencePointService {
                 consistency, HyperVObjects.str(vm, "ElementName") + " reference point", c), "ResultingReferencePoint", result);
     }
 
-    private MethodResult destroy(Call call) throws Rejected {
+    @Override
+    MethodResult destroy(Call call) throws Rejected {
         CimInstance rp = rp(call.in(), "AffectedReferencePoint");
         if (!graph().collectionsOf(rp).isEmpty()) {
             throw new Rejected(Vendor.INVALID_STATE, "reference point " + HyperVObjects.str(rp, "InstanceID")
                     + " belongs to a collection reference point: destroy the collection instead");
         }
-        return startConcreteJob(call, "Delete Reference Point", 202, c -> {
-            c.affectedOther(rp.path(), "Destroyed");
-            rps.destroyVsReferencePoint(rp);
-        }, null, null);
+        return startDestroy(call, "Delete Reference Point", 202, rp, () -> rps.destroyVsReferencePoint(rp));
     }
 
-    private MethodResult removeData(Call call) throws Rejected {
+    @Override
+    MethodResult removeData(Call call) throws Rejected {
         CimInstance rp = rp(call.in(), "AffectedReferencePoint");
-        return startConcreteJob(call, "Remove Associated Data from Reference Point", 204, c -> {
-            c.affected(rp.path(), 4);
-            rps.removeAssociatedData(rp);
-        }, null, null);
+        return startRemoveData(call, "Remove Associated Data from Reference Point", 204, rp);
     }
 
-    private MethodResult export(Call call) throws Rejected {
+    @Override
+    MethodResult export(Call call) throws Rejected {
         MethodInputs in = call.in();
         CimInstance rp = rp(in, "ReferencePoint");
         String vmGuid = HyperVObjects.str(rp, "VirtualSystemIdentifier");
