@@ -17,10 +17,10 @@ import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.CimMessage;
 import org.cimkit.model.message.ParamValue;
-import org.cimkit.server.providers.MethodProvider;
-import org.cimkit.server.providers.MethodResult;
 import org.cimkit.server.changes.InstanceChanges;
 import org.cimkit.server.changes.MethodCall;
+import org.cimkit.server.providers.MethodProvider;
+import org.cimkit.server.providers.MethodResult;
 import org.cimkit.server.repository.ValueConverter;
 
 /** Extrinsic method calls: target and method checks, parameter conversion, and routing to a provider. */

@@ -117,4 +117,9 @@ public final class RepositoryObjects implements NamespaceObjects {
         }
         repository.changes().publish(change);
     }
+
+    @Override
+    public boolean hasChangeListeners() {
+        return repository.changes().hasListeners();
+    }
 }

@@ -99,7 +99,7 @@ final class JobProvider implements InstanceProvider, MethodProvider, JobListener
     @Override
     public void jobChanged(Job.Snapshot before, Job.Snapshot after) {
         Job.Snapshot any = after != null ? after : before;
-        if (!any.namespace().equals(objects.namespace())) {
+        if (!any.namespace().equals(objects.namespace()) || !objects.hasChangeListeners()) {
             return;
         }
         Map<CimObjectPath, CimInstance> old = byPath(before);

@@ -59,4 +59,7 @@ public interface NamespaceObjects {
 
     /** Announces a change to an instance the provider computes (it has no stored form to change). */
     void publish(InstanceChange change);
+
+    /** True when someone listens to changes: a provider may skip building announcements nobody reads. */
+    boolean hasChangeListeners();
 }
