@@ -61,13 +61,12 @@ public final class InstanceShaper {
 
     /**
      * The one form of a reference held by an instance of namespace {@code home}: with a namespace
-     * (the instance's own when the reference names none) and without a host, keys that are
-     * references in the same form. On the wire that is LOCALINSTANCEPATH, which is what clients
-     * compare: pywbem's paths are equal only when their namespaces are, and the paths
-     * EnumerateInstanceNames and GetInstance give carry the namespace but no host. Associations
-     * created by providers (local paths) and shipped in MOF (with namespace) thus look alike. The
-     * host is dropped because the server cannot tell which host names are its own, and association
-     * traversal works within the server anyway.
+     * (the instance's own when the reference names none), keys that are references in the same
+     * form. On the wire a reference to this server is then a LOCALINSTANCEPATH, which is what
+     * clients compare: pywbem's paths are equal only when their namespaces are, and the paths
+     * EnumerateInstanceNames and GetInstance give carry the namespace (and no host). Associations
+     * created by providers (local paths) and shipped in MOF (with namespace) thus look alike. A host
+     * the reference names is kept: it may be another WBEM server (INSTANCEPATH).
      */
     public static CimObjectPath reference(CimObjectPath target, CimNamespace home) {
         List<CimKeyBinding> keys = new ArrayList<>(target.keys().size());
@@ -76,8 +75,7 @@ public final class InstanceShaper {
                     ? new CimKeyBinding(k.name(), new CimValue.ReferenceValue(reference(r.path(), home))) : k);
         }
         CimNamespace ns = target.namespace() != null ? target.namespace() : home;
-        return target.hasKeys() ? CimObjectPath.forInstance(ns, target.className(), keys)
-                : CimObjectPath.forClass(ns, target.className());
+        return CimObjectPath.of(target.host(), ns, target.className(), keys);
     }
 
     private static CimValue references(CimValue v, CimNamespace home) {
