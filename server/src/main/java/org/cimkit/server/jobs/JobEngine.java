@@ -81,6 +81,11 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         this(workers, retention, journal, Clock.systemUTC());
     }
 
+    /** The engine's clock: job times and the ElapsedTime of running jobs are read from it. */
+    Clock clock() {
+        return clock;
+    }
+
     /** A new job id in the Hyper-V style: an upper-case GUID. */
     public static String newId() {
         return UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);

@@ -194,7 +194,7 @@ final class JobProvider implements InstanceProvider, MethodProvider, JobListener
 
     /** The instance clients see for a job. */
     private CimInstance instance(CimClass cls, Job.Snapshot s) {
-        Instant now = Instant.now();
+        Instant now = engine.clock().instant();
         CimInstance.Builder b = CimInstance.builder(s.className());
         b.property("InstanceID", s.id());
         b.property("Name", s.name());
