@@ -30,8 +30,7 @@ import org.cimkit.server.http.TlsConnectors;
 import org.cimkit.server.interop.InteropProvider;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.jobs.JobJournal;
-import org.cimkit.server.jobs.JobProvider;
-import org.cimkit.server.virtualization.VirtualizationProviders;
+import org.cimkit.server.providers.ProviderModule;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.repository.FailSafeJournal;
@@ -44,6 +43,7 @@ import org.cimkit.server.security.AccessControl;
 import org.cimkit.server.security.AuthFailureLimiter;
 import org.cimkit.server.security.SecurityConfig;
 import org.cimkit.server.repository.ValueConverter;
+import org.cimkit.server.virtualization.HyperVModule;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -60,7 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class CimkitServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CimkitServer.class);
     public static final String VERSION = "0.1.0";
-    public static final org.cimkit.model.CimNamespace VIRTUALIZATION = org.cimkit.model.CimNamespace.of("root/virtualization/v2");
 
     /** The instance store's scratch file in the data directory, rebuilt at every start. */
     static final String INSTANCE_FILE = "instances.scratch.mv";
@@ -128,19 +127,19 @@ public final class CimkitServer implements AutoCloseable {
             repository.journal(new FailSafeJournal(journal));
         }
         String host = hostName();
-        new InteropProvider(repository, host, VERSION).register(providers);
         JobJournal jobJournal = config.dataDir() == null ? null : new JobJournal(config.dataDir().resolve("jobs"));
         jobs = new JobEngine(config.jobWorkers(), config.jobRetention(), jobJournal);
         int interrupted = jobs.recover();
         if (interrupted > 0) {
             LOG.warn("{} job(s) were interrupted by the last shutdown; they are reported in state 10", interrupted);
         }
-        if (repository.hasNamespace(VIRTUALIZATION)) {
-            new JobProvider(jobs).register(providers, VIRTUALIZATION);
-            Path exportRoot = config.exportRoot() == null ? Path.of(ServerConfig.DEFAULT_EXPORT_ROOT) : config.exportRoot();
-            VirtualizationProviders.register(providers, repository, VIRTUALIZATION, jobs, exportRoot,
-                    config.faultInjection());
-        }
+        Path exportRoot = config.exportRoot() == null ? Path.of(ServerConfig.DEFAULT_EXPORT_ROOT) : config.exportRoot();
+        // The provider modules this server runs: the one place that names them.
+        List<ProviderModule> modules = List.of(
+                r -> new InteropProvider(r.namespaces(), host, VERSION).register(r),
+                new HyperVModule(jobs, exportRoot, config.faultInjection()));
+        ModuleRegistrar registrar = new ModuleRegistrar(repository, providers);
+        modules.forEach(m -> m.register(registrar));
 
         Dispatcher dispatcher = new Dispatcher(repository, providers, contexts);
         SecurityConfig sec = config.security();

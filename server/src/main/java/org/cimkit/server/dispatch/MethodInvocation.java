@@ -17,9 +17,10 @@ import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.CimMessage;
 import org.cimkit.model.message.ParamValue;
+import org.cimkit.server.changes.InstanceChanges;
+import org.cimkit.server.changes.MethodCall;
 import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.MethodResult;
-import org.cimkit.server.providers.ProviderContext;
 import org.cimkit.server.repository.ValueConverter;
 
 /** Extrinsic method calls: target and method checks, parameter conversion, and routing to a provider. */
@@ -56,7 +57,11 @@ final class MethodInvocation {
             throw new CimException(CimStatus.NOT_SUPPORTED, "no provider carries out " + cls.name() + "." + method.name());
         }
         Map<CimName, CimValue> in = inputs(method, call.parameters());
-        MethodResult r = provider.invoke(new ProviderContext(rc.namespace(), source.repository(), rc.host()), local, method, in);
+        MethodResult r = provider.invoke(source.ctx(rc.namespace(), rc.host()), local, method, in);
+        InstanceChanges changes = source.repository().changes();
+        if (changes.hasListeners()) {
+            changes.publish(new MethodCall(rc.namespace(), local, method.name(), in, r.returnValue(), r.outParameters()));
+        }
         return new OperationResult.MethodReturn(r.returnValue(), r.outParameters());
     }
 

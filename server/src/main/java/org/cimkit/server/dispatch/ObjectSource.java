@@ -53,8 +53,9 @@ final class ObjectSource {
         return c;
     }
 
-    private ProviderContext ctx(CimNamespace ns, String host) {
-        return new ProviderContext(ns, repository, host);
+    /** What a provider gets for a request: the namespace's objects, never the repository itself. */
+    ProviderContext ctx(CimNamespace ns, String host) {
+        return new ProviderContext(ns, host, new RepositoryObjects(repository, ns));
     }
 
     /** Instances of exactly this class. */
@@ -80,7 +81,7 @@ final class ObjectSource {
     /** Resolves a client's instance path: class must exist, keys are converted to their declared types. */
     CimObjectPath shapePath(CimNamespace ns, CimObjectPath path) {
         CimClass cls = requireClass(ns, path.className());
-        return repository.shaper().shapePath(path, cls);
+        return repository.shaper().shapePath(path, cls, ns);
     }
 
     CimInstance require(CimNamespace ns, CimObjectPath path, String host) {

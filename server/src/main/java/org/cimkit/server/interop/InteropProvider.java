@@ -16,9 +16,8 @@ import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.providers.InstanceProvider;
 import org.cimkit.server.providers.ProviderContext;
-import org.cimkit.server.providers.ProviderRegistry;
-import org.cimkit.server.repository.NamespaceStore;
-import org.cimkit.server.repository.Repository;
+import org.cimkit.server.providers.ProviderRegistrar;
+import org.cimkit.server.providers.ServerNamespaces;
 
 /**
  * The discovery classes of the interop namespace, computed from the live server: one
@@ -32,17 +31,17 @@ public final class InteropProvider implements InstanceProvider {
     static final CimName REGISTERED_PROFILE = CimName.of("CIM_RegisteredProfile");
     static final String OM_NAME = "Cimkit";
 
-    private final Repository repository;
+    private final ServerNamespaces namespaces;
     private final String systemName;
     private final String version;
 
-    public InteropProvider(Repository repository, String systemName, String version) {
-        this.repository = repository;
+    public InteropProvider(ServerNamespaces namespaces, String systemName, String version) {
+        this.namespaces = namespaces;
         this.systemName = systemName;
         this.version = version;
     }
 
-    public void register(ProviderRegistry registry) {
+    public void register(ProviderRegistrar registry) {
         for (CimName c : List.of(OBJECT_MANAGER, NAMESPACE, REGISTERED_PROFILE)) {
             registry.registerInstances(INTEROP, c, this);
         }
@@ -50,8 +49,7 @@ public final class InteropProvider implements InstanceProvider {
 
     @Override
     public Stream<CimInstance> enumerate(ProviderContext ctx, CimName className) {
-        NamespaceStore s = ctx.store();
-        CimClass cls = s.getClass(className);
+        CimClass cls = ctx.objects().getClass(className);
         if (cls == null) {
             return Stream.empty();
         }
@@ -63,7 +61,7 @@ public final class InteropProvider implements InstanceProvider {
                     .property("ElementName", "Cimkit WBEM server").property("Description", "Cimkit " + version)
                     .build()));
         } else if (className.equals(NAMESPACE)) {
-            for (CimNamespace ns : repository.namespaceNames()) {
+            for (CimNamespace ns : namespaces.names()) {
                 out.add(shape(ctx, namespaceInstance(ns.value()).build()));
             }
         } else if (className.equals(REGISTERED_PROFILE)) {
@@ -88,11 +86,11 @@ public final class InteropProvider implements InstanceProvider {
     }
 
     private CimInstance shape(ProviderContext ctx, CimInstance given) {
-        CimClass cls = ctx.store().getClass(given.className());
+        CimClass cls = ctx.objects().getClass(given.className());
         CimInstance.Builder b = CimInstance.builder(given.className());
         // Drop properties the shipped class does not declare, so the provider survives a trimmed schema.
         given.properties().stream().filter(p -> cls.property(p.name()) != null).forEach(b::property);
-        return repository.shaper().shape(b.build(), cls, ctx.namespace());
+        return ctx.objects().shape(b.build());
     }
 
     @Override
@@ -100,7 +98,7 @@ public final class InteropProvider implements InstanceProvider {
         if (!instance.className().equals(NAMESPACE)) {
             return InstanceProvider.super.create(ctx, instance);
         }
-        CimClass cls = ctx.store().getClass(NAMESPACE);
+        CimClass cls = ctx.objects().getClass(NAMESPACE);
         for (CimProperty p : instance.properties()) {
             if (cls.property(p.name()) == null) {
                 throw new CimException(CimStatus.NO_SUCH_PROPERTY, "class " + cls.name() + " has no property " + p.name());
@@ -116,7 +114,7 @@ public final class InteropProvider implements InstanceProvider {
         } catch (IllegalArgumentException e) {
             throw new CimException(CimStatus.INVALID_PARAMETER, e.getMessage());
         }
-        repository.createNamespace(ns);
+        namespaces.create(ns);
         return shape(ctx, namespaceInstance(ns.value()).build()).path();
     }
 
@@ -134,6 +132,6 @@ public final class InteropProvider implements InstanceProvider {
         if (ns.equals(INTEROP)) {
             throw new CimException(CimStatus.ACCESS_DENIED, "the interop namespace cannot be deleted");
         }
-        repository.deleteNamespace(ns);
+        namespaces.delete(ns);
     }
 }

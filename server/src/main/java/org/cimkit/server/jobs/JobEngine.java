@@ -11,15 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.providers.ReturnCodes.Vendor;
+import org.cimkit.server.providers.ProviderRegistrar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +39,14 @@ import org.slf4j.LoggerFactory;
  * <li>With a {@link JobJournal}, every state change is recorded; {@link #recover()} turns the jobs that
  * were not final when the server stopped into Exception "interrupted by a server restart" and deletes
  * their scratch files.</li>
+ * <li>Every change clients could see (state, progress, properties, affected elements, retention,
+ * removal) is told to the {@link JobListener}s; the job provider turns that into instance changes.</li>
  * </ul>
+ *
+ * The engine knows no job class: failures no task classified carry {@link JobFailure#UNCLASSIFIED},
+ * which the provider reports in the code of the job's class ({@link JobClasses}).
  */
-public final class JobEngine implements AutoCloseable {
+public final class JobEngine implements JobRunner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
     public static final int DEFAULT_WORKERS = 4;
     public static final int DEFAULT_RETENTION_SECONDS = 300;
@@ -51,6 +58,7 @@ public final class JobEngine implements AutoCloseable {
     private final Duration retention;
     private final JobJournal journal;
     private final Clock clock;
+    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
 
     public JobEngine(int workers, Duration retention, JobJournal journal, Clock clock) {
@@ -73,9 +81,32 @@ public final class JobEngine implements AutoCloseable {
         this(workers, retention, journal, Clock.systemUTC());
     }
 
+    /** The engine's clock: job times and the ElapsedTime of running jobs are read from it. */
+    Clock clock() {
+        return clock;
+    }
+
     /** A new job id in the Hyper-V style: an upper-case GUID. */
     public static String newId() {
         return UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Tells {@code l} about every change of every job from now on. */
+    public void addListener(JobListener l) {
+        listeners.add(l);
+    }
+
+    private void changed(Job.Snapshot before, Job.Snapshot after) {
+        if (before != null && before.equals(after)) {
+            return;
+        }
+        for (JobListener l : listeners) {
+            try {
+                l.jobChanged(before, after);
+            } catch (RuntimeException e) {
+                LOG.warn("job listener {} failed", l, e);
+            }
+        }
     }
 
     /** Creates the job, moves it to Running and queues its task. */
@@ -85,9 +116,39 @@ public final class JobEngine implements AutoCloseable {
         job.moveTo(JobState.STARTING);
         job.moveTo(JobState.RUNNING);
         persist(job);
+        changed(null, job.snapshot());
         Future<?> f = pool.submit(() -> execute(job, task));
         job.future(f);
         return job;
+    }
+
+    @Override
+    public CimObjectPath start(JobSpec spec, JobTask task) {
+        return submit(spec, task).path();
+    }
+
+    @Override
+    public void serve(ProviderRegistrar registrar, CimNamespace ns, JobClasses classes) {
+        JobProvider provider = new JobProvider(this, registrar.objects(ns), classes);
+        for (org.cimkit.model.CimName c : classes.jobClasses().keySet()) {
+            registrar.registerInstances(ns, c, provider);
+            registrar.registerMethods(ns, c, provider);
+        }
+        registrar.registerInstances(ns, classes.affectedElement(), provider);
+        registrar.registerInstances(ns, classes.owningElement(), provider);
+        addListener(provider);
+    }
+
+    /** Changes the writable retention properties of a job (null: unchanged). */
+    public void retention(Job job, Boolean deleteOnCompletion, Duration timeBeforeRemoval) {
+        Job.Snapshot before = job.snapshot();
+        if (deleteOnCompletion != null) {
+            job.deleteOnCompletion(deleteOnCompletion);
+        }
+        if (timeBeforeRemoval != null) {
+            job.timeBeforeRemoval(timeBeforeRemoval);
+        }
+        changed(before, job.snapshot());
     }
 
     private void execute(Job job, JobTask task) {
@@ -105,7 +166,7 @@ public final class JobEngine implements AutoCloseable {
             if (job.cancelRequest() != null) {
                 finishCancelled(job);
             } else if (!closing) {
-                fail(job, new JobFailure(Vendor.FAILED, "The operation was interrupted", "the job was interrupted"));
+                fail(job, new JobFailure(JobFailure.UNCLASSIFIED, "The operation was interrupted", "the job was interrupted"));
             }
         } catch (JobFailure e) {
             fail(job, e);
@@ -114,7 +175,7 @@ public final class JobEngine implements AutoCloseable {
                 return;
             }
             LOG.warn("job {} failed", job.id(), e);
-            fail(job, new JobFailure(Vendor.FAILED, "The operation failed", "the job failed: " + e,
+            fail(job, new JobFailure(JobFailure.UNCLASSIFIED, "The operation failed", "the job failed: " + e,
                     JobFailure.TYPE_SOFTWARE, 1, e));
         }
     }
@@ -125,7 +186,9 @@ public final class JobEngine implements AutoCloseable {
     }
 
     private void finish(Job job, JobState end) {
+        Job.Snapshot before;
         synchronized (job) {
+            before = job.snapshot();
             if (job.state().isFinal()) {
                 return;
             }
@@ -146,10 +209,13 @@ public final class JobEngine implements AutoCloseable {
         if (journal != null) {
             journal.save(job.snapshot()); // also while closing: a job that completed keeps its outcome
         }
+        changed(before, job.snapshot());
     }
 
     private void fail(Job job, JobFailure f) {
+        Job.Snapshot before;
         synchronized (job) {
+            before = job.snapshot();
             if (job.state().isFinal() || closing) {
                 return;
             }
@@ -161,6 +227,7 @@ public final class JobEngine implements AutoCloseable {
             job.moveTo(JobState.EXCEPTION);
         }
         persist(job);
+        changed(before, job.snapshot());
     }
 
     /**
@@ -223,6 +290,7 @@ public final class JobEngine implements AutoCloseable {
         if (journal != null) {
             journal.delete(job.id());
         }
+        changed(job.snapshot(), null);
         return true;
     }
 
@@ -230,11 +298,11 @@ public final class JobEngine implements AutoCloseable {
     public void sweep() {
         java.time.Instant now = clock.instant();
         for (Job j : jobs.values()) {
-            if (j.expired(now)) {
-                jobs.remove(j.id());
+            if (j.expired(now) && jobs.remove(j.id()) != null) {
                 if (journal != null) {
                     journal.delete(j.id());
                 }
+                changed(j.snapshot(), null);
             }
         }
     }
@@ -268,7 +336,7 @@ public final class JobEngine implements AutoCloseable {
                         LOG.warn("cannot delete partial file {} of job {}: {}", p, s.id(), e.toString());
                     }
                 }
-                job.fail(Vendor.FAILED, "The operation was interrupted by a server restart",
+                job.fail(JobFailure.UNCLASSIFIED, "The operation was interrupted by a server restart",
                         "The job was " + INTERRUPTED + "; nothing it produced was kept.", JobFailure.TYPE_SOFTWARE, 1);
                 job.moveTo(JobState.EXCEPTION);
                 journal.save(job.snapshot());
@@ -301,7 +369,9 @@ public final class JobEngine implements AutoCloseable {
 
         @Override
         public void progress(int percent) {
+            Job.Snapshot before = job.snapshot();
             job.progress(Math.min(percent, 99));
+            changed(before, job.snapshot());
         }
 
         @Override
@@ -325,17 +395,25 @@ public final class JobEngine implements AutoCloseable {
 
         @Override
         public void set(String property, CimValue value) {
+            Job.Snapshot before = job.snapshot();
             job.set(property, value);
+            changed(before, job.snapshot());
         }
 
         @Override
         public void affected(CimObjectPath element, int... effects) {
-            job.addAffected(new Job.Affected(element, java.util.Arrays.stream(effects).boxed().toList(), List.of()));
+            addAffected(new Job.Affected(element, java.util.Arrays.stream(effects).boxed().toList(), List.of()));
         }
 
         @Override
         public void affectedOther(CimObjectPath element, String description) {
-            job.addAffected(new Job.Affected(element, List.of(1), List.of(description)));
+            addAffected(new Job.Affected(element, List.of(1), List.of(description)));
+        }
+
+        private void addAffected(Job.Affected a) {
+            Job.Snapshot before = job.snapshot();
+            job.addAffected(a);
+            changed(before, job.snapshot());
         }
 
         @Override

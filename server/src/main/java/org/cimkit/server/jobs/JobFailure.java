@@ -2,10 +2,17 @@ package org.cimkit.server.jobs;
 
 /**
  * Thrown by a job task to end its job in Exception (10). Carries what the job and its Msvm_Error
- * report: the vendor error code (32768..32778 style), a one-line summary and the full description.
+ * report: the error code (in the job class's value map), a one-line summary and the full description.
  */
 public class JobFailure extends Exception {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The error code of a failure no task classified (an unexpected exception, an interruption, a
+     * restart); the job provider reports it in the code its job classes use for "failed". ErrorCode 0
+     * means success, so it can never be a real failure code.
+     */
+    public static final int UNCLASSIFIED = 0;
 
     /** CIM_Error.ErrorType values used. */
     public static final int TYPE_OTHER = 1;

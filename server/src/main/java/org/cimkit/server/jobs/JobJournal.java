@@ -44,10 +44,6 @@ public final class JobJournal {
         Files.createDirectories(dir);
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     private Path file(String id) {
         return dir.resolve(id.replaceAll("[^A-Za-z0-9._-]", "_") + ".job");
     }

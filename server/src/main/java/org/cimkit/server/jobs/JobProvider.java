@@ -3,6 +3,7 @@ package org.cimkit.server.jobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,105 +21,126 @@ import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
+import org.cimkit.server.changes.InstanceChange;
+import org.cimkit.server.jobs.JobClasses.StateChangeCodes;
 import org.cimkit.server.providers.InstanceProvider;
 import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.MethodResult;
+import org.cimkit.server.providers.NamespaceObjects;
 import org.cimkit.server.providers.ProviderContext;
-import org.cimkit.server.providers.ProviderRegistry;
-import org.cimkit.server.providers.ReturnCodes;
-import org.cimkit.server.providers.ReturnCodes.StateChange;
-import org.cimkit.server.providers.ReturnCodes.Vendor;
 
 /**
- * Serves the jobs of a {@link JobEngine} as instances of their job classes, the
- * Msvm_AffectedJobElement / Msvm_OwningJobElement associations computed from them, and the job
- * methods GetError, GetErrorEx, RequestStateChange and KillJob.
+ * Serves the jobs of one namespace of a {@link JobEngine} as instances of their job classes, the
+ * affected-element / owning-element associations computed from them, and the job methods GetError,
+ * GetErrorEx, RequestStateChange and KillJob. Which classes those are, and the return codes, come
+ * from the module's {@link JobClasses}.
  *
- * <p>RequestStateChange answers in the map of the job's class: Msvm_ConcreteJob's DMTF-style
- * {@link ReturnCodes.StateChange}, the export jobs' {@link ReturnCodes.Vendor} (not supported, invalid
- * state for a job that already ended, invalid parameter); both answer a non-zero TimeoutPeriod with
- * {@link ReturnCodes.StateChange#TIMEOUT_NOT_SUPPORTED}.
+ * <p>As a {@link JobListener} it announces every change of a job of its namespace as instance changes
+ * (the job instance and its associations) through {@link NamespaceObjects#publish}.
+ *
+ * <p>RequestStateChange answers in the map of the job's class; a non-zero TimeoutPeriod gets that
+ * map's "timeout not supported".
  */
-public final class JobProvider implements InstanceProvider, MethodProvider {
-    public static final CimName MSVM_CONCRETE_JOB = CimName.of("Msvm_ConcreteJob");
-    public static final CimName COLLECTION_EXPORT_JOB = CimName.of("Msvm_CollectionReferencePointExportJob");
-    public static final CimName VS_EXPORT_JOB = CimName.of("Msvm_VirtualSystemReferencePointExportJob");
-    public static final CimName AFFECTED = CimName.of("Msvm_AffectedJobElement");
-    public static final CimName OWNING = CimName.of("Msvm_OwningJobElement");
-    public static final CimName ERROR = CimName.of("Msvm_Error");
-    public static final List<CimName> JOB_CLASSES = List.of(MSVM_CONCRETE_JOB, COLLECTION_EXPORT_JOB, VS_EXPORT_JOB);
-
+final class JobProvider implements InstanceProvider, MethodProvider, JobListener {
     /** How long RequestStateChange waits for a cancelled job to reach its final state. */
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
+    private static final CimName MANAGED_ELEMENT = CimName.of("CIM_ManagedElement");
+    private static final CimName CIM_JOB = CimName.of("CIM_Job");
 
     private final JobEngine engine;
+    private final NamespaceObjects objects;
+    private final JobClasses classes;
 
-    public JobProvider(JobEngine engine) {
+    JobProvider(JobEngine engine, NamespaceObjects objects, JobClasses classes) {
         this.engine = engine;
-    }
-
-    public void register(ProviderRegistry registry, CimNamespace ns) {
-        for (CimName c : JOB_CLASSES) {
-            registry.registerInstances(ns, c, this);
-            registry.registerMethods(ns, c, this);
-        }
-        registry.registerInstances(ns, AFFECTED, this);
-        registry.registerInstances(ns, OWNING, this);
+        this.objects = objects;
+        this.classes = classes;
     }
 
     // ------------------------------------------------------------------ instances
 
     @Override
     public Stream<CimInstance> enumerate(ProviderContext ctx, CimName className) {
-        CimClass cls = ctx.store().getClass(className);
-        if (cls == null) {
+        if (objects.getClass(className) == null) {
             return Stream.empty();
         }
-        List<Job.Snapshot> snaps = engine.jobs().stream().filter(j -> j.namespace().equals(ctx.namespace()))
-                .map(Job::snapshot).toList();
         List<CimInstance> out = new ArrayList<>();
-        if (className.equals(AFFECTED)) {
-            for (Job.Snapshot s : snaps) {
-                for (Job.Affected a : s.affected()) {
-                    out.add(affected(ctx, cls, s, a));
-                }
-            }
-        } else if (className.equals(OWNING)) {
-            for (Job.Snapshot s : snaps) {
-                if (s.owner() != null) {
-                    out.add(shape(ctx, cls, CimInstance.builder(OWNING)
-                            .property(CimProperty.reference("OwningElement", CimName.of("CIM_ManagedElement"),
-                                    s.owner().local()))
-                            .property(CimProperty.reference("OwnedElement", CimName.of("CIM_Job"), jobPath(s).local()))
-                            .build()));
-                }
-            }
-        } else {
-            for (Job.Snapshot s : snaps) {
-                if (s.className().equals(className)) {
-                    out.add(instance(ctx, cls, s));
-                }
+        for (Job j : engine.jobs()) {
+            if (j.namespace().equals(objects.namespace())) {
+                rendered(j.snapshot()).stream().filter(i -> i.className().equals(className)).forEach(out::add);
             }
         }
         return out.stream();
     }
 
+    /** Every instance a job shows: itself, its owning-element link and its affected-element links. */
+    private List<CimInstance> rendered(Job.Snapshot s) {
+        List<CimInstance> out = new ArrayList<>();
+        CimClass jobClass = objects.getClass(s.className());
+        if (jobClass != null) {
+            out.add(instance(jobClass, s));
+        }
+        CimClass owning = objects.getClass(classes.owningElement());
+        if (owning != null && s.owner() != null) {
+            out.add(shape(owning, CimInstance.builder(classes.owningElement())
+                    .property(CimProperty.reference("OwningElement", MANAGED_ELEMENT, s.owner().local()))
+                    .property(CimProperty.reference("OwnedElement", CIM_JOB, jobPath(s).local()))
+                    .build()));
+        }
+        CimClass affected = objects.getClass(classes.affectedElement());
+        if (affected != null) {
+            for (Job.Affected a : s.affected()) {
+                out.add(affected(affected, s, a));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void jobChanged(Job.Snapshot before, Job.Snapshot after) {
+        Job.Snapshot any = after != null ? after : before;
+        if (!any.namespace().equals(objects.namespace()) || !objects.hasChangeListeners()) {
+            return;
+        }
+        Map<CimObjectPath, CimInstance> old = byPath(before);
+        Map<CimObjectPath, CimInstance> now = byPath(after);
+        CimNamespace ns = objects.namespace();
+        for (Map.Entry<CimObjectPath, CimInstance> e : now.entrySet()) {
+            CimInstance previous = old.get(e.getKey());
+            if (previous == null) {
+                objects.publish(new InstanceChange.Created(ns, e.getValue()));
+            } else if (!previous.equals(e.getValue())) {
+                objects.publish(new InstanceChange.Modified(ns, previous, e.getValue()));
+            }
+        }
+        for (Map.Entry<CimObjectPath, CimInstance> e : old.entrySet()) {
+            if (!now.containsKey(e.getKey())) {
+                objects.publish(new InstanceChange.Deleted(ns, e.getValue()));
+            }
+        }
+    }
+
+    private Map<CimObjectPath, CimInstance> byPath(Job.Snapshot s) {
+        Map<CimObjectPath, CimInstance> out = new LinkedHashMap<>();
+        if (s != null) {
+            rendered(s).forEach(i -> out.put(i.path(), i));
+        }
+        return out;
+    }
+
     @Override
     public CimInstance get(ProviderContext ctx, CimObjectPath path) {
-        if (!JOB_CLASSES.contains(path.className())) {
+        if (!classes.isJobClass(path.className())) {
             return InstanceProvider.super.get(ctx, path);
         }
-        CimKeyBinding k = path.key("InstanceID");
-        Job j = k == null || !(k.value() instanceof CimValue.StringValue s) ? null : engine.find(s.value());
-        if (j == null || !j.className().equals(path.className()) || !j.namespace().equals(ctx.namespace())) {
-            return null;
-        }
-        return instance(ctx, ctx.store().getClass(path.className()), j.snapshot());
+        Job j = job(path);
+        CimClass cls = objects.getClass(path.className());
+        return j == null || cls == null ? null : instance(cls, j.snapshot());
     }
 
     @Override
     public void delete(ProviderContext ctx, CimObjectPath path) {
-        Job j = JOB_CLASSES.contains(path.className()) ? job(ctx, path) : null;
+        Job j = classes.isJobClass(path.className()) ? job(path) : null;
         if (j == null) {
             InstanceProvider.super.delete(ctx, path);
             return;
@@ -130,46 +152,49 @@ public final class JobProvider implements InstanceProvider, MethodProvider {
 
     @Override
     public void modify(ProviderContext ctx, CimInstance complete) {
-        Job j = JOB_CLASSES.contains(complete.className()) ? job(ctx, complete.path()) : null;
+        Job j = classes.isJobClass(complete.className()) ? job(complete.path()) : null;
         if (j == null) {
             InstanceProvider.super.modify(ctx, complete);
             return;
         }
         // The writable properties a client may change: DeleteOnCompletion and TimeBeforeRemoval.
-        if (complete.value("DeleteOnCompletion") instanceof CimValue.BooleanValue b) {
-            j.deleteOnCompletion(b.value());
-        }
-        if (complete.value("TimeBeforeRemoval") instanceof CimValue.DateTimeValue d && d.value().isInterval()) {
-            j.timeBeforeRemoval(Duration.ofNanos(d.value().micros() * 1000));
-        }
+        Boolean delete = complete.value("DeleteOnCompletion") instanceof CimValue.BooleanValue b ? b.value() : null;
+        Duration keep = complete.value("TimeBeforeRemoval") instanceof CimValue.DateTimeValue d && d.value().isInterval()
+                ? Duration.ofNanos(d.value().micros() * 1000) : null;
+        engine.retention(j, delete, keep);
     }
 
-    private Job job(ProviderContext ctx, CimObjectPath path) {
+    private Job job(CimObjectPath path) {
         CimKeyBinding k = path == null ? null : path.key("InstanceID");
         Job j = k == null || !(k.value() instanceof CimValue.StringValue s) ? null : engine.find(s.value());
-        return j != null && j.className().equals(path.className()) && j.namespace().equals(ctx.namespace()) ? j : null;
+        return j != null && j.className().equals(path.className()) && j.namespace().equals(objects.namespace()) ? j : null;
     }
 
     static CimObjectPath jobPath(Job.Snapshot s) {
         return CimObjectPath.forInstance(s.namespace(), s.className(), List.of(CimKeyBinding.of("InstanceID", s.id())));
     }
 
-    private CimInstance affected(ProviderContext ctx, CimClass cls, Job.Snapshot s, Job.Affected a) {
-        CimInstance.Builder b = CimInstance.builder(AFFECTED)
-                .property(CimProperty.reference("AffectedElement", CimName.of("CIM_ManagedElement"), a.element().local()))
-                .property(CimProperty.reference("AffectingElement", CimName.of("CIM_Job"), jobPath(s).local()))
+    private CimInstance affected(CimClass cls, Job.Snapshot s, Job.Affected a) {
+        CimInstance.Builder b = CimInstance.builder(cls.name())
+                .property(CimProperty.reference("AffectedElement", MANAGED_ELEMENT, a.element().local()))
+                .property(CimProperty.reference("AffectingElement", CIM_JOB, jobPath(s).local()))
                 .property("ElementEffects", new CimValue.ArrayValue(CimType.UINT16,
                         a.effects().stream().map(e -> (CimValue) CimValue.IntegerValue.uint16(e)).toList()));
         if (!a.otherDescriptions().isEmpty()) {
             b.property("OtherElementEffectsDescriptions", new CimValue.ArrayValue(CimType.STRING,
                     a.otherDescriptions().stream().map(d -> (CimValue) new CimValue.StringValue(d)).toList()));
         }
-        return shape(ctx, cls, b.build());
+        return shape(cls, b.build());
+    }
+
+    /** The ErrorCode a failed job reports: the task's, or the classes' code for an unclassified failure. */
+    private int errorCode(Job.Snapshot s) {
+        return s.errorCode() == JobFailure.UNCLASSIFIED ? classes.unclassifiedFailure() : s.errorCode();
     }
 
     /** The instance clients see for a job. */
-    CimInstance instance(ProviderContext ctx, CimClass cls, Job.Snapshot s) {
-        Instant now = Instant.now();
+    private CimInstance instance(CimClass cls, Job.Snapshot s) {
+        Instant now = engine.clock().instant();
         CimInstance.Builder b = CimInstance.builder(s.className());
         b.property("InstanceID", s.id());
         b.property("Name", s.name());
@@ -189,7 +214,7 @@ public final class JobProvider implements InstanceProvider, MethodProvider {
         b.property("TimeBeforeRemoval", new CimValue.DateTimeValue(CimDateTime.ofInterval(s.timeBeforeRemoval())));
         b.property("DeleteOnCompletion", CimValue.BooleanValue.of(s.deleteOnCompletion()));
         b.property("Cancellable", CimValue.BooleanValue.of(s.cancellable()));
-        b.property("ErrorCode", CimValue.IntegerValue.uint16(s.state() == JobState.EXCEPTION ? s.errorCode() : 0));
+        b.property("ErrorCode", CimValue.IntegerValue.uint16(s.state() == JobState.EXCEPTION ? errorCode(s) : 0));
         if (s.state() == JobState.EXCEPTION) {
             b.property("ErrorDescription", s.errorDescription());
             b.property("ErrorSummaryDescription", s.errorSummary());
@@ -210,7 +235,7 @@ public final class JobProvider implements InstanceProvider, MethodProvider {
         for (Map.Entry<String, CimValue> e : s.properties().entrySet()) {
             b.putProperty(CimProperty.of(e.getKey(), e.getValue()));
         }
-        return shape(ctx, cls, b.build());
+        return shape(cls, b.build());
     }
 
     private static String status(Job.Snapshot s) {
@@ -231,58 +256,58 @@ public final class JobProvider implements InstanceProvider, MethodProvider {
     }
 
     /** Drops what the class does not declare, then fills the class's defaults. */
-    private static CimInstance shape(ProviderContext ctx, CimClass cls, CimInstance given) {
+    private CimInstance shape(CimClass cls, CimInstance given) {
         CimInstance.Builder b = CimInstance.builder(given.className());
         given.properties().stream().filter(p -> cls.property(p.name()) != null && !p.value().isNull()).forEach(b::property);
-        return ctx.repository().shaper().shape(b.build(), cls, ctx.namespace());
+        return objects.shape(b.build());
     }
 
     // ------------------------------------------------------------------ methods
 
     @Override
     public MethodResult invoke(ProviderContext ctx, CimObjectPath target, CimMethod method, Map<CimName, CimValue> in) {
-        Job job = target.hasKeys() ? job(ctx, target) : null;
+        Job job = target.hasKeys() ? job(target) : null;
         if (job == null) {
             throw new CimException(CimStatus.NOT_FOUND, "job " + target + " does not exist");
         }
-        boolean dmtfMap = job.className().equals(MSVM_CONCRETE_JOB);
         String m = method.name().value();
         if (m.equalsIgnoreCase("GetError")) {
             Job.Snapshot s = job.snapshot();
-            CimValue err = s.state() == JobState.EXCEPTION ? CimValue.EmbeddedValue.instance(error(ctx, s))
+            CimValue err = s.state() == JobState.EXCEPTION ? CimValue.EmbeddedValue.instance(error(s))
                     : CimValue.NullValue.of(CimType.INSTANCE);
-            return new MethodResult(CimValue.IntegerValue.uint32(ReturnCodes.COMPLETED), Map.of("Error", err));
+            return new MethodResult(CimValue.IntegerValue.uint32(StateChangeCodes.COMPLETED), Map.of("Error", err));
         }
         if (m.equalsIgnoreCase("GetErrorEx") || m.equalsIgnoreCase("GetErrors")) {
             Job.Snapshot s = job.snapshot();
             CimValue errs = s.state() == JobState.EXCEPTION
-                    ? CimValue.ArrayValue.of(CimType.INSTANCE, CimValue.EmbeddedValue.instance(error(ctx, s)))
+                    ? CimValue.ArrayValue.of(CimType.INSTANCE, CimValue.EmbeddedValue.instance(error(s)))
                     : new CimValue.NullValue(CimType.INSTANCE, true);
-            return new MethodResult(CimValue.IntegerValue.uint32(ReturnCodes.COMPLETED), Map.of("Errors", errs));
+            return new MethodResult(CimValue.IntegerValue.uint32(StateChangeCodes.COMPLETED), Map.of("Errors", errs));
         }
         if (m.equalsIgnoreCase("RequestStateChange")) {
-            return MethodResult.of(CimValue.IntegerValue.uint32(requestStateChange(job, in, dmtfMap)));
+            return MethodResult.of(CimValue.IntegerValue.uint32(requestStateChange(job, in,
+                    classes.codes(job.className()))));
         }
         if (m.equalsIgnoreCase("KillJob")) {
             if (!job.spec().cancellable()) {
-                return MethodResult.of(CimValue.IntegerValue.uint32(StateChange.NOT_SUPPORTED));
+                return MethodResult.of(CimValue.IntegerValue.uint32(StateChangeCodes.DMTF.notSupported()));
             }
             boolean done = engine.cancel(job, JobState.KILLED, CANCEL_WAIT);
             if (done && in.get(CimName.of("DeleteOnKill")) instanceof CimValue.BooleanValue b && b.value()) {
                 engine.remove(job);
             }
-            return MethodResult.of(CimValue.IntegerValue.uint32(done ? ReturnCodes.COMPLETED : StateChange.FAILED));
+            return MethodResult.of(CimValue.IntegerValue.uint32(done ? StateChangeCodes.COMPLETED : StateChangeCodes.FAILED));
         }
         throw new CimException(CimStatus.METHOD_NOT_AVAILABLE, "method " + m + " is not available on jobs");
     }
 
-    private long requestStateChange(Job job, Map<CimName, CimValue> in, boolean dmtfMap) {
-        int notSupported = dmtfMap ? StateChange.NOT_SUPPORTED : Vendor.NOT_SUPPORTED;
-        int invalidParameter = dmtfMap ? StateChange.INVALID_PARAMETER : Vendor.INVALID_PARAMETER;
-        int invalidState = dmtfMap ? StateChange.INVALID_STATE_TRANSITION : Vendor.INVALID_STATE;
+    private long requestStateChange(Job job, Map<CimName, CimValue> in, StateChangeCodes codes) {
+        int notSupported = codes.notSupported();
+        int invalidParameter = codes.invalidParameter();
+        int invalidState = codes.invalidStateTransition();
         CimValue timeout = in.get(CimName.of("TimeoutPeriod"));
         if (timeout instanceof CimValue.DateTimeValue d && d.value().micros() != 0) {
-            return StateChange.TIMEOUT_NOT_SUPPORTED;
+            return codes.timeoutNotSupported();
         }
         if (!(in.get(CimName.of("RequestedState")) instanceof CimValue.IntegerValue rs)) {
             return invalidParameter;
@@ -304,16 +329,20 @@ public final class JobProvider implements InstanceProvider, MethodProvider {
         if (!engine.cancel(job, how, CANCEL_WAIT)) {
             return invalidState;
         }
-        return ReturnCodes.COMPLETED;
+        return StateChangeCodes.COMPLETED;
     }
 
-    /** The Msvm_Error describing a failed job. */
-    static CimInstance error(ProviderContext ctx, Job.Snapshot s) {
-        CimClass cls = ctx.store().getClass(ERROR);
-        CimInstance.Builder b = CimInstance.builder(ERROR)
+    /** The error instance (the classes' CIM_Error subclass) describing a failed job. */
+    private CimInstance error(Job.Snapshot s) {
+        CimClass cls = objects.getClass(classes.errorClass());
+        if (cls == null) {
+            throw new CimException(CimStatus.FAILED, "class " + classes.errorClass() + " does not exist in "
+                    + objects.namespace());
+        }
+        CimInstance.Builder b = CimInstance.builder(cls.name())
                 .property("ErrorType", CimValue.IntegerValue.uint16(s.errorType() == 0 ? 4 : s.errorType()))
                 .property("OwningEntity", "Cimkit")
-                .property("MessageID", "CIMKIT" + s.errorCode())
+                .property("MessageID", "CIMKIT" + errorCode(s))
                 .property("Message", s.errorDescription() == null ? "" : s.errorDescription())
                 .property("MessageArguments", CimValue.ArrayValue.of(CimType.STRING,
                         new CimValue.StringValue(s.id()), new CimValue.StringValue(s.name() == null ? "" : s.name())))
@@ -324,7 +353,7 @@ public final class JobProvider implements InstanceProvider, MethodProvider {
                 .property("ErrorSourceFormat", CimValue.IntegerValue.uint16(2))
                 .property("CIMStatusCode", CimValue.IntegerValue.uint32(s.cimStatusCode() == 0 ? 1 : s.cimStatusCode()))
                 .property("CIMStatusCodeDescription", s.errorSummary() == null ? "" : s.errorSummary());
-        CimInstance shaped = shape(ctx, cls, b.build());
+        CimInstance shaped = shape(cls, b.build());
         return shaped.toBuilder().path(null).build();
     }
 }

@@ -1,15 +1,10 @@
 package org.cimkit.server.providers;
 
 import org.cimkit.model.CimNamespace;
-import org.cimkit.server.repository.NamespaceStore;
-import org.cimkit.server.repository.Repository;
 
 /**
- * The narrow view of the server a provider works with: the namespace of the request, its store
- * for reading classes and static instances, and the repository for durable writes.
+ * What a provider gets with each request: the namespace of the request, the host name clients use
+ * for this server, and the namespace's objects.
  */
-public record ProviderContext(CimNamespace namespace, Repository repository, String host) {
-    public NamespaceStore store() {
-        return repository.namespace(namespace);
-    }
+public record ProviderContext(CimNamespace namespace, String host, NamespaceObjects objects) {
 }

@@ -11,6 +11,7 @@ import org.cimkit.model.CimNamespace;
  * provider instead of the static repository; subclasses of it are not implied.
  */
 public final class ProviderRegistry {
+    // The registrar handed to modules (in the composition root) fills this table; dispatch reads it.
     private record Key(CimNamespace ns, CimName className) {
     }
 

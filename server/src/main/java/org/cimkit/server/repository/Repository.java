@@ -23,10 +23,14 @@ import org.cimkit.model.CimValue;
 import org.cimkit.model.Scope;
 import org.cimkit.model.schema.ClassResolutionException;
 import org.cimkit.model.schema.ClassResolver;
+import org.cimkit.server.changes.InstanceChange;
+import org.cimkit.server.changes.InstanceChanges;
 
 /**
  * The namespaces and everything in them. All changes pass through here: they are checked, sent to
- * the journal (durable before visible) and applied under the namespace's write lock.
+ * the journal (durable before visible) and applied under the namespace's write lock. Every instance
+ * change is then announced through {@link #changes()}, still under that lock, so listeners see a
+ * namespace's changes in order (see {@link org.cimkit.server.changes}).
  */
 public final class Repository {
     private final Map<CimNamespace, NamespaceStore> namespaces = new ConcurrentHashMap<>();
@@ -34,6 +38,7 @@ public final class Repository {
     private final InstanceShaper shaper;
     private volatile InstanceStorage storage;
     private volatile RepositoryJournal journal = RepositoryJournal.NONE;
+    private final InstanceChanges changes = new InstanceChanges();
 
     /** A repository whose instances stay in memory (see {@link InstanceStorage#inMemory()}). */
     public Repository(InstanceShaper shaper) {
@@ -67,6 +72,11 @@ public final class Repository {
 
     public InstanceShaper shaper() {
         return shaper;
+    }
+
+    /** Where instance changes are announced; listeners subscribe here. */
+    public InstanceChanges changes() {
+        return changes;
     }
 
     /** Sets the journal that makes later changes durable (loading happens before, without it). */
@@ -335,7 +345,9 @@ public final class Repository {
         NamespaceStore s = namespace(ns);
         CimInstance shaped = shapeToStoredClass(s, instance);
         inWriteLock(s, () -> {
+            CimInstance previous = changes.hasListeners() ? s.getInstance(shaped.path()) : null;
             s.putInstance(shaped);
+            announce(ns, previous, shaped);
         });
         return shaped;
     }
@@ -347,7 +359,13 @@ public final class Repository {
     public boolean loadInstanceIfAbsent(CimNamespace ns, CimInstance instance) {
         NamespaceStore s = namespace(ns);
         CimInstance shaped = shapeToStoredClass(s, instance);
-        return inWriteLock(s, () -> s.putInstanceIfAbsent(shaped));
+        return inWriteLock(s, () -> {
+            boolean added = s.putInstanceIfAbsent(shaped);
+            if (added) {
+                announce(ns, null, shaped);
+            }
+            return added;
+        });
     }
 
     private CimInstance shapeToStoredClass(NamespaceStore s, CimInstance instance) {
@@ -379,6 +397,7 @@ public final class Repository {
             }
             journal.instanceSet(ns, shaped);
             s.putInstance(shaped);
+            announce(ns, null, shaped);
             return shaped;
         });
     }
@@ -400,6 +419,7 @@ public final class Repository {
             }
             journal.instanceSet(ns, next);
             s.putInstance(next);
+            announce(ns, current, next);
         });
     }
 
@@ -407,22 +427,37 @@ public final class Repository {
     public void replaceInstance(CimNamespace ns, CimInstance complete) {
         NamespaceStore s = namespace(ns);
         inWriteLock(s, () -> {
-            if (!s.hasInstance(complete.path())) {
+            CimInstance previous = s.getInstance(complete.path());
+            if (previous == null) {
                 throw new CimException(CimStatus.NOT_FOUND, "instance " + complete.path() + " does not exist");
             }
             journal.instanceSet(ns, complete);
             s.putInstance(complete);
+            announce(ns, previous, complete);
         });
     }
 
     public void deleteInstance(CimNamespace ns, CimObjectPath path) {
         NamespaceStore s = namespace(ns);
         inWriteLock(s, () -> {
-            if (!s.hasInstance(path)) {
+            CimInstance gone = changes.hasListeners() ? s.getInstance(path) : null;
+            if (gone == null && !s.hasInstance(path)) {
                 throw new CimException(CimStatus.NOT_FOUND, "instance " + path.local() + " does not exist in " + ns);
             }
             journal.instanceDeleted(ns, path.local());
             s.removeInstance(path);
+            if (gone != null) {
+                changes.publish(new InstanceChange.Deleted(ns, gone));
+            }
         });
+    }
+
+    /** Tells the listeners about a stored instance: new when there was no {@code previous}, else modified. */
+    private void announce(CimNamespace ns, CimInstance previous, CimInstance current) {
+        if (!changes.hasListeners()) {
+            return;
+        }
+        changes.publish(previous == null ? new InstanceChange.Created(ns, current)
+                : new InstanceChange.Modified(ns, previous, current));
     }
 }

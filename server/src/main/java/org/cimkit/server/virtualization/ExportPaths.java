@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import org.cimkit.server.providers.ReturnCodes.Vendor;
+import org.cimkit.server.virtualization.ReturnCodes.Vendor;
 
 /**
  * Checks an ExportDirectory against the export root: it must be absolute and, after resolving

@@ -17,7 +17,7 @@ import org.cimkit.server.jobs.JobCancelledException;
 import org.cimkit.server.jobs.JobControl;
 import org.cimkit.server.jobs.JobFailure;
 import org.cimkit.server.jobs.JobTask;
-import org.cimkit.server.providers.ReturnCodes.Vendor;
+import org.cimkit.server.virtualization.ReturnCodes.Vendor;
 
 /**
  * Writes one export file: a CIM-XML DECLARATION with a DECLGROUP.WITHNAME of the exported objects

@@ -3,7 +3,7 @@ package org.cimkit.server.virtualization;
 import java.util.Locale;
 
 import org.cimkit.server.jobs.JobFailure;
-import org.cimkit.server.providers.ReturnCodes.Vendor;
+import org.cimkit.server.virtualization.ReturnCodes.Vendor;
 
 /**
  * A fault directive for export jobs (testing aid, off by default). Syntax: items separated by

@@ -11,35 +11,34 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
-import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.jobs.JobControl;
-import org.cimkit.server.repository.Repository;
+import org.cimkit.server.providers.NamespaceObjects;
 
 /**
- * Creating and destroying reference points and their associations in the repository (static
- * instances, journaled, so they survive restarts). Also remembers the order in which collection
+ * Creating and destroying reference points and their associations as stored instances (journaled,
+ * so they survive restarts; every change reaches the change listeners). Also remembers the order in which collection
  * reference points were created during this run, for the "base must be older" check of
  * differential exports.
  */
 final class ReferencePoints {
     static final int CREATE = 5;
 
-    private final Repository repository;
-    private final CimNamespace ns;
+    private final NamespaceObjects objects;
+    private final HyperVObjects graph;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, Long> created = new ConcurrentHashMap<>();
 
-    ReferencePoints(Repository repository, CimNamespace ns) {
-        this.repository = repository;
-        this.ns = ns;
+    ReferencePoints(NamespaceObjects objects) {
+        this.objects = objects;
+        this.graph = new HyperVObjects(objects);
     }
 
-    Model model() {
-        return new Model(repository.namespace(ns));
+    HyperVObjects graph() {
+        return graph;
     }
 
     static String guid() {
@@ -55,7 +54,7 @@ final class ReferencePoints {
     }
 
     private CimInstance create(CimInstance i) {
-        return repository.createInstance(ns, i);
+        return objects.create(i);
     }
 
     private static CimProperty ref(String role, String cls, CimObjectPath target) {
@@ -65,24 +64,23 @@ final class ReferencePoints {
     /** A new Msvm_VirtualSystemReferencePoint of a VM with its Msvm_ReferencePointOfVirtualSystem. */
     CimInstance createVsReferencePoint(String id, CimInstance vm, int type, int consistency, String elementName,
             JobControl job) {
-        Model m = model();
-        String vmGuid = Model.str(vm, "Name");
-        List<String> disks = m.diskIds(vmGuid);
-        CimInstance.Builder b = CimInstance.builder(Model.VS_RP).property("InstanceID", id)
+        String vmGuid = HyperVObjects.str(vm, "Name");
+        List<String> disks = graph.diskIds(vmGuid);
+        CimInstance.Builder b = CimInstance.builder(HyperVObjects.VS_RP).property("InstanceID", id)
                 .property("VirtualSystemIdentifier", vmGuid).property("ElementName", elementName)
                 .property("ReferencePointType", CimValue.IntegerValue.uint16(type))
                 .property("ConsistencyLevel", CimValue.IntegerValue.uint16(consistency))
                 .property("HasAssociatedData", CimValue.BooleanValue.of(type == 1))
-                .property("VirtualDiskIdentifiers", Model.strings(disks));
+                .property("VirtualDiskIdentifiers", HyperVObjects.strings(disks));
         if (type == 2) {
             List<String> rct = new ArrayList<>();
             for (int i = 0; i < disks.size(); i++) {
                 rct.add("rctX:" + UUID.randomUUID() + ":00000001");
             }
-            b.property("ResilientChangeTrackingIdentifiers", Model.strings(rct));
+            b.property("ResilientChangeTrackingIdentifiers", HyperVObjects.strings(rct));
         }
         CimInstance rp = create(b.build());
-        create(CimInstance.builder(Model.RP_OF_VS).property(ref("Antecedent", "Msvm_ComputerSystem", vm.path()))
+        create(CimInstance.builder(HyperVObjects.RP_OF_VS).property(ref("Antecedent", "Msvm_ComputerSystem", vm.path()))
                 .property(ref("Dependent", "Msvm_VirtualSystemReferencePoint", rp.path())).build());
         if (job != null) {
             job.affected(rp.path(), CREATE);
@@ -92,28 +90,27 @@ final class ReferencePoints {
 
     /** A new Msvm_ReferencePointCollection of a VM group: one member point per VM, and the associations. */
     CimInstance createCollection(String collectionId, CimInstance group, int type, int consistency, JobControl job) {
-        Model m = model();
-        String groupId = Model.str(group, "CollectionID");
-        String groupName = Model.str(group, "ElementName");
+        String groupId = HyperVObjects.str(group, "CollectionID");
+        String groupName = HyperVObjects.str(group, "ElementName");
         long seq = sequence.incrementAndGet();
-        List<CimInstance> vms = m.groupMembers(group);
+        List<CimInstance> vms = graph.groupMembers(group);
         List<CimInstance> members = new ArrayList<>();
         for (CimInstance vm : vms) {
             members.add(createVsReferencePoint(guid(), vm, type, consistency,
-                    Model.str(vm, "ElementName") + " reference point", job));
+                    HyperVObjects.str(vm, "ElementName") + " reference point", job));
         }
-        CimInstance rpc = create(CimInstance.builder(Model.RP_COLLECTION).property("CollectionID", collectionId)
+        CimInstance rpc = create(CimInstance.builder(HyperVObjects.RP_COLLECTION).property("CollectionID", collectionId)
                 .property("VirtualSystemCollectionId", groupId)
                 .property("ElementName", (groupName == null ? groupId : groupName) + " reference point")
                 .property("ReferencePointType", CimValue.IntegerValue.uint16(type))
                 .property("ConsistencyLevel", CimValue.IntegerValue.uint16(consistency))
                 .property("HasAssociatedLog", CimValue.BooleanValue.of(type == 1)).build());
         created.put(collectionId.toUpperCase(Locale.ROOT), seq);
-        create(CimInstance.builder(Model.RP_OF_VS_COLLECTION)
+        create(CimInstance.builder(HyperVObjects.RP_OF_VS_COLLECTION)
                 .property(ref("Antecedent", "CIM_CollectionOfMSEs", group.path()))
                 .property(ref("Dependent", "CIM_Collection", rpc.path())).build());
         for (CimInstance rp : members) {
-            create(CimInstance.builder(Model.COLLECTED_RPS)
+            create(CimInstance.builder(HyperVObjects.COLLECTED_RPS)
                     .property(ref("Collection", "Msvm_ReferencePointCollection", rpc.path()))
                     .property(ref("Member", "Msvm_VirtualSystemReferencePoint", rp.path())).build());
         }
@@ -122,23 +119,15 @@ final class ReferencePoints {
     }
 
     private void deleteAssociationsOf(CimObjectPath target) {
-        Model m = model();
-        for (CimObjectPath a : m.store().referencesTo(target.local())) {
-            if (m.store().getInstance(a) != null) {
-                try {
-                    repository.deleteInstance(ns, a);
-                } catch (CimException e) {
-                    if (e.status() != CimStatus.NOT_FOUND) {
-                        throw e;
-                    }
-                }
-            }
+        for (CimObjectPath a : objects.associationsReferringTo(target.local())) {
+            delete(a);
         }
     }
 
+    /** Deletes a stored instance; one that is already gone is fine (a concurrent destroy got there first). */
     private void delete(CimObjectPath p) {
         try {
-            repository.deleteInstance(ns, p.local());
+            objects.delete(p.local());
         } catch (CimException e) {
             if (e.status() != CimStatus.NOT_FOUND) {
                 throw e;
@@ -154,22 +143,20 @@ final class ReferencePoints {
 
     /** Deletes a collection reference point, its member points and every association naming them. */
     void destroyCollection(CimInstance rpc) {
-        Model m = model();
-        List<CimInstance> members = m.members(rpc);
+        List<CimInstance> members = graph.members(rpc);
         deleteAssociationsOf(rpc.path());
         for (CimInstance rp : members) {
             destroyVsReferencePoint(rp);
         }
         delete(rpc.path());
-        created.remove(Model.str(rpc, "CollectionID").toUpperCase(Locale.ROOT));
+        created.remove(HyperVObjects.str(rpc, "CollectionID").toUpperCase(Locale.ROOT));
     }
 
     /** Discards the log data: HasAssociatedLog / HasAssociatedData become false. */
     void removeAssociatedData(CimInstance rpOrCollection) {
-        Model m = model();
-        if (rpOrCollection.className().equals(Model.RP_COLLECTION)) {
+        if (rpOrCollection.className().equals(HyperVObjects.RP_COLLECTION)) {
             setFalse(rpOrCollection, "HasAssociatedLog");
-            for (CimInstance rp : m.members(rpOrCollection)) {
+            for (CimInstance rp : graph.members(rpOrCollection)) {
                 setFalse(rp, "HasAssociatedData");
             }
         } else {
@@ -178,24 +165,26 @@ final class ReferencePoints {
     }
 
     private void setFalse(CimInstance i, String property) {
-        CimInstance current = model().store().getInstance(i.path());
-        if (current == null) {
-            return;
-        }
-        CimProperty p = current.property(property);
+        CimInstance current = graph.get(i.path());
+        CimProperty p = current == null ? null : current.property(property);
         if (p == null || CimValue.BooleanValue.FALSE.equals(p.value())) {
             return;
         }
-        CimInstance updated = current.toBuilder().putProperty(new CimProperty(p.name(), p.type(), p.array(), p.arraySize(),
-                p.referenceClass(), CimValue.BooleanValue.FALSE, p.qualifiers(), p.classOrigin(), p.propagated())).build();
-        repository.replaceInstance(ns, updated);
+        try {
+            objects.update(i.path(), now -> now.toBuilder().putProperty(new CimProperty(p.name(), p.type(), p.array(),
+                    p.arraySize(), p.referenceClass(), CimValue.BooleanValue.FALSE, p.qualifiers(), p.classOrigin(),
+                    p.propagated())).build());
+        } catch (CimException e) {
+            if (e.status() != CimStatus.NOT_FOUND) {
+                throw e;
+            }
+        }
     }
 
     /** Recreates a stored instance from an import file unless one with its path exists; true if created. */
     boolean restore(CimInstance fromFile) {
         CimInstance plain = fromFile.toBuilder().path(null).build();
-        CimInstance shaped = repository.shaper().shape(plain, model().store().getClass(fromFile.className()), ns);
-        if (model().store().getInstance(shaped.path()) != null) {
+        if (graph.get(objects.shape(plain).path()) != null) {
             return false;
         }
         create(plain);

@@ -11,16 +11,19 @@ import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.repository.NamespaceStore;
+import org.cimkit.server.providers.NamespaceObjects;
 
-/** Reading the Hyper-V object graph of a namespace: VM groups, VMs, settings, reference points. */
-final class Model {
+/**
+ * The Hyper-V object graph of a namespace, read from its stored instances: VM groups, VMs, their
+ * settings and disks, reference points and the associations between them. Also the class names
+ * and the small value helpers the reference point providers share.
+ */
+final class HyperVObjects {
     static final CimName COMPUTER_SYSTEM = CimName.of("Msvm_ComputerSystem");
     static final CimName VS_COLLECTION = CimName.of("Msvm_VirtualSystemCollection");
     static final CimName RP_COLLECTION = CimName.of("Msvm_ReferencePointCollection");
     static final CimName VS_RP = CimName.of("Msvm_VirtualSystemReferencePoint");
     static final CimName VSSD = CimName.of("Msvm_VirtualSystemSettingData");
-    static final CimName RASD = CimName.of("Msvm_ResourceAllocationSettingData");
     static final CimName SASD = CimName.of("Msvm_StorageAllocationSettingData");
     static final CimName RP_OF_VS_COLLECTION = CimName.of("Msvm_ReferencePointOfVirtualSystemCollection");
     static final CimName COLLECTED_RPS = CimName.of("Msvm_CollectedReferencePoints");
@@ -33,14 +36,14 @@ final class Model {
     static final CimName COLLECTION_RP_SD = CimName.of("Msvm_CollectionReferencePointSettingData");
     static final CimName VS_RP_SD = CimName.of("Msvm_VirtualSystemReferencePointSettingData");
 
-    private final NamespaceStore store;
+    private final NamespaceObjects objects;
 
-    Model(NamespaceStore store) {
-        this.store = store;
+    HyperVObjects(NamespaceObjects objects) {
+        this.objects = objects;
     }
 
-    NamespaceStore store() {
-        return store;
+    NamespaceObjects objects() {
+        return objects;
     }
 
     static String str(CimInstance i, String property) {
@@ -78,27 +81,27 @@ final class Model {
         return CimObjectPath.forInstance(null, cls, keys);
     }
 
-    /** The stored instance a client path names (class checked, case-insensitive keys), or null. */
+    /** The stored instance a client path names (class checked, case-insensitive keys); null only when there is none. */
     CimInstance get(CimObjectPath p, CimName expectedClass) {
         if (p == null || !p.className().equals(expectedClass)) {
             return null;
         }
-        try {
-            return store.getInstance(p.local());
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return objects.getInstance(p.local());
+    }
+
+    CimInstance get(CimObjectPath p) {
+        return objects.getInstance(p.local());
     }
 
     /** Association instances of class {@code assoc} whose {@code role} reference names {@code target}. */
     List<CimInstance> assocs(CimName assoc, String role, CimObjectPath target) {
         CimObjectPath local = target.local();
         List<CimInstance> out = new ArrayList<>();
-        for (CimObjectPath ap : store.referencesTo(local)) {
+        for (CimObjectPath ap : objects.associationsReferringTo(local)) {
             if (!ap.className().equals(assoc)) {
                 continue;
             }
-            CimInstance a = store.getInstance(ap);
+            CimInstance a = objects.getInstance(ap);
             if (a != null && a.value(role) instanceof CimValue.ReferenceValue r && r.path().local().equals(local)) {
                 out.add(a);
             }
@@ -112,21 +115,13 @@ final class Model {
         List<CimInstance> out = new ArrayList<>();
         for (CimInstance a : assocs(assoc, role, target)) {
             if (a.value(otherRole) instanceof CimValue.ReferenceValue r) {
-                CimInstance o = store.getInstance(r.path().local());
+                CimInstance o = objects.getInstance(r.path().local());
                 if (o != null) {
                     out.add(o);
                 }
             }
         }
         return out;
-    }
-
-    CimInstance vm(String guid) {
-        return store.getInstance(path(COMPUTER_SYSTEM, "CreationClassName", "Msvm_ComputerSystem", "Name", guid));
-    }
-
-    CimInstance group(String collectionId) {
-        return store.getInstance(path(VS_COLLECTION, "CollectionID", collectionId));
     }
 
     /** VMs of a VM group. */
@@ -144,19 +139,13 @@ final class Model {
         return associated(COLLECTED_RPS, "Member", rp.path(), "Collection");
     }
 
-    /** All collection reference points of a VM group. */
-    List<CimInstance> collectionsOfGroup(String groupId) {
-        return store.instancesOf(RP_COLLECTION).filter(c -> groupId.equalsIgnoreCase(str(c, "VirtualSystemCollectionId")))
-                .toList();
-    }
-
     /** The realized Msvm_VirtualSystemSettingData of a VM. */
     CimInstance vssd(String vmGuid) {
-        CimInstance i = store.getInstance(path(VSSD, "InstanceID", "Microsoft:" + vmGuid));
+        CimInstance i = objects.getInstance(path(VSSD, "InstanceID", "Microsoft:" + vmGuid));
         if (i != null) {
             return i;
         }
-        return store.instancesOf(VSSD).filter(v -> vmGuid.equalsIgnoreCase(str(v, "VirtualSystemIdentifier"))
+        return objects.instancesOf(VSSD).filter(v -> vmGuid.equalsIgnoreCase(str(v, "VirtualSystemIdentifier"))
                 && !Objects.toString(str(v, "VirtualSystemType"), "").contains("Snapshot")).findFirst().orElse(null);
     }
 
@@ -175,6 +164,7 @@ final class Model {
         if (v == null) {
             return List.of();
         }
-        return resources(v).stream().filter(Model::isDisk).map(r -> str(r, "InstanceID")).filter(Objects::nonNull).toList();
+        return resources(v).stream().filter(HyperVObjects::isDisk).map(r -> str(r, "InstanceID")).filter(Objects::nonNull)
+                .toList();
     }
 }

@@ -1,11 +1,11 @@
-package org.cimkit.server.providers;
+package org.cimkit.server.virtualization;
 
 /**
  * Return values of the extrinsic methods the providers implement, one nested class per value map
  * of the Hyper-V classes (../shared/spec/hyperv-reference-points.md). The maps give the same number
  * different meanings, so a method names its codes through the map its ValueMap qualifier lists.
  */
-public final class ReturnCodes {
+final class ReturnCodes {
     private ReturnCodes() {
     }
 

@@ -1,0 +1,22 @@
+package org.cimkit.server.providers;
+
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+
+/** What a {@link ProviderModule} registers its providers with, and what it may use while doing so. */
+public interface ProviderRegistrar {
+
+    boolean hasNamespace(CimNamespace ns);
+
+    /** The objects of a namespace, for providers that work outside a request (jobs). */
+    NamespaceObjects objects(CimNamespace ns);
+
+    /** The server's namespaces (for discovery providers). */
+    ServerNamespaces namespaces();
+
+    /** Serves the instances of exactly this class (not its subclasses) by the provider. */
+    void registerInstances(CimNamespace ns, CimName className, InstanceProvider provider);
+
+    /** Carries out the extrinsic methods of this class (and of subclasses that have no provider of their own). */
+    void registerMethods(CimNamespace ns, CimName className, MethodProvider provider);
+}

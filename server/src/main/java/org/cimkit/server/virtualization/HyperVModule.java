@@ -1,0 +1,68 @@
+package org.cimkit.server.virtualization;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.server.jobs.JobClasses;
+import org.cimkit.server.jobs.JobClasses.StateChangeCodes;
+import org.cimkit.server.jobs.JobRunner;
+import org.cimkit.server.providers.ProviderModule;
+import org.cimkit.server.providers.ProviderRegistrar;
+import org.cimkit.server.virtualization.ReturnCodes.Vendor;
+
+/**
+ * The Hyper-V emulation as a provider module: in {@code root/virtualization/v2} (when the namespace
+ * exists) the reference point services, and the jobs they start as Msvm_ConcreteJob and export-job
+ * instances with Msvm_AffectedJobElement, Msvm_OwningJobElement and Msvm_Error.
+ */
+public final class HyperVModule implements ProviderModule {
+    public static final CimNamespace NAMESPACE = CimNamespace.of("root/virtualization/v2");
+
+    /**
+     * Hyper-V's job classes. Msvm_ConcreteJob's RequestStateChange answers in CIM_ConcreteJob's map; the
+     * export jobs' in the vendor map (which has no "timeout not supported" of its own, so they borrow
+     * the DMTF one). A failure no task classified is 32768 Failed.
+     */
+    static final JobClasses JOB_CLASSES;
+
+    static {
+        Map<CimName, StateChangeCodes> classes = new LinkedHashMap<>();
+        StateChangeCodes vendor = new StateChangeCodes(Vendor.NOT_SUPPORTED, Vendor.INVALID_PARAMETER, Vendor.INVALID_STATE,
+                StateChangeCodes.DMTF.timeoutNotSupported());
+        classes.put(CimName.of(ReferencePointService.CONCRETE_JOB), StateChangeCodes.DMTF);
+        classes.put(CimName.of("Msvm_CollectionReferencePointExportJob"), vendor);
+        classes.put(CimName.of("Msvm_VirtualSystemReferencePointExportJob"), vendor);
+        JOB_CLASSES = new JobClasses(classes, CimName.of("Msvm_AffectedJobElement"), CimName.of("Msvm_OwningJobElement"),
+                CimName.of("Msvm_Error"), Vendor.FAILED);
+    }
+
+    private final JobRunner jobs;
+    private final Path exportRoot;
+    private final FaultInjection defaultFault;
+
+    /**
+     * @param exportRoot   the only tree exports may be written to (created if missing)
+     * @param defaultFault fault directive for exports whose request carries none (null or blank: none)
+     */
+    public HyperVModule(JobRunner jobs, Path exportRoot, String defaultFault) {
+        this.jobs = jobs;
+        this.exportRoot = exportRoot;
+        this.defaultFault = FaultInjection.parse(defaultFault);
+    }
+
+    @Override
+    public void register(ProviderRegistrar registrar) {
+        if (!registrar.hasNamespace(NAMESPACE)) {
+            return;
+        }
+        jobs.serve(registrar, NAMESPACE, JOB_CLASSES);
+        ReferencePoints rps = new ReferencePoints(registrar.objects(NAMESPACE));
+        registrar.registerMethods(NAMESPACE, CollectionReferencePointService.CLASS,
+                new CollectionReferencePointService(jobs, rps, exportRoot, defaultFault));
+        registrar.registerMethods(NAMESPACE, VirtualSystemReferencePointService.CLASS,
+                new VirtualSystemReferencePointService(jobs, rps, exportRoot, defaultFault));
+    }
+}

@@ -1,0 +1,85 @@
+package org.cimkit.server;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The one-way path of a request (ARCHITECTURE.md), enforced: a wrong import fails the build.
+ *
+ * <p>Known exceptions to "nothing below dispatch knows CIM-XML", named here so that no other class
+ * can join them unnoticed: the repository's {@code ValueCodec} and {@code DeclarationCodec} store
+ * embedded objects and declarations in their CIM-XML text (a storage format), and the Hyper-V export
+ * file is a CIM-XML DECLARATION that {@code ExportTask} writes and {@code ExportFileReader} reads back
+ * (a file format clients may read). None of them decodes a request or encodes a response.
+ *
+ * <p>Known exception to "http talks only to dispatch and security": dispatch's {@code OperationResult}
+ * names the kind of a pull result with {@code pull.PullKind}, so the response encoder sees that enum.
+ * Moving the enum into dispatch's result types is the dispatch stream's to do; no other class of
+ * {@code pull} may be used by http.
+ */
+@AnalyzeClasses(packages = "org.cimkit.server", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String HTTP = "org.cimkit.server.http..";
+    private static final String DISPATCH = "org.cimkit.server.dispatch..";
+    private static final String REPOSITORY = "org.cimkit.server.repository..";
+    private static final String PROVIDERS = "org.cimkit.server.providers..";
+    private static final String JOBS = "org.cimkit.server.jobs..";
+    private static final String INTEROP = "org.cimkit.server.interop..";
+    private static final String VIRTUALIZATION = "org.cimkit.server.virtualization..";
+    private static final String[] BELOW_HTTP = {DISPATCH, REPOSITORY, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
+            "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..",
+            "org.cimkit.server.security.."};
+    private static final String[] BELOW_DISPATCH = {REPOSITORY, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
+            "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes.."};
+
+    @ArchTest
+    static final ArchRule httpTalksOnlyToDispatchAndSecurity = noClasses().that().resideInAPackage(HTTP)
+            .should().dependOnClassesThat(resideInAnyPackage(REPOSITORY, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
+                    "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..")
+                    .and(not(name("org.cimkit.server.pull.PullKind"))))
+            .because("the servlet hands decoded operations to dispatch and knows nothing of what lies behind it");
+
+    @ArchTest
+    static final ArchRule nothingBelowHttpKnowsHttp = noClasses().that().resideInAnyPackage(BELOW_HTTP)
+            .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "jakarta.servlet..")
+            .because("HTTP ends in server.http");
+
+    @ArchTest
+    static final ArchRule nothingBelowDispatchKnowsCimXml = noClasses().that().resideInAnyPackage(BELOW_DISPATCH)
+            .and().doNotHaveFullyQualifiedName("org.cimkit.server.repository.ValueCodec")
+            .and().doNotHaveFullyQualifiedName("org.cimkit.server.repository.DeclarationCodec")
+            .and().doNotHaveFullyQualifiedName("org.cimkit.server.virtualization.ExportTask")
+            .and().doNotHaveFullyQualifiedName("org.cimkit.server.virtualization.ExportFileReader")
+            .should().dependOnClassesThat().resideInAPackage("org.cimkit.model.xml..")
+            .because("CIM-XML is decoded above dispatch and encoded on the way out; see the class comment for the"
+                    + " file formats that are CIM-XML too");
+
+    @ArchTest
+    static final ArchRule repositoryNeverCallsUp = noClasses().that().resideInAPackage(REPOSITORY)
+            .should().dependOnClassesThat().resideInAnyPackage(HTTP, DISPATCH, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION)
+            .because("the repository never calls back up into dispatch or the providers");
+
+    @ArchTest
+    static final ArchRule providersReachTheRepositoryOnlyThroughTheSpi = noClasses()
+            .that().resideInAnyPackage(PROVIDERS, JOBS, INTEROP, VIRTUALIZATION)
+            .should().dependOnClassesThat().resideInAnyPackage(REPOSITORY, DISPATCH, HTTP)
+            .because("providers get NamespaceObjects from the SPI, never the repository itself");
+
+    @ArchTest
+    static final ArchRule onlyTheCompositionRootKnowsHyperV = noClasses()
+            .that().resideOutsideOfPackage(VIRTUALIZATION)
+            .and().doNotHaveFullyQualifiedName("org.cimkit.server.CimkitServer")
+            .should().dependOnClassesThat().resideInAPackage(VIRTUALIZATION)
+            .because("the engine does not know the Hyper-V provider module by name");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.cimkit.server.(*)..").should().beFreeOfCycles();
+}
