@@ -129,7 +129,8 @@ public final class CimkitServer implements AutoCloseable {
         }
         String host = hostName();
         new InteropProvider(repository, host, VERSION).register(providers);
-        JobJournal jobJournal = config.dataDir() == null ? null : new JobJournal(config.dataDir().resolve("jobs"));
+        // job records share repository.mv with the journal (older versions kept them under jobs/, not read any more)
+        JobJournal jobJournal = journal == null ? null : new JobJournal(journal.store());
         jobs = new JobEngine(config.jobWorkers(), config.jobRetention(), jobJournal);
         int interrupted = jobs.recover();
         if (interrupted > 0) {

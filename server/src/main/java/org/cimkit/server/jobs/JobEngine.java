@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.providers.ReturnCodes.Vendor;
+import org.cimkit.server.repository.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,8 @@ public final class JobEngine implements AutoCloseable {
     public static final String INTERRUPTED = "interrupted by a server restart";
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** Jobs whose last state change is not recorded yet (the store refused it); retried by {@link #sweep}. */
+    private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor pool;
     private final Duration retention;
     private final JobJournal journal;
@@ -84,7 +87,16 @@ public final class JobEngine implements AutoCloseable {
         jobs.put(job.id(), job);
         job.moveTo(JobState.STARTING);
         job.moveTo(JobState.RUNNING);
-        persist(job);
+        if (journal != null) {
+            try {
+                journal.save(job.snapshot());
+            } catch (StorageFailure e) {
+                // a job whose record cannot be kept is not started: the caller is told why
+                jobs.remove(job.id());
+                LOG.error("job {} was not started: its record could not be stored", job.id(), e);
+                throw e.toCimException();
+            }
+        }
         Future<?> f = pool.submit(() -> execute(job, task));
         job.future(f);
         return job;
@@ -109,6 +121,10 @@ public final class JobEngine implements AutoCloseable {
             }
         } catch (JobFailure e) {
             fail(job, e);
+        } catch (StorageFailure e) {
+            LOG.error("job {} stopped: its record could not be stored", job.id(), e);
+            fail(job, new JobFailure(Vendor.FAILED, "The job record could not be stored", e.toCimException().getMessage(),
+                    e.outOfSpace() ? JobFailure.TYPE_UNAVAILABLE_RESOURCE : JobFailure.TYPE_SOFTWARE, 1, e));
         } catch (Exception | Error e) {
             if (closing && Thread.currentThread().isInterrupted()) {
                 return;
@@ -143,9 +159,7 @@ public final class JobEngine implements AutoCloseable {
             }
             job.moveTo(end);
         }
-        if (journal != null) {
-            journal.save(job.snapshot()); // also while closing: a job that completed keeps its outcome
-        }
+        record(job); // also while closing: a job that completed keeps its outcome
     }
 
     private void fail(Job job, JobFailure f) {
@@ -160,7 +174,28 @@ public final class JobEngine implements AutoCloseable {
             job.fail(f.errorCode(), f.summary(), f.description(), f.errorType(), f.cimStatusCode());
             job.moveTo(JobState.EXCEPTION);
         }
-        persist(job);
+        if (!closing) {
+            record(job);
+        }
+    }
+
+    /**
+     * Records a job's state change made by the engine itself. When the store refuses, the job keeps its
+     * state in memory (clients see it), the failure is logged, and {@link #sweep} tries again, so the
+     * record catches up once there is room.
+     */
+    private void record(Job job) {
+        if (journal == null) {
+            return;
+        }
+        try {
+            journal.save(job.snapshot());
+            unrecorded.remove(job.id());
+        } catch (StorageFailure e) {
+            unrecorded.add(job.id());
+            LOG.error("the record of job {} (state {}) could not be stored; it is tried again later", job.id(),
+                    job.state().code(), e);
+        }
     }
 
     /**
@@ -214,15 +249,24 @@ public final class JobEngine implements AutoCloseable {
         return out;
     }
 
-    /** Removes a final job (DeleteInstance); false when it is still running. */
+    /**
+     * Removes a final job (DeleteInstance); false when it is still running. When its record cannot be
+     * deleted the job stays and the caller gets CIM_ERR_FAILED.
+     */
     public boolean remove(Job job) {
         if (!job.state().isFinal()) {
             return false;
         }
-        jobs.remove(job.id());
         if (journal != null) {
-            journal.delete(job.id());
+            try {
+                journal.delete(job.id());
+            } catch (StorageFailure e) {
+                LOG.error("the record of job {} could not be deleted", job.id(), e);
+                throw e.toCimException();
+            }
         }
+        jobs.remove(job.id());
+        unrecorded.remove(job.id());
         return true;
     }
 
@@ -231,17 +275,28 @@ public final class JobEngine implements AutoCloseable {
         java.time.Instant now = clock.instant();
         for (Job j : jobs.values()) {
             if (j.expired(now)) {
-                jobs.remove(j.id());
                 if (journal != null) {
-                    journal.delete(j.id());
+                    try {
+                        journal.delete(j.id());
+                    } catch (StorageFailure e) {
+                        LOG.warn("the record of expired job {} could not be deleted yet: {}", j.id(), e.toString());
+                        continue; // kept (and shown) until its record is gone, so a restart cannot bring it back
+                    }
                 }
+                jobs.remove(j.id());
+                unrecorded.remove(j.id());
             }
         }
-    }
-
-    private void persist(Job job) {
-        if (journal != null && !closing) {
-            journal.save(job.snapshot());
+        for (String id : List.copyOf(unrecorded)) {
+            Job j = jobs.get(id);
+            if (j == null) {
+                unrecorded.remove(id);
+            } else {
+                record(j);
+                if (unrecorded.contains(id)) {
+                    break; // still no room: try again at the next sweep
+                }
+            }
         }
     }
 
@@ -271,7 +326,8 @@ public final class JobEngine implements AutoCloseable {
                 job.fail(Vendor.FAILED, "The operation was interrupted by a server restart",
                         "The job was " + INTERRUPTED + "; nothing it produced was kept.", JobFailure.TYPE_SOFTWARE, 1);
                 job.moveTo(JobState.EXCEPTION);
-                journal.save(job.snapshot());
+                jobs.put(job.id(), job);
+                record(job);
                 interrupted++;
             }
             jobs.put(job.id(), job);
@@ -338,10 +394,13 @@ public final class JobEngine implements AutoCloseable {
             job.addAffected(new Job.Affected(element, List.of(1), List.of(description)));
         }
 
+        /** Recorded before the file is made: a restart must know what to delete. Throws StorageFailure. */
         @Override
         public void scratchFile(Path file) {
             job.addScratch(file);
-            persist(job);
+            if (journal != null && !closing) {
+                journal.save(job.snapshot());
+            }
         }
 
         @Override

@@ -30,6 +30,11 @@ public final class FaultyFilePath extends FilePathWrapper {
         return SCHEME + ":";
     }
 
+    /** A {@link DurableStore} in {@code dir} whose writes go through this file system. */
+    public static DurableStore store(java.nio.file.Path dir) {
+        return new DurableStore(prefix() + dir.resolve(DurableStore.FILE));
+    }
+
     public static void reset() {
         full = false;
         bytesLeft = -1;
