@@ -103,6 +103,29 @@ class DiskFullJournalTest {
         }
     }
 
+    /** The commit reached the file but its fsync failed: it was reported as failed, so it must not come back. */
+    @Test
+    void aCommitWrittenButNotSyncedIsRolledBack() {
+        try (DurableStore store = faultyStore()) {
+            store.write(m -> m.map("values").put("kept", new byte[] { 1 }));
+            FaultyFilePath.syncFails = true;
+            StorageFailure f = assertThrows(StorageFailure.class,
+                    () -> store.write(m -> m.map("values").put("refused", new byte[] { 2 })));
+            assertFalse(f.outOfSpace(), "an I/O error is not reported as a full disk");
+            FaultyFilePath.syncFails = false;
+            assertNull(store.read(m -> m.map("values").get("refused")));
+            store.write(m -> m.map("values").put("later", new byte[] { 3 }));
+        }
+        try (DurableStore reopened = DurableStore.open(dir)) {
+            reopened.read(m -> {
+                assertNotNull(m.map("values").get("kept"));
+                assertNotNull(m.map("values").get("later"));
+                assertNull(m.map("values").get("refused"), "a refused change never reappears");
+                return null;
+            });
+        }
+    }
+
     @Test
     void anInterruptedCallerStillWritesAndKeepsItsInterrupt() {
         try (DurableStore store = DurableStore.open(dir)) {

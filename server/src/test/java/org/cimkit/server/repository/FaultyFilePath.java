@@ -20,6 +20,8 @@ public final class FaultyFilePath extends FilePathWrapper {
     public static volatile boolean full;
     /** Writes that fail with "no space" after this many more bytes were written; negative: unlimited. */
     public static volatile long bytesLeft = -1;
+    /** fsync fails (the bytes may or may not be on the disk: the case where a commit is written but not acknowledged). */
+    public static volatile boolean syncFails;
 
     static {
         FilePath.register(new FaultyFilePath());
@@ -38,6 +40,7 @@ public final class FaultyFilePath extends FilePathWrapper {
     public static void reset() {
         full = false;
         bytesLeft = -1;
+        syncFails = false;
     }
 
     @Override
@@ -91,6 +94,9 @@ public final class FaultyFilePath extends FilePathWrapper {
 
         @Override
         public void force(boolean metaData) throws IOException {
+            if (syncFails) {
+                throw new IOException("Input/output error");
+            }
             base.force(metaData);
         }
 
