@@ -124,7 +124,7 @@ public final class JobEngine implements AutoCloseable {
         } catch (StorageFailure e) {
             LOG.error("job {} stopped: its record could not be stored", job.id(), e);
             fail(job, new JobFailure(Vendor.FAILED, "The job record could not be stored", e.toCimException().getMessage(),
-                    e.outOfSpace() ? JobFailure.TYPE_UNAVAILABLE_RESOURCE : JobFailure.TYPE_SOFTWARE, 1, e));
+                    e.outOfSpace() ? JobFailure.TYPE_ENVIRONMENTAL : JobFailure.TYPE_SOFTWARE, 1, e));
         } catch (Exception | Error e) {
             if (closing && Thread.currentThread().isInterrupted()) {
                 return;
