@@ -193,6 +193,34 @@ class JobEngineTest {
         }
     }
 
+    /**
+     * A job that finishes while the store is full keeps its outcome in memory, and the record catches up
+     * once there is room (the next sweep), so a restart shows the outcome instead of "interrupted".
+     */
+    @Test
+    void anOutcomeThatCouldNotBeRecordedIsRecordedOnceThereIsRoom(@TempDir Path dir) throws Exception {
+        String id;
+        try (DurableStore store = FaultyFilePath.store(dir);
+                JobEngine e = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store))) {
+            CountDownLatch go = new CountDownLatch(1);
+            Job j = e.submit(spec(), c -> go.await());
+            id = j.id();
+            FaultyFilePath.full = true;
+            go.countDown();
+            await(j, JobState.COMPLETED);
+            assertEquals(JobState.COMPLETED, e.find(id).state(), "clients see the outcome while it is not recorded");
+            FaultyFilePath.full = false;
+            e.sweep();
+        } finally {
+            FaultyFilePath.reset();
+        }
+        try (DurableStore store = DurableStore.open(dir);
+                JobEngine e2 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store))) {
+            assertEquals(0, e2.recover());
+            assertEquals(JobState.COMPLETED, e2.find(id).state());
+        }
+    }
+
     @Test
     void illegalTransitionIsRefused() {
         Job j = new Job("X", spec(), java.time.Clock.systemUTC(), Duration.ofMinutes(5));
