@@ -50,6 +50,8 @@ public final class JobEngine implements AutoCloseable {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     /** Jobs whose last state change is not recorded yet (the store refused it); retried by {@link #sweep}. */
     private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(5);
+    private volatile java.time.Instant nextRecordRetry = java.time.Instant.MIN;
     private final ThreadPoolExecutor pool;
     private final Duration retention;
     private final JobJournal journal;
@@ -123,7 +125,7 @@ public final class JobEngine implements AutoCloseable {
             fail(job, e);
         } catch (StorageFailure e) {
             LOG.error("job {} stopped: its record could not be stored", job.id(), e);
-            fail(job, new JobFailure(Vendor.FAILED, "The job record could not be stored", e.toCimException().getMessage(),
+            fail(job, new JobFailure(Vendor.FAILED, "The job record could not be stored", e.clientText(),
                     e.outOfSpace() ? JobFailure.TYPE_ENVIRONMENTAL : JobFailure.TYPE_SOFTWARE, 1, e));
         } catch (Exception | Error e) {
             if (closing && Thread.currentThread().isInterrupted()) {
@@ -287,6 +289,10 @@ public final class JobEngine implements AutoCloseable {
                 unrecorded.remove(j.id());
             }
         }
+        if (unrecorded.isEmpty() || now.isBefore(nextRecordRetry)) {
+            return;
+        }
+        nextRecordRetry = now.plus(RECORD_RETRY); // not on every poll of a client while the disk stays full
         for (String id : List.copyOf(unrecorded)) {
             Job j = jobs.get(id);
             if (j == null) {

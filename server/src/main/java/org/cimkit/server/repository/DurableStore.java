@@ -165,7 +165,8 @@ public final class DurableStore implements AutoCloseable {
 
     /** After a failed commit: forget the store in memory and read it again from the file. */
     private void recover(RuntimeException failure) {
-        LOG.error("writing {} failed; reopening it from its last complete commit", fileName, failure);
+        // the caller logs the failure with its cause; this says what the store does about it
+        LOG.warn("writing {} failed ({}); reopening it from its last complete commit", fileName, failure.toString());
         try {
             store.closeImmediately();
         } catch (RuntimeException e) {

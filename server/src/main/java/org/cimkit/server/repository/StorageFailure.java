@@ -28,9 +28,14 @@ public final class StorageFailure extends RuntimeException {
         return outOfSpace;
     }
 
-    /** What a client is told: CIM_ERR_FAILED with a fixed text. */
+    /** The fixed text a client is told (no paths, no causes). */
+    public String clientText() {
+        return outOfSpace ? FULL : OTHER;
+    }
+
+    /** What a client is told: CIM_ERR_FAILED with {@link #clientText()}. */
     public CimException toCimException() {
-        return new CimException(CimStatus.FAILED, outOfSpace ? FULL : OTHER);
+        return new CimException(CimStatus.FAILED, clientText());
     }
 
     /**
