@@ -3,7 +3,11 @@ package org.cimkit.server.repository;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,6 +36,12 @@ final class SpillingFile extends FileBaseDefault {
     interface Disk {
         void read(long position, byte[] b, int off, int len) throws IOException;
 
+        /**
+         * Fills {@code dst} from {@code position} without taking the file's lock, if it can (concurrent
+         * readers); false, with {@code dst} untouched, when the caller must use {@link #read} instead.
+         */
+        boolean readShared(ByteBuffer dst, long position);
+
         void write(long position, byte[] b, int off, int len) throws IOException;
 
         long length() throws IOException;
@@ -46,7 +56,9 @@ final class SpillingFile extends FileBaseDefault {
     private final Disk disk;
     private final long maxSpilled;
     private final TreeMap<Long, byte[]> spilled = new TreeMap<>();
-    private long diskLength;
+    /** Written under the lock; read without it by {@link #read}, which then needs nothing else. */
+    private volatile boolean anySpilled;
+    private volatile long diskLength;
     private long size;
 
     SpillingFile(Disk disk, long maxSpilled) throws IOException {
@@ -66,8 +78,20 @@ final class SpillingFile extends FileBaseDefault {
         return size;
     }
 
+    /**
+     * Pages are read by many threads at once. While nothing is held in memory, a read of bytes that are
+     * on the disk needs no lock (MVStore reads only chunks that were completely written before).
+     */
     @Override
-    public synchronized int read(ByteBuffer dst, long position) throws IOException {
+    public int read(ByteBuffer dst, long position) throws IOException {
+        int n = dst.remaining();
+        if (!anySpilled && position + n <= diskLength && disk.readShared(dst, position)) {
+            return n;
+        }
+        return readLocked(dst, position);
+    }
+
+    private synchronized int readLocked(ByteBuffer dst, long position) throws IOException {
         if (position >= size) {
             return -1;
         }
@@ -129,6 +153,7 @@ final class SpillingFile extends FileBaseDefault {
                     disk.read(block * BLOCK, kept, 0, fromDisk); // the parts of the block this write leaves alone
                 }
                 spilled.put(block, kept);
+                anySpilled = true;
             }
             long from = Math.max(block * BLOCK, position);
             long to = Math.min((block + 1) * BLOCK, position + b.length);
@@ -153,6 +178,7 @@ final class SpillingFile extends FileBaseDefault {
             }
             spilled.pollFirstEntry();
         }
+        anySpilled = false;
         LOG.info("the instance scratch file is writable again; {} page block(s) moved back from memory", before);
     }
 
@@ -166,6 +192,7 @@ final class SpillingFile extends FileBaseDefault {
             diskLength = newSize;
         }
         spilled.tailMap((newSize + BLOCK - 1) / BLOCK, true).clear();
+        anySpilled = !spilled.isEmpty();
         byte[] partial = spilled.get(newSize / BLOCK);
         if (partial != null) {
             java.util.Arrays.fill(partial, (int) (newSize % BLOCK), BLOCK, (byte) 0);
@@ -188,12 +215,55 @@ final class SpillingFile extends FileBaseDefault {
         disk.close();
     }
 
-    /** The real file. */
+    /**
+     * The real file: written (and read under the lock) through a {@link RandomAccessFile}, read
+     * concurrently through a separate read-only channel. An interrupt that lands in a channel read
+     * closes that channel; it is then reopened and the read repeated through the file.
+     */
     static final class FileDisk implements Disk {
+        private final Path path;
         private final RandomAccessFile file;
+        private volatile FileChannel reader;
 
         FileDisk(String name, String mode) throws IOException {
+            this.path = Path.of(name);
             this.file = new RandomAccessFile(name, mode.startsWith("rw") ? "rw" : "r");
+            this.reader = FileChannel.open(path, StandardOpenOption.READ);
+        }
+
+        @Override
+        public boolean readShared(ByteBuffer dst, long position) {
+            if (Thread.currentThread().isInterrupted()) {
+                return false; // the channel would be closed under every other reader
+            }
+            FileChannel ch = reader;
+            int start = dst.position();
+            try {
+                while (dst.hasRemaining()) {
+                    if (ch.read(dst, position + dst.position() - start) < 0) {
+                        dst.position(start);
+                        return false;
+                    }
+                }
+                return true;
+            } catch (ClosedChannelException e) {
+                dst.position(start);
+                reopenReader(ch);
+                return false;
+            } catch (IOException e) {
+                dst.position(start);
+                return false;
+            }
+        }
+
+        private synchronized void reopenReader(FileChannel closed) {
+            if (reader == closed && file.getChannel().isOpen()) {
+                try {
+                    reader = FileChannel.open(path, StandardOpenOption.READ);
+                } catch (IOException e) {
+                    // reads go through the file until a later attempt succeeds
+                }
+            }
         }
 
         @Override
@@ -224,8 +294,12 @@ final class SpillingFile extends FileBaseDefault {
         }
 
         @Override
-        public void close() throws IOException {
-            file.close();
+        public synchronized void close() throws IOException {
+            try {
+                reader.close();
+            } finally {
+                file.close();
+            }
         }
     }
 }

@@ -38,6 +38,11 @@ class ScratchDiskFullTest {
         }
 
         @Override
+        public boolean readShared(ByteBuffer dst, long position) {
+            return false;
+        }
+
+        @Override
         public void write(long position, byte[] b, int off, int len) throws IOException {
             if (full) {
                 throw new IOException("No space left on device");
@@ -106,6 +111,29 @@ class ScratchDiskFullTest {
         assertEquals(0, f.spilledBlocks(), "the next write moved the kept blocks to the disk");
         assertArrayEquals(Arrays.copyOf(expected, 13_000), Arrays.copyOf(disk.bytes, 13_000));
         assertArrayEquals(expected, read(f, 0, 20_100));
+    }
+
+    /** Job and request threads read instances; an interrupted one must neither fail nor break the file for others. */
+    @Test
+    void theRealFileReadsForInterruptedThreadsAndStaysOpenForOthers() throws IOException {
+        Path file = tmp.resolve("scratch");
+        SpillingFile f = new SpillingFile(new SpillingFile.FileDisk(file.toString(), "rw"), 1 << 20);
+        try {
+            byte[] bytes = pattern(3 * SpillingFile.BLOCK + 5, 4);
+            f.write(ByteBuffer.wrap(bytes), 0);
+            Thread.currentThread().interrupt();
+            try {
+                assertArrayEquals(bytes, read(f, 0, bytes.length));
+                f.write(ByteBuffer.wrap(bytes), bytes.length);
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is left for its owner");
+            } finally {
+                Thread.interrupted();
+            }
+            assertArrayEquals(bytes, read(f, bytes.length, bytes.length));
+            assertArrayEquals(Arrays.copyOfRange(bytes, 100, 5000), read(f, 100, 4900));
+        } finally {
+            f.close();
+        }
     }
 
     @Test
