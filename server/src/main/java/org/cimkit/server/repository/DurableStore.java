@@ -3,14 +3,19 @@ package org.cimkit.server.repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -124,17 +129,17 @@ public final class DurableStore implements AutoCloseable {
      * Every entry of a map in key order, fetched in batches (so neither a long-held snapshot nor the
      * whole map on the heap); the action runs on the caller's thread.
      */
-    public void forEach(String map, java.util.function.BiConsumer<String, byte[]> action) {
+    public void forEach(String map, BiConsumer<String, byte[]> action) {
         String after = null;
         while (true) {
             String from = after;
-            java.util.List<java.util.Map.Entry<String, byte[]>> batch = read(m -> {
-                java.util.List<java.util.Map.Entry<String, byte[]>> out = new java.util.ArrayList<>(BATCH);
-                org.h2.mvstore.Cursor<String, byte[]> c = m.map(map).cursor(from);
+            List<Map.Entry<String, byte[]>> batch = read(m -> {
+                List<Map.Entry<String, byte[]>> out = new ArrayList<>(BATCH);
+                Cursor<String, byte[]> c = m.map(map).cursor(from);
                 while (out.size() < BATCH && c.hasNext()) {
                     String k = c.next();
                     if (!k.equals(from)) {
-                        out.add(java.util.Map.entry(k, c.getValue()));
+                        out.add(Map.entry(k, c.getValue()));
                     }
                 }
                 return out;
