@@ -127,7 +127,8 @@ public final class CimkitServer implements AutoCloseable {
             repository.journal(new FailSafeJournal(journal));
         }
         String host = hostName();
-        JobJournal jobJournal = config.dataDir() == null ? null : new JobJournal(config.dataDir().resolve("jobs"));
+        // job records share repository.mv with the journal (older versions kept them under jobs/, not read any more)
+        JobJournal jobJournal = journal == null ? null : new JobJournal(journal.store());
         jobs = new JobEngine(config.jobWorkers(), config.jobRetention(), jobJournal);
         int interrupted = jobs.recover();
         if (interrupted > 0) {

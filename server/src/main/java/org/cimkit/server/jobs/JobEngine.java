@@ -22,6 +22,7 @@ import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.providers.ProviderRegistrar;
+import org.cimkit.server.repository.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,10 @@ public final class JobEngine implements JobRunner, AutoCloseable {
     public static final String INTERRUPTED = "interrupted by a server restart";
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** Jobs whose last state change is not recorded yet (the store refused it); retried by {@link #sweep}. */
+    private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(5);
+    private volatile java.time.Instant nextRecordRetry = java.time.Instant.MIN;
     private final ThreadPoolExecutor pool;
     private final Duration retention;
     private final JobJournal journal;
@@ -115,7 +120,16 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         jobs.put(job.id(), job);
         job.moveTo(JobState.STARTING);
         job.moveTo(JobState.RUNNING);
-        persist(job);
+        if (journal != null) {
+            try {
+                journal.save(job.snapshot());
+            } catch (StorageFailure e) {
+                // a job whose record cannot be kept is not started: the caller is told why
+                jobs.remove(job.id());
+                LOG.error("job {} was not started: its record could not be stored", job.id(), e);
+                throw e.toCimException();
+            }
+        }
         changed(null, job.snapshot());
         Future<?> f = pool.submit(() -> execute(job, task));
         job.future(f);
@@ -170,6 +184,10 @@ public final class JobEngine implements JobRunner, AutoCloseable {
             }
         } catch (JobFailure e) {
             fail(job, e);
+        } catch (StorageFailure e) {
+            LOG.error("job {} stopped: its record could not be stored", job.id(), e);
+            fail(job, new JobFailure(JobFailure.UNCLASSIFIED, "The job record could not be stored", e.clientText(),
+                    e.outOfSpace() ? JobFailure.TYPE_ENVIRONMENTAL : JobFailure.TYPE_SOFTWARE, 1, e));
         } catch (Exception | Error e) {
             if (closing && Thread.currentThread().isInterrupted()) {
                 return;
@@ -206,9 +224,7 @@ public final class JobEngine implements JobRunner, AutoCloseable {
             }
             job.moveTo(end);
         }
-        if (journal != null) {
-            journal.save(job.snapshot()); // also while closing: a job that completed keeps its outcome
-        }
+        record(job); // also while closing: a job that completed keeps its outcome
         changed(before, job.snapshot());
     }
 
@@ -226,8 +242,29 @@ public final class JobEngine implements JobRunner, AutoCloseable {
             job.fail(f.errorCode(), f.summary(), f.description(), f.errorType(), f.cimStatusCode());
             job.moveTo(JobState.EXCEPTION);
         }
-        persist(job);
+        if (!closing) {
+            record(job);
+        }
         changed(before, job.snapshot());
+    }
+
+    /**
+     * Records a job's state change made by the engine itself. When the store refuses, the job keeps its
+     * state in memory (clients see it), the failure is logged, and {@link #sweep} tries again, so the
+     * record catches up once there is room.
+     */
+    private void record(Job job) {
+        if (journal == null) {
+            return;
+        }
+        try {
+            journal.save(job.snapshot());
+            unrecorded.remove(job.id());
+        } catch (StorageFailure e) {
+            unrecorded.add(job.id());
+            LOG.error("the record of job {} (state {}) could not be stored; it is tried again later", job.id(),
+                    job.state().code(), e);
+        }
     }
 
     /**
@@ -281,15 +318,24 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         return out;
     }
 
-    /** Removes a final job (DeleteInstance); false when it is still running. */
+    /**
+     * Removes a final job (DeleteInstance); false when it is still running. When its record cannot be
+     * deleted the job stays and the caller gets CIM_ERR_FAILED.
+     */
     public boolean remove(Job job) {
         if (!job.state().isFinal()) {
             return false;
         }
-        jobs.remove(job.id());
         if (journal != null) {
-            journal.delete(job.id());
+            try {
+                journal.delete(job.id());
+            } catch (StorageFailure e) {
+                LOG.error("the record of job {} could not be deleted", job.id(), e);
+                throw e.toCimException();
+            }
         }
+        jobs.remove(job.id());
+        unrecorded.remove(job.id());
         changed(job.snapshot(), null);
         return true;
     }
@@ -298,18 +344,35 @@ public final class JobEngine implements JobRunner, AutoCloseable {
     public void sweep() {
         java.time.Instant now = clock.instant();
         for (Job j : jobs.values()) {
-            if (j.expired(now) && jobs.remove(j.id()) != null) {
+            if (j.expired(now)) {
                 if (journal != null) {
-                    journal.delete(j.id());
+                    try {
+                        journal.delete(j.id());
+                    } catch (StorageFailure e) {
+                        LOG.warn("the record of expired job {} could not be deleted yet: {}", j.id(), e.toString());
+                        continue; // kept (and shown) until its record is gone, so a restart cannot bring it back
+                    }
                 }
-                changed(j.snapshot(), null);
+                if (jobs.remove(j.id()) != null) {
+                    changed(j.snapshot(), null);
+                }
+                unrecorded.remove(j.id());
             }
         }
-    }
-
-    private void persist(Job job) {
-        if (journal != null && !closing) {
-            journal.save(job.snapshot());
+        if (unrecorded.isEmpty() || now.isBefore(nextRecordRetry)) {
+            return;
+        }
+        nextRecordRetry = now.plus(RECORD_RETRY); // not on every poll of a client while the disk stays full
+        for (String id : List.copyOf(unrecorded)) {
+            Job j = jobs.get(id);
+            if (j == null) {
+                unrecorded.remove(id);
+            } else {
+                record(j);
+                if (unrecorded.contains(id)) {
+                    break; // still no room: try again at the next sweep
+                }
+            }
         }
     }
 
@@ -339,7 +402,8 @@ public final class JobEngine implements JobRunner, AutoCloseable {
                 job.fail(JobFailure.UNCLASSIFIED, "The operation was interrupted by a server restart",
                         "The job was " + INTERRUPTED + "; nothing it produced was kept.", JobFailure.TYPE_SOFTWARE, 1);
                 job.moveTo(JobState.EXCEPTION);
-                journal.save(job.snapshot());
+                jobs.put(job.id(), job);
+                record(job);
                 interrupted++;
             }
             jobs.put(job.id(), job);
@@ -416,10 +480,13 @@ public final class JobEngine implements JobRunner, AutoCloseable {
             changed(before, job.snapshot());
         }
 
+        /** Recorded before the file is made: a restart must know what to delete. Throws StorageFailure. */
         @Override
         public void scratchFile(Path file) {
             job.addScratch(file);
-            persist(job);
+            if (journal != null && !closing) {
+                journal.save(job.snapshot());
+            }
         }
 
         @Override

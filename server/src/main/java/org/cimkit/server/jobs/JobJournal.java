@@ -1,15 +1,10 @@
 package org.cimkit.server.jobs;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Reader;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,36 +13,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
+import org.cimkit.server.repository.DurableStore;
+import org.cimkit.server.repository.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Job records on disk, one properties file per job ({@code <data-dir>/jobs/<InstanceID>.job}),
- * replaced atomically on every state change. They exist so that a restart can tell which jobs were
- * running: those are brought back in state 10 ("interrupted by a server restart") and their
+ * Job records in the server's {@link DurableStore} (map {@value #MAP}, one entry per job: its
+ * properties text), replaced on every state change. They exist so that a restart can tell which jobs
+ * were running: those are brought back in state 10 ("interrupted by a server restart") and their
  * scratch files (partial exports) are deleted. Class-specific job properties are kept when they are
  * strings or string arrays, which is all the jobs of this server use.
+ *
+ * <p>The store does its I/O on its own thread, so a worker that is being cancelled (interrupted) still
+ * records its outcome. A record that cannot be written throws {@link StorageFailure}. Records of
+ * older versions (one file per job under {@code <data-dir>/jobs}) are neither read nor touched.
  */
 public final class JobJournal {
     private static final Logger LOG = LoggerFactory.getLogger(JobJournal.class);
-    private final Path dir;
+    static final String MAP = "jobs";
+    private final DurableStore store;
 
-    public JobJournal(Path dir) throws IOException {
-        this.dir = dir;
-        Files.createDirectories(dir);
+    public JobJournal(DurableStore store) {
+        this.store = store;
     }
 
-    private Path file(String id) {
-        return dir.resolve(id.replaceAll("[^A-Za-z0-9._-]", "_") + ".job");
-    }
-
+    /** Records the job's current state; throws {@link StorageFailure} when that cannot be done. */
     public void save(Job.Snapshot s) {
         Properties p = new Properties();
         p.setProperty("id", s.id());
@@ -101,49 +98,33 @@ public final class JobJournal {
             k++;
         }
         p.setProperty("scratch", join(s.scratchFiles().stream().map(Path::toString).toList()));
-        Path target = file(s.id());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "Cimkit job record");
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            p.store(bytes, null);
         } catch (IOException e) {
-            LOG.warn("cannot write job record {}: {}", target, e.toString());
+            throw new UncheckedIOException(e); // not possible in memory
         }
+        byte[] record = bytes.toByteArray();
+        store.write(m -> m.map(MAP).put(s.id(), record));
     }
 
+    /** Drops the job's record; throws {@link StorageFailure} when that cannot be done. */
     public void delete(String id) {
-        try {
-            Files.deleteIfExists(file(id));
-        } catch (IOException e) {
-            LOG.warn("cannot delete job record of {}: {}", id, e.toString());
-        }
+        store.write(m -> m.map(MAP).remove(id));
     }
 
     /** Every readable record; unreadable ones are logged and skipped. */
     public List<Job.Snapshot> loadAll() {
         List<Job.Snapshot> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".job")).sorted().toList()) {
-                try (Reader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
-                    Properties p = new Properties();
-                    p.load(r);
-                    out.add(read(p));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("skipping unreadable job record {}: {}", f, e.toString());
-                }
+        store.forEach(MAP, (id, record) -> {
+            try {
+                Properties p = new Properties();
+                p.load(new ByteArrayInputStream(record));
+                out.add(read(p));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("skipping unreadable job record {}: {}", id, e.toString());
             }
-        } catch (IOException e) {
-            LOG.warn("cannot list job records in {}: {}", dir, e.toString());
-        }
+        });
         return out;
     }
 

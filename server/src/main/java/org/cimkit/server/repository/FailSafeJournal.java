@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts a journal's storage failures (disk full, read-only file system, a broken file) into the
- * client's terms: the change is refused with CIM_ERR_FAILED and a text that says so, the cause goes to
+ * client's terms: the change is refused with CIM_ERR_FAILED and a text that says so (and says when
+ * the storage is full), the cause goes to
  * the log only (it may hold file-system paths), and the server keeps serving.
  */
 public final class FailSafeJournal implements RepositoryJournal {
@@ -32,10 +33,12 @@ public final class FailSafeJournal implements RepositoryJournal {
             c.run();
         } catch (CimException e) {
             throw e;
+        } catch (StorageFailure e) {
+            LOG.error("the repository could not store a change ({})", what, e);
+            throw e.toCimException();
         } catch (RuntimeException e) {
             LOG.error("the repository could not store a change ({})", what, e);
-            throw new CimException(org.cimkit.model.CimStatus.FAILED,
-                    "the change could not be stored and was not applied (see the server log)");
+            throw new StorageFailure(what, e).toCimException();
         }
     }
 

@@ -20,7 +20,9 @@ import org.h2.mvstore.type.StringDataType;
  * a small heap; without one (tests, embedded use) the pages stay in memory, still compact.
  *
  * <p>The file is scratch space, rebuilt at every start from the MOF and the journal (durability is
- * the journal's job): it is deleted when opened and when closed, and never synced.
+ * the journal's job): it is deleted when opened and when closed, and never synced. It is opened as a
+ * {@link SpillingFile}, so a full disk does not close the store: what cannot be written waits in
+ * memory until there is room, and the instances stay readable throughout.
  */
 public final class InstanceStorage implements AutoCloseable {
     private final MVStore store;
@@ -50,7 +52,7 @@ public final class InstanceStorage implements AutoCloseable {
             throw new UncheckedIOException("cannot create the instance store " + file + ": " + e.getMessage(), e);
         }
         int cacheMb = (int) Math.min(256, Math.max(4, Runtime.getRuntime().maxMemory() / 16 / (1024 * 1024)));
-        MVStore s = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+        MVStore s = new MVStore.Builder().fileName(ScratchFilePath.fileName(file)).cacheSize(cacheMb).open();
         return new InstanceStorage(s, file);
     }
 

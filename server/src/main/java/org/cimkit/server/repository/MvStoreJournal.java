@@ -1,6 +1,5 @@
 package org.cimkit.server.repository;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,45 +14,43 @@ import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObject;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimQualifierType;
-import org.cimkit.model.CimStatus;
-import org.cimkit.model.message.Declaration;
 import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps what clients changed, on top of the MOF the server starts from, in one MVStore file.
- * MVStore writes each commit as an atomic, checksummed chunk, and we fsync before answering, so a
- * kill -9 at any moment leaves the last acknowledged state. Each record is keyed by namespace and
+ * Keeps what clients changed, on top of the MOF the server starts from, in the {@link DurableStore}.
+ * MVStore writes each commit as an atomic, checksummed chunk, and the store fsyncs before answering,
+ * so a kill -9 at any moment leaves the last acknowledged state; a change that cannot be written
+ * throws {@link StorageFailure} and is not kept. Each record is keyed by namespace and
  * name (or path) and holds the CIM-XML of the object, or an empty value meaning "deleted".
  */
 public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MvStoreJournal.class);
     private static final byte[] DELETED = new byte[0];
 
-    private final MVStore store;
-    private final MVMap<String, byte[]> namespaces;
+    private static final String NAMESPACES = "namespaces";
     /** Namespaces created again after a delete: on replay they start empty, not from the MOF base. */
-    private final MVMap<String, byte[]> namespaceResets;
-    private final MVMap<String, byte[]> qualifiers;
-    private final MVMap<String, byte[]> classes;
-    private final MVMap<String, byte[]> instances;
+    private static final String NAMESPACE_RESETS = "namespaceResets";
+    private static final String QUALIFIERS = "qualifiers";
+    private static final String CLASSES = "classes";
+    private static final String INSTANCES = "instances";
+
+    private final DurableStore store;
     private final DeclarationCodec codec = new DeclarationCodec();
 
+    /** The journal in {@code dataDir/repository.mv}, which it opens (and closes). */
     public MvStoreJournal(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
-        }
-        this.store = new MVStore.Builder().fileName(dataDir.resolve("repository.mv").toString()).autoCommitDisabled()
-                .open();
-        this.namespaces = store.openMap("namespaces");
-        this.namespaceResets = store.openMap("namespaceResets");
-        this.qualifiers = store.openMap("qualifiers");
-        this.classes = store.openMap("classes");
-        this.instances = store.openMap("instances");
+        this(DurableStore.open(dataDir));
+    }
+
+    public MvStoreJournal(DurableStore store) {
+        this.store = store;
+    }
+
+    /** The store the journal writes to; other durable records (jobs) share it. */
+    public DurableStore store() {
+        return store;
     }
 
     private static String nsKey(CimNamespace ns) {
@@ -66,7 +63,11 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
 
     /** Replays the stored changes onto a repository that holds the MOF base. */
     public void replay(Repository repo) {
-        for (Map.Entry<String, byte[]> e : namespaces.entrySet()) {
+        Map<String, byte[]> names = new java.util.LinkedHashMap<>();
+        store.forEach(NAMESPACES, names::put);
+        java.util.Set<String> resets = new java.util.HashSet<>();
+        store.forEach(NAMESPACE_RESETS, (k, v) -> resets.add(k));
+        for (Map.Entry<String, byte[]> e : names.entrySet()) {
             CimNamespace ns = CimNamespace.of(new String(e.getValue().length == 0 ? e.getKey().getBytes() : e.getValue(),
                     java.nio.charset.StandardCharsets.UTF_8));
             if (e.getValue().length == 0) {
@@ -74,38 +75,38 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
                     repo.deleteNamespaceUnchecked(ns);
                 }
             } else {
-                if (namespaceResets.containsKey(e.getKey()) && repo.hasNamespace(ns)) {
+                if (resets.contains(e.getKey()) && repo.hasNamespace(ns)) {
                     // deleted and created again: what the MOF base put there is gone
                     repo.deleteNamespaceUnchecked(ns);
                 }
                 repo.namespaceOrCreate(ns);
             }
         }
-        for (Map.Entry<String, byte[]> e : qualifiers.entrySet()) {
-            CimNamespace ns = namespaceOf(e.getKey());
-            if (ns == null || !repo.hasNamespace(ns)) {
-                continue;
+        store.forEach(QUALIFIERS, (k, v) -> {
+            CimNamespace ns = namespaceOf(names, k);
+            if (!repo.hasNamespace(ns)) {
+                return;
             }
-            if (e.getValue().length == 0) {
-                repo.namespace(ns).removeQualifierType(CimName.of(nameOf(e.getKey())));
+            if (v.length == 0) {
+                repo.namespace(ns).removeQualifierType(CimName.of(nameOf(k)));
             } else {
-                codec.read(e.getValue()).qualifiers().forEach(q -> repo.loadQualifierType(ns, q));
+                codec.read(v).qualifiers().forEach(q -> repo.loadQualifierType(ns, q));
             }
-        }
+        });
         List<Map.Entry<CimNamespace, CimClass>> pending = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-            CimNamespace ns = namespaceOf(e.getKey());
-            if (ns == null || !repo.hasNamespace(ns)) {
-                continue;
+        store.forEach(CLASSES, (k, v) -> {
+            CimNamespace ns = namespaceOf(names, k);
+            if (!repo.hasNamespace(ns)) {
+                return;
             }
-            if (e.getValue().length == 0) {
-                repo.namespace(ns).removeClass(CimName.of(nameOf(e.getKey())));
+            if (v.length == 0) {
+                repo.namespace(ns).removeClass(CimName.of(nameOf(k)));
             } else {
-                for (CimObject o : codec.read(e.getValue()).objects()) {
+                for (CimObject o : codec.read(v).objects()) {
                     pending.add(Map.entry(ns, (CimClass) o));
                 }
             }
-        }
+        });
         // superclasses first: add what can be added until nothing changes
         boolean progress = true;
         while (!pending.isEmpty() && progress) {
@@ -124,31 +125,31 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
             LOG.warn("stored class {} in {} has no superclass {}: skipped", e.getValue().name(), e.getKey(),
                     e.getValue().superclass());
         }
-        int loaded = 0;
-        for (Map.Entry<String, byte[]> e : instances.entrySet()) {
-            CimNamespace ns = namespaceOf(e.getKey());
-            if (ns == null || !repo.hasNamespace(ns)) {
-                continue;
+        int[] loaded = { 0 };
+        store.forEach(INSTANCES, (k, v) -> {
+            CimNamespace ns = namespaceOf(names, k);
+            if (!repo.hasNamespace(ns)) {
+                return;
             }
-            if (e.getValue().length == 0) {
-                repo.namespace(ns).removeInstance(CimObjectPath.parse(nameOf(e.getKey())));
-            } else {
-                for (CimObject o : codec.read(e.getValue()).objects()) {
-                    try {
-                        repo.loadInstance(ns, (CimInstance) o);
-                        loaded++;
-                    } catch (CimException ex) {
-                        LOG.warn("stored instance {} no longer fits its class: {}", ((CimInstance) o).path(), ex.getMessage());
-                    }
+            if (v.length == 0) {
+                repo.namespace(ns).removeInstance(CimObjectPath.parse(nameOf(k)));
+                return;
+            }
+            for (CimObject o : codec.read(v).objects()) {
+                try {
+                    repo.loadInstance(ns, (CimInstance) o);
+                    loaded[0]++;
+                } catch (CimException ex) {
+                    LOG.warn("stored instance {} no longer fits its class: {}", ((CimInstance) o).path(), ex.getMessage());
                 }
             }
-        }
-        LOG.info("replayed {} stored instance(s) from {}", loaded, store.getFileStore().getFileName());
+        });
+        LOG.info("replayed {} stored instance(s) from {}", loaded[0], store.fileName());
     }
 
-    private CimNamespace namespaceOf(String key) {
+    private static CimNamespace namespaceOf(Map<String, byte[]> names, String key) {
         int sep = key.indexOf('\u0000');
-        byte[] display = namespaces.get(key.substring(0, sep));
+        byte[] display = names.get(key.substring(0, sep));
         String name = display == null || display.length == 0 ? key.substring(0, sep)
                 : new String(display, java.nio.charset.StandardCharsets.UTF_8);
         return CimNamespace.of(name);
@@ -167,86 +168,75 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
         return key.substring(key.indexOf('\u0000') + 1);
     }
 
-    private synchronized void commit() {
-        try {
-            store.commit();
-            store.sync();
-        } catch (RuntimeException e) {
-            store.rollback();
-            // FailSafeJournal turns this into the client's fixed message; details (file paths) stay in the log.
-            throw new IllegalStateException("the repository file could not be written", e);
-        }
-    }
-
     @Override
-    public synchronized void namespaceCreated(CimNamespace ns) {
-        byte[] before = namespaces.get(nsKey(ns));
-        if (before != null && before.length == 0) {
-            namespaceResets.put(nsKey(ns), new byte[] { 1 });
-        }
-        namespaces.put(nsKey(ns), ns.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        commit();
-    }
-
-    @Override
-    public synchronized void namespaceDeleted(CimNamespace ns) {
-        namespaces.put(nsKey(ns), DELETED);
-        namespaceResets.remove(nsKey(ns));
-        String prefix = nsKey(ns) + "\u0000";
-        for (MVMap<String, byte[]> m : List.of(qualifiers, classes, instances)) {
-            List<String> keys = new ArrayList<>();
-            for (var it = m.keyIterator(prefix); it.hasNext();) {
-                String k = it.next();
-                if (!k.startsWith(prefix)) {
-                    break;
-                }
-                keys.add(k);
+    public void namespaceCreated(CimNamespace ns) {
+        byte[] name = ns.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        store.write(m -> {
+            byte[] before = m.map(NAMESPACES).get(nsKey(ns));
+            if (before != null && before.length == 0) {
+                m.map(NAMESPACE_RESETS).put(nsKey(ns), new byte[] { 1 });
             }
-            keys.forEach(m::remove);
-        }
-        commit();
+            m.map(NAMESPACES).put(nsKey(ns), name);
+        });
     }
 
     @Override
-    public synchronized void qualifierTypeSet(CimNamespace ns, CimQualifierType q) {
-        qualifiers.put(key(ns, q.name().key()), codec.write(q));
-        commit();
+    public void namespaceDeleted(CimNamespace ns) {
+        String prefix = nsKey(ns) + "\u0000";
+        store.write(m -> {
+            m.map(NAMESPACES).put(nsKey(ns), DELETED);
+            m.map(NAMESPACE_RESETS).remove(nsKey(ns));
+            for (String name : List.of(QUALIFIERS, CLASSES, INSTANCES)) {
+                MVMap<String, byte[]> map = m.map(name);
+                List<String> keys = new ArrayList<>();
+                for (var it = map.keyIterator(prefix); it.hasNext();) {
+                    String k = it.next();
+                    if (!k.startsWith(prefix)) {
+                        break;
+                    }
+                    keys.add(k);
+                }
+                keys.forEach(map::remove);
+            }
+        });
+    }
+
+    private void put(String map, String key, byte[] value) {
+        store.write(m -> m.map(map).put(key, value));
     }
 
     @Override
-    public synchronized void qualifierTypeDeleted(CimNamespace ns, CimName name) {
-        qualifiers.put(key(ns, name.key()), DELETED);
-        commit();
+    public void qualifierTypeSet(CimNamespace ns, CimQualifierType q) {
+        put(QUALIFIERS, key(ns, q.name().key()), codec.write(q));
     }
 
     @Override
-    public synchronized void classSet(CimNamespace ns, CimClass c) {
-        classes.put(key(ns, c.name().key()), codec.write(c));
-        commit();
+    public void qualifierTypeDeleted(CimNamespace ns, CimName name) {
+        put(QUALIFIERS, key(ns, name.key()), DELETED);
     }
 
     @Override
-    public synchronized void classDeleted(CimNamespace ns, CimName name) {
-        classes.put(key(ns, name.key()), DELETED);
-        commit();
+    public void classSet(CimNamespace ns, CimClass c) {
+        put(CLASSES, key(ns, c.name().key()), codec.write(c));
     }
 
     @Override
-    public synchronized void instanceSet(CimNamespace ns, CimInstance instance) {
-        instances.put(key(ns, storageKey(instance.path())), codec.write(instance));
-        commit();
+    public void classDeleted(CimNamespace ns, CimName name) {
+        put(CLASSES, key(ns, name.key()), DELETED);
     }
 
     @Override
-    public synchronized void instanceDeleted(CimNamespace ns, CimObjectPath path) {
-        instances.put(key(ns, storageKey(path)), DELETED);
-        commit();
+    public void instanceSet(CimNamespace ns, CimInstance instance) {
+        put(INSTANCES, key(ns, storageKey(instance.path())), codec.write(instance));
     }
 
     @Override
-    public synchronized void close() {
-        if (!store.isClosed()) {
-            store.close();
-        }
+    public void instanceDeleted(CimNamespace ns, CimObjectPath path) {
+        put(INSTANCES, key(ns, storageKey(path)), DELETED);
+    }
+
+    @Override
+    public void close() {
+        store.close();
     }
 }

@@ -2,15 +2,12 @@ package org.cimkit.server.security;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -41,11 +38,13 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.cimkit.server.files.AtomicFileWriter;
 
 /**
  * A self-signed server certificate (EC P-256, SHA256withECDSA, made with Bouncy Castle) kept as a
  * PKCS12 key store in the data dir: {@code tls/self-signed.p12} with its random password in
- * {@code tls/self-signed.p12.password}, both mode 0600. Made at the first start and reused after.
+ * {@code tls/self-signed.p12.password}, both mode 0600 in a 0700 directory, each written atomically
+ * ({@link AtomicFileWriter}). Made at the first start and reused after.
  */
 public final class SelfSignedCertificate {
     public static final String ALIAS = "cimkit";
@@ -68,28 +67,29 @@ public final class SelfSignedCertificate {
         Path file = dir.resolve("self-signed.p12");
         Path pwFile = dir.resolve("self-signed.p12.password");
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(pwFile, LinkOption.NOFOLLOW_LINKS)) {
-            String pw = Files.readString(pwFile, StandardCharsets.UTF_8).strip();
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(file)) {
-                ks.load(in, pw.toCharArray());
-            }
-            X509Certificate c = (X509Certificate) ks.getCertificate(ALIAS);
-            if (c != null && c.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(1)))) {
-                return new Store(ks, pw, file);
+            try {
+                String pw = Files.readString(pwFile, StandardCharsets.UTF_8).strip();
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(file)) {
+                    ks.load(in, pw.toCharArray());
+                }
+                X509Certificate c = (X509Certificate) ks.getCertificate(ALIAS);
+                if (c != null && c.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(1)))) {
+                    return new Store(ks, pw, file);
+                }
+            } catch (IOException | GeneralSecurityException e) {
+                // a pair that does not fit (a crash between the two writes, a damaged file): made afresh below
             }
         }
-        Files.createDirectories(dir);
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        }
+        AtomicFileWriter.privateDirectory(dir);
         String pw = randomPassword();
         KeyStore ks = create(host, pw);
-        writePrivate(pwFile, pw.getBytes(StandardCharsets.UTF_8));
-        Path tmp = dir.resolve("self-signed.p12.tmp");
-        try (OutputStream out = openPrivate(tmp)) {
-            ks.store(out, pw.toCharArray());
+        // each file appears whole (0600); a crash between the two leaves a pair that fails to load and is remade
+        try (AtomicFileWriter out = AtomicFileWriter.create(file)) {
+            ks.store(out.stream(), pw.toCharArray());
+            out.commit();
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFileWriter.write(pwFile, pw.getBytes(StandardCharsets.UTF_8));
         return new Store(ks, pw, file);
     }
 
@@ -151,23 +151,5 @@ public final class SelfSignedCertificate {
         byte[] b = new byte[18];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    private static void writePrivate(Path file, byte[] bytes) throws IOException {
-        Files.deleteIfExists(file);
-        try (OutputStream out = openPrivate(file)) {
-            out.write(bytes);
-        }
-    }
-
-    private static OutputStream openPrivate(Path file) throws IOException {
-        Files.deleteIfExists(file);
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-        return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
-                LinkOption.NOFOLLOW_LINKS);
     }
 }

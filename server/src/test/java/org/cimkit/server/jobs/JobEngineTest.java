@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.cimkit.model.CimNamespace;
+import org.cimkit.server.repository.DurableStore;
+import org.cimkit.server.repository.FaultyFilePath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,7 +115,8 @@ class JobEngineTest {
         Path scratch = dir.resolve("partial.tmp");
         Files.writeString(scratch, "half");
         String id;
-        JobEngine e1 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(dir.resolve("jobs")));
+        DurableStore store1 = DurableStore.open(dir);
+        JobEngine e1 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store1));
         CountDownLatch started = new CountDownLatch(1);
         Job j = e1.submit(spec().with("ExportDirectory", new org.cimkit.model.CimValue.StringValue("/x")), c -> {
             c.scratchFile(scratch);
@@ -125,9 +128,11 @@ class JobEngineTest {
         id = j.id();
         assertTrue(started.await(5, TimeUnit.SECONDS));
         e1.close();
+        store1.close();
         assertTrue(Files.exists(scratch), "closing keeps the record, so the next start sees the interruption");
 
-        try (JobEngine e2 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(dir.resolve("jobs")))) {
+        try (DurableStore store2 = DurableStore.open(dir);
+                JobEngine e2 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store2))) {
             assertEquals(1, e2.recover());
             Job back = e2.find(id);
             assertEquals(JobState.EXCEPTION, back.state());
@@ -135,6 +140,113 @@ class JobEngineTest {
             assertEquals(new org.cimkit.model.CimValue.StringValue("/x"), back.snapshot().properties().get("ExportDirectory"));
             assertFalse(Files.exists(scratch));
         }
+    }
+
+    /**
+     * Terminate and Kill interrupt the worker, which then records the outcome: the record must be
+     * written all the same, so that after a restart the job still reads 8 or 9 (not 10, "interrupted by
+     * a server restart").
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = JobState.class, names = { "TERMINATED", "KILLED" })
+    void cancelledJobKeepsItsOutcomeAcrossARestart(JobState how, @TempDir Path dir) throws Exception {
+        String id;
+        try (DurableStore store = DurableStore.open(dir);
+                JobEngine e1 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store))) {
+            CountDownLatch started = new CountDownLatch(1);
+            Job j = e1.submit(spec(), c -> {
+                started.countDown();
+                while (true) {
+                    c.sleep(10);
+                }
+            });
+            id = j.id();
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            assertTrue(e1.cancel(j, how, Duration.ofSeconds(5)));
+            await(j, how);
+        }
+        try (DurableStore store = DurableStore.open(dir);
+                JobEngine e2 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store))) {
+            assertEquals(0, e2.recover(), "nothing was running when the server stopped");
+            assertEquals(how, e2.find(id).state());
+        }
+    }
+
+    /** A job whose record cannot be stored is not started, and the caller is told the storage is full. */
+    @Test
+    void submitIsRefusedWhileTheStoreIsFull(@TempDir Path dir) throws Exception {
+        try (DurableStore store = FaultyFilePath.store(dir);
+                JobEngine e = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store))) {
+            FaultyFilePath.full = true;
+            org.cimkit.model.CimException refused = assertThrows(org.cimkit.model.CimException.class,
+                    () -> e.submit(spec(), c -> {
+                    }));
+            assertEquals(org.cimkit.model.CimStatus.FAILED, refused.status());
+            assertTrue(refused.getMessage().contains("storage is full"), refused.getMessage());
+            assertEquals(List.of(), List.copyOf(e.jobs()), "the refused job is not listed");
+            FaultyFilePath.full = false;
+            Job j = e.submit(spec(), c -> {
+            });
+            await(j, JobState.COMPLETED);
+        } finally {
+            FaultyFilePath.reset();
+        }
+    }
+
+    /**
+     * A job that finishes while the store is full keeps its outcome in memory, and the record catches up
+     * once there is room (the next sweep), so a restart shows the outcome instead of "interrupted".
+     */
+    @Test
+    void anOutcomeThatCouldNotBeRecordedIsRecordedOnceThereIsRoom(@TempDir Path dir) throws Exception {
+        String id;
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                java.time.Instant.parse("2026-12-05T08:00:00Z"));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        try (DurableStore store = FaultyFilePath.store(dir);
+                JobEngine e = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store), clock)) {
+            CountDownLatch go = new CountDownLatch(1);
+            Job j = e.submit(spec(), c -> go.await());
+            id = j.id();
+            FaultyFilePath.full = true;
+            go.countDown();
+            await(j, JobState.COMPLETED);
+            assertEquals(JobState.COMPLETED, e.find(id).state(), "clients see the outcome while it is not recorded");
+            FaultyFilePath.full = false;
+            // the worker's failed attempt may still be on its way; sweeps (spaced by the clock) retry until recorded
+            JobJournal records = new JobJournal(store);
+            for (int i = 0; i < 500 && !recorded(records, id, JobState.COMPLETED); i++) {
+                now.set(now.get().plusSeconds(5));
+                e.sweep();
+                Thread.sleep(10);
+            }
+        } finally {
+            FaultyFilePath.reset();
+        }
+        try (DurableStore store = DurableStore.open(dir);
+                JobEngine e2 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store), clock)) {
+            assertEquals(0, e2.recover());
+            assertEquals(JobState.COMPLETED, e2.find(id).state());
+        }
+    }
+
+    private static boolean recorded(JobJournal records, String id, JobState state) {
+        return records.loadAll().stream().anyMatch(r -> r.id().equals(id) && r.state() == state);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.cimkit.server.virtualization;
+package org.cimkit.server.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -19,7 +19,9 @@ import java.util.UUID;
  * Writes one file so that readers only ever see the complete file or none: the bytes go to a temp
  * file in the same directory ({@code .<name>.<random>.tmp}, mode 0600), which {@link #commit()} fsyncs
  * and renames over the target (then fsyncs the directory). {@link #abort()} — also {@link #close()}
- * without a commit — deletes the temp file.
+ * without a commit — deletes the temp file. An existing target is replaced only when it is the
+ * server's own regular file. The one way the server writes files that are not its repository:
+ * exports and the TLS key store.
  */
 public final class AtomicFileWriter implements AutoCloseable {
     private final Path target;
@@ -32,7 +34,7 @@ public final class AtomicFileWriter implements AutoCloseable {
         this.target = target;
         this.temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8)
                 + ".tmp");
-        FileAttribute<?>[] attrs = ExportPaths.posix()
+        FileAttribute<?>[] attrs = posix(target)
                 ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
                 : new FileAttribute<?>[0];
         this.channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs);
@@ -48,7 +50,7 @@ public final class AtomicFileWriter implements AutoCloseable {
      * An existing target may be replaced only when it is a regular file (not a link, not a directory)
      * owned by the server's user: an export never overwrites what is not its own.
      */
-    static void requireOursOrAbsent(Path target) throws IOException {
+    private static void requireOursOrAbsent(Path target) throws IOException {
         java.nio.file.attribute.BasicFileAttributes a;
         try {
             a = Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class,
@@ -75,6 +77,31 @@ public final class AtomicFileWriter implements AutoCloseable {
 
     public static AtomicFileWriter create(Path target) throws IOException {
         return new AtomicFileWriter(target);
+    }
+
+    /** Writes {@code bytes} as the whole of {@code target}, atomically (see the class comment). */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        try (AtomicFileWriter w = create(target)) {
+            w.stream().write(bytes);
+            w.commit();
+        }
+    }
+
+    /**
+     * Creates {@code dir} and its missing parents with mode 0700, and makes {@code dir} itself 0700 if it
+     * existed: the directory for files only the server may read.
+     */
+    public static void privateDirectory(Path dir) throws IOException {
+        if (!posix(dir)) {
+            Files.createDirectories(dir);
+            return;
+        }
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     public Path target() {

@@ -1,4 +1,4 @@
-package org.cimkit.server.virtualization;
+package org.cimkit.server.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,127 @@
+package org.cimkit.e2e.harden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.cimkit.e2e.CimClient;
+import org.cimkit.e2e.RunningServer;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.message.CimMessage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data directory on a real file system that fills up (a 16 MB tmpfs; the test is skipped where it
+ * cannot be mounted). Clients create instances until the disk is full: the refusal is CIM_ERR_FAILED
+ * saying the storage is full, reads go on, writes work again once space is freed (no restart), and
+ * after a restart exactly the acknowledged instances are there.
+ */
+class DiskFullTest {
+    private static final String VALUE = "v".repeat(4000);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void fullDiskRefusesWritesClearlyKeepsReadsAndRecoversWithoutRestart() throws Exception {
+        Path data = tmp.resolve("data");
+        mount(data);
+        try {
+            // an old data directory may still hold per-job record files: they are ignored, not fatal
+            Files.createDirectories(data.resolve("jobs"));
+            Files.writeString(data.resolve("jobs/0A.job"), "id=0A\nstate=4\n");
+            List<String> acknowledged = new ArrayList<>();
+            String refused;
+            try (RunningServer s = RunningServer.startPersistent(data, Harden.config())) {
+                CimClient c = s.client();
+                fillLeaving(data, 1024 * 1024);
+                refused = null;
+                for (int i = 0; i < 5000 && refused == null; i++) {
+                    String id = "item-" + i;
+                    CimClient.Exchange e = Harden.intrinsic(c, "CreateInstance", Xml.createInstance(id, VALUE, i));
+                    CimMessage.IMethodResponse r = e.iresponse();
+                    if (r.error() == null) {
+                        acknowledged.add(id);
+                    } else {
+                        assertEquals(CimStatus.FAILED, r.error().status(), r.error().description());
+                        assertTrue(r.error().description().contains("storage is full"), r.error().description());
+                        assertFalse(r.error().description().contains(data.toString()), "no paths: " + r.error().description());
+                        refused = id;
+                    }
+                }
+                assertTrue(refused != null, "the disk never filled up");
+                assertFalse(acknowledged.isEmpty());
+
+                // while full: refused again the same way, and everything acknowledged reads back
+                CimMessage.Error again = Harden.cimError(Harden.intrinsic(c, "CreateInstance",
+                        Xml.createInstance("while-full", "x", 1)), CimStatus.FAILED);
+                assertTrue(again.description().contains("storage is full"), again.description());
+                assertReadable(c, acknowledged);
+                Harden.cimError(Harden.intrinsic(c, "GetInstance", Xml.getInstance(refused)), CimStatus.NOT_FOUND);
+
+                Files.delete(data.resolve("filler")); // space again, same server
+                Harden.ok(Harden.intrinsic(c, "CreateInstance", Xml.createInstance("after", "back", 7)));
+                acknowledged.add("after");
+                Harden.ok(Harden.intrinsic(c, "ModifyInstance", Xml.modifyInstance(acknowledged.get(0), "changed", 8)));
+                assertReadable(c, acknowledged);
+            }
+            try (RunningServer s = RunningServer.startPersistent(data, Harden.config())) {
+                CimClient c = s.client();
+                assertReadable(c, acknowledged);
+                assertTrue(Harden.intrinsic(c, "GetInstance", Xml.getInstance(acknowledged.get(0))).bodyText()
+                        .contains("changed"));
+                Harden.cimError(Harden.intrinsic(c, "GetInstance", Xml.getInstance(refused)), CimStatus.NOT_FOUND);
+                Harden.cimError(Harden.intrinsic(c, "GetInstance", Xml.getInstance("while-full")), CimStatus.NOT_FOUND);
+            }
+        } finally {
+            run("umount", "-l", data.toString());
+        }
+    }
+
+    /** Every acknowledged instance reads back, and enumeration shows exactly those. */
+    private static void assertReadable(CimClient c, List<String> ids) throws Exception {
+        for (String id : List.of(ids.get(0), ids.get(ids.size() / 2), ids.get(ids.size() - 1))) {
+            Harden.ok(Harden.intrinsic(c, "GetInstance", Xml.getInstance(id)));
+        }
+        assertEquals(ids.size(), Harden.ok(Harden.intrinsic(c, "EnumerateInstanceNames",
+                Xml.enumerateInstanceNames("Harden_Item"))).returnValue().size());
+    }
+
+    private static void mount(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        String[] result = run("mount", "-t", "tmpfs", "-o", "size=16m,mode=0700", "tmpfs", dir.toString());
+        Assumptions.assumeTrue("0".equals(result[0]), "skipped: cannot mount a small tmpfs here (" + result[1] + ")");
+    }
+
+    /** Fills the file system with {@code data/filler} until about {@code leave} bytes are free. */
+    private static void fillLeaving(Path data, long leave) throws IOException {
+        long toWrite = Files.getFileStore(data).getUsableSpace() - leave;
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(data.resolve("filler"))) {
+            for (long n = 0; n < toWrite; n += chunk.length) {
+                out.write(chunk);
+            }
+        }
+    }
+
+    /** Exit code and output of a command; exit code "-1" when it cannot be run at all. */
+    private static String[] run(String... command) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            return new String[] { p.waitFor(20, TimeUnit.SECONDS) ? Integer.toString(p.exitValue()) : "-1", out };
+        } catch (IOException e) {
+            return new String[] { "-1", e.getMessage() };
+        }
+    }
+}
