@@ -34,11 +34,12 @@ class ArchitectureTest {
     private static final String JOBS = "org.cimkit.server.jobs..";
     private static final String INTEROP = "org.cimkit.server.interop..";
     private static final String VIRTUALIZATION = "org.cimkit.server.virtualization..";
+    private static final String STORAGE = "org.cimkit.server.storage..";
     private static final String[] BELOW_HTTP = {DISPATCH, REPOSITORY, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
             "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..",
-            "org.cimkit.server.security.."};
+            "org.cimkit.server.security..", STORAGE};
     private static final String[] BELOW_DISPATCH = {REPOSITORY, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
-            "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes.."};
+            "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..", STORAGE};
 
     @ArchTest
     static final ArchRule httpTalksOnlyToDispatchAndSecurity = noClasses().that().resideInAPackage(HTTP)
@@ -61,6 +62,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.cimkit.model.xml..")
             .because("CIM-XML is decoded above dispatch and encoded on the way out; see the class comment for the"
                     + " file formats that are CIM-XML too");
+
+    @ArchTest
+    static final ArchRule storageIsTheBottomLayer = noClasses().that().resideInAPackage(STORAGE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.cimkit.server")
+            .orShould().dependOnClassesThat().resideInAnyPackage(HTTP, DISPATCH, REPOSITORY, PROVIDERS, JOBS, INTEROP,
+                    VIRTUALIZATION, "org.cimkit.server.security..")
+            .because("the durable store and the atomic files serve the repository, the job records, exports and"
+                    + " certificates alike, and know none of them");
 
     @ArchTest
     static final ArchRule repositoryNeverCallsUp = noClasses().that().resideInAPackage(REPOSITORY)

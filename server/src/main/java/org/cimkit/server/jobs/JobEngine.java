@@ -22,7 +22,7 @@ import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.providers.ProviderRegistrar;
-import org.cimkit.server.repository.StorageFailure;
+import org.cimkit.server.storage.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

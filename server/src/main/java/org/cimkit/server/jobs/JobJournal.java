@@ -19,8 +19,8 @@ import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.repository.DurableStore;
-import org.cimkit.server.repository.StorageFailure;
+import org.cimkit.server.storage.DurableStore;
+import org.cimkit.server.storage.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

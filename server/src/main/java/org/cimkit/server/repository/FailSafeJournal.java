@@ -1,5 +1,6 @@
 package org.cimkit.server.repository;
 
+import org.cimkit.server.storage.StorageFailure;
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;

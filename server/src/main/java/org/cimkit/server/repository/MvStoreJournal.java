@@ -1,5 +1,7 @@
 package org.cimkit.server.repository;
 
+import org.cimkit.server.storage.StorageFailure;
+import org.cimkit.server.storage.DurableStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

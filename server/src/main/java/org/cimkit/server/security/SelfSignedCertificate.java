@@ -38,7 +38,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.cimkit.server.files.AtomicFileWriter;
+import org.cimkit.server.storage.AtomicFileWriter;
 
 /**
  * A self-signed server certificate (EC P-256, SHA256withECDSA, made with Bouncy Castle) kept as a

@@ -13,7 +13,7 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.xml.CimXmlWriter;
-import org.cimkit.server.files.AtomicFileWriter;
+import org.cimkit.server.storage.AtomicFileWriter;
 import org.cimkit.server.jobs.JobCancelledException;
 import org.cimkit.server.jobs.JobControl;
 import org.cimkit.server.jobs.JobFailure;

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.cimkit.model.CimNamespace;
-import org.cimkit.server.repository.DurableStore;
+import org.cimkit.server.storage.DurableStore;
 import org.cimkit.server.repository.FaultyFilePath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package org.cimkit.server.repository;
 
+import org.cimkit.server.storage.StorageFailure;
+import org.cimkit.server.storage.DurableStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package org.cimkit.server.repository;
 
+import org.cimkit.server.storage.DurableStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package org.cimkit.server.repository;
+package org.cimkit.server.storage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ public final class DurableStore implements AutoCloseable {
      * Opens the store named {@code fileName}, which may carry an H2 file-system prefix (the tests use one
      * that injects write failures).
      */
-    DurableStore(String fileName) {
+    public DurableStore(String fileName) {
         this.fileName = fileName;
         this.writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cimkit-store-writer");

@@ -1,4 +1,4 @@
-package org.cimkit.server.files;
+package org.cimkit.server.storage;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

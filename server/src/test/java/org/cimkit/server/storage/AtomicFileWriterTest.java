@@ -1,4 +1,4 @@
-package org.cimkit.server.files;
+package org.cimkit.server.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

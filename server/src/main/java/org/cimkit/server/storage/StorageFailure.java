@@ -1,4 +1,4 @@
-package org.cimkit.server.repository;
+package org.cimkit.server.storage;
 
 import java.io.IOException;
 import java.util.Locale;
