@@ -251,12 +251,12 @@ public final class CimXmlReader {
             try {
                 return body.parse(this);
             } catch (CimXmlException e) {
-                throw e;
+                throw e.kind() == CimXmlException.Kind.NOT_VALID ? notWellFormedAfter(e) : e;
             } catch (XMLStreamException | WstxLazyException e) {
                 throw translate(e, location(), counted);
             } catch (RuntimeException e) {
                 // model constructors refuse inconsistent content with IllegalArgumentException; nothing else may leak
-                throw invalid(String.valueOf(e.getMessage()), e);
+                throw notWellFormedAfter(invalid(String.valueOf(e.getMessage()), e));
             } finally {
                 try {
                     r.close();
@@ -264,6 +264,25 @@ public final class CimXmlReader {
                     // nothing more to report
                 }
             }
+        }
+
+        /**
+         * A document that is not well-formed is that first, whatever invalid content comes before the
+         * flaw (a truncated {@code <CIM><MESSAGE} lacks attributes, but above all it ends early): reads
+         * the rest and reports the first well-formedness error, else {@code invalid} itself.
+         */
+        private CimXmlException notWellFormedAfter(CimXmlException invalid) {
+            try {
+                while (r.hasNext()) {
+                    r.next();
+                }
+            } catch (XMLStreamException | WstxLazyException e) {
+                CimXmlException t = translate(e, location(), counted);
+                return t.kind() == CimXmlException.Kind.NOT_WELL_FORMED ? t : invalid;
+            } catch (RuntimeException e) {
+                return invalid;
+            }
+            return invalid;
         }
 
         private Location location() {
