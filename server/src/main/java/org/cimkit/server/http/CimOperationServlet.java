@@ -239,12 +239,12 @@ public final class CimOperationServlet extends HttpServlet {
             result = op.run();
         } catch (CimException e) {
             LOG.debug("{} failed: {}", name, e.description());
-            entry.error = e.status().name();
+            entry.error = e.status().symbol();
             writeError(resp, id, name, e, extrinsic);
             return;
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", name, e);
-            entry.error = CimStatus.FAILED.name();
+            entry.error = CimStatus.FAILED.symbol();
             writeError(resp, id, name, internal(), extrinsic);
             return;
         }
@@ -260,7 +260,7 @@ public final class CimOperationServlet extends HttpServlet {
             w.flush();
         } catch (IOException | RuntimeException e) {
             CimException ce = e instanceof CimException c ? c : internal();
-            entry.error = ce.status().name();
+            entry.error = ce.status().symbol();
             if (!(e instanceof CimException)) {
                 LOG.error("{} failed while its response was written", name, e);
             }

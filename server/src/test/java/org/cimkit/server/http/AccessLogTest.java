@@ -32,8 +32,8 @@ class AccessLogTest {
         e.operation = "GetInstance";
         e.namespace = "root/cimv2";
         e.className = "CIM_Foo";
-        e.error = "NOT_FOUND";
-        assertEquals("2026-12-05T07:31:04.123Z 127.0.0.1 alice GetInstance root/cimv2 CIM_Foo 200 NOT_FOUND 734 B 12 ms",
+        e.error = "CIM_ERR_NOT_FOUND";
+        assertEquals("2026-12-05T07:31:04.123Z 127.0.0.1 alice GetInstance root/cimv2 CIM_Foo 200 CIM_ERR_NOT_FOUND 734 B 12 ms",
                 AccessLog.format(e, 200, 734, 12));
     }
 
