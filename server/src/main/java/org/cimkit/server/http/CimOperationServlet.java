@@ -131,13 +131,12 @@ public final class CimOperationServlet extends HttpServlet {
         }
         String user = null;
         if (authenticator != null) {
-            if (!req.isSecure() && !isLoopback(req.getRemoteAddr())) {
-                // Basic sends the password in the clear: accepted over HTTPS, or over plain HTTP from this host only.
+            if (!RequestGuards.mayAuthenticate(req.isSecure(), req.getRemoteAddr())) {
                 throw new HttpFailure(403, null, "this server requires authentication, which plain HTTP carries only"
                         + " from the local host; use HTTPS");
             }
             String client = req.getRemoteAddr();
-            long wait = guards.authFailures() == null ? 0 : guards.authFailures().retryAfterSeconds(client);
+            long wait = guards.retryAfterSeconds(client);
             if (wait > 0) {
                 LOG.info("authentication refused from {}: too many failures", client);
                 resp.setHeader("Retry-After", Long.toString(wait));
@@ -146,17 +145,14 @@ public final class CimOperationServlet extends HttpServlet {
             user = authenticator.authenticate(req);
             entry.user = user;
             if (user == null) {
-                if (guards.authFailures() != null && req.getHeader("Authorization") != null) {
-                    guards.authFailures().failed(client);
-                }
+                guards.loginFailed(client, req.getHeader("Authorization") != null);
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"cimkit\"");
                 resp.setStatus(401);
                 return;
             }
         }
         final String who = user;
-        long deadline = guards.requestTimeoutMillis() > 0 ? System.nanoTime() + guards.requestTimeoutMillis() * 1_000_000
-                : Long.MAX_VALUE;
+        long deadline = guards.deadline(System.nanoTime());
         CimMessage message;
         try (InputStream in = req.getInputStream()) {
             message = reader.readMessage(in);
@@ -203,19 +199,11 @@ public final class CimOperationServlet extends HttpServlet {
 
     /** The ACL check, made before the dispatcher does any work (so not even whether the namespace exists leaks). */
     private void authorize(String user, CimNamespace ns, AccessControl.Right right, String name) {
-        if (guards.acl() != null && !guards.acl().allows(user, ns, right)) {
+        if (!guards.allows(user, ns, right)) {
             LOG.info("access denied: {} in {} needs the {} right", name, ns, right.name().toLowerCase(Locale.ROOT));
             throw new CimException(CimStatus.ACCESS_DENIED, "no " + right.name().toLowerCase(Locale.ROOT)
                     + " right in namespace " + ns);
         }
-    }
-
-    private static boolean isLoopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-        return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1") || a.startsWith("::ffff:127.");
     }
 
     private void respond(HttpServletRequest req, HttpServletResponse resp, CimHeaders headers, String id, String name,
@@ -228,7 +216,7 @@ public final class CimOperationServlet extends HttpServlet {
         }
         resp.setHeader(headers.responseName(CimHeaders.CIM_OPERATION), "MethodResponse");
         Map<String, String> trailers = new HashMap<>();
-        boolean trailersAccepted = acceptsTrailers(req);
+        boolean trailersAccepted = EnvelopeChecks.acceptsTrailers(req.getHeader("TE"), req.getProtocol());
         if (trailersAccepted) {
             resp.setHeader("Trailer", headers.responseName(CimHeaders.CIM_STATUS_CODE) + ", "
                     + headers.responseName(CimHeaders.CIM_STATUS_CODE_DESCRIPTION));
@@ -300,11 +288,6 @@ public final class CimOperationServlet extends HttpServlet {
             w.writeIMethodError(id, name, e.status(), e.description());
         }
         w.flush();
-    }
-
-    private static boolean acceptsTrailers(HttpServletRequest req) {
-        String te = req.getHeader("TE");
-        return te != null && te.toLowerCase(Locale.ROOT).contains("trailers") && "HTTP/1.1".equals(req.getProtocol());
     }
 
     /** CIMMethod must name the call; CIMObject the namespace (intrinsic) or the target path (extrinsic). */

@@ -79,6 +79,25 @@ final class EnvelopeChecks {
         return !rest.isEmpty() && rest.chars().allMatch(c -> Character.isDigit(c) || c == '.');
     }
 
+    /**
+     * Whether the response may be chunked with CIMStatusCode trailers (DSP0200 §1.7): the request is
+     * HTTP/1.1 and its TE header lists {@code trailers} as one of its comma-separated codings
+     * (parameters such as {@code ;q=0.5} aside).
+     */
+    static boolean acceptsTrailers(String te, String protocol) {
+        if (te == null || !"HTTP/1.1".equals(protocol)) {
+            return false;
+        }
+        for (String element : te.split(",")) {
+            int semi = element.indexOf(';');
+            String coding = (semi < 0 ? element : element.substring(0, semi)).strip();
+            if (coding.equalsIgnoreCase("trailers")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A CIMMethod or CIMObject value %-decoded (raw values pass, a '+' stays a '+'). */
     static String decode(String value, String header) throws HttpFailure {
         if (value == null || value.isBlank()) {

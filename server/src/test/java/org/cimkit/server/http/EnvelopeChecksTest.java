@@ -110,6 +110,15 @@ class EnvelopeChecksTest {
         assertTrue(f.getMessage().contains("CIMMethod"), f.getMessage());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "trailers|HTTP/1.1|true", "chunked, Trailers|HTTP/1.1|true", "deflate;q=0.5, trailers ;q=1|HTTP/1.1|true",
+            "trailers|HTTP/1.0|false", "notrailers|HTTP/1.1|false", "trailersx, gzip|HTTP/1.1|false", "|HTTP/1.1|false",
+            "' , ;, '|HTTP/1.1|false"})
+    void trailersOnlyWhenTeListsThemOnHttp11(String te, String protocol, boolean accepted) {
+        assertEquals(accepted, EnvelopeChecks.acceptsTrailers(te, protocol));
+    }
+
     @Test
     void missingIsHeaderMismatch() {
         assertEquals("header-mismatch", refusal(() -> EnvelopeChecks.decode(null, "CIMObject")).cimError);
