@@ -7,12 +7,17 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
+
 /**
  * What follows a 413: the refusal goes out at once, then the connection is closed cleanly.
  */
 final class OversizedBody {
     /** Most of a refused body read and dropped so that its sender sees the 413. */
     static final long MAX_DRAINED_BYTES = 16L << 20;
+    /** The longest pause in a refused body the drain waits out. */
+    static final long DRAIN_IDLE_MILLIS = 2000;
 
     private OversizedBody() {
     }
@@ -33,6 +38,13 @@ final class OversizedBody {
         }
         if (expectsContinue(req)) {
             return; // it sends nothing unless asked: nothing to drain, and reading would ask
+        }
+        // The client has its answer: a pause in its sending ends the drain (and the connection)
+        // without holding a thread until the connection's full idle timeout.
+        ServletContextRequest r = ServletContextRequest.getServletContextRequest(req);
+        if (r != null) {
+            EndPoint ep = r.getConnectionMetaData().getConnection().getEndPoint();
+            ep.setIdleTimeout(Math.min(ep.getIdleTimeout(), DRAIN_IDLE_MILLIS));
         }
         try (InputStream in = req.getInputStream()) {
             byte[] buf = new byte[16 * 1024];
