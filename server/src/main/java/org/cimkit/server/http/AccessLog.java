@@ -1,5 +1,7 @@
 package org.cimkit.server.http;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -9,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.cimkit.model.CimName;
 import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.ParamValue;
-
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +30,13 @@ public final class AccessLog {
 
     private final boolean enabled;
     private final LongSupplier nanoClock;
-    private final java.time.Clock wallClock;
+    private final Clock wallClock;
 
     public AccessLog(boolean enabled) {
-        this(enabled, System::nanoTime, java.time.Clock.systemUTC());
+        this(enabled, System::nanoTime, Clock.systemUTC());
     }
 
-    AccessLog(boolean enabled, LongSupplier nanoClock, java.time.Clock wallClock) {
+    AccessLog(boolean enabled, LongSupplier nanoClock, Clock wallClock) {
         this.enabled = enabled;
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
@@ -120,10 +121,11 @@ public final class AccessLog {
             return "-";
         }
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < MAX_FIELD; i++) {
+        int i = 0;
+        for (; i < s.length() && b.length() < MAX_FIELD; i++) {
             char c = s.charAt(i);
             if (c <= ' ' || c >= 0x7f || c == '%') {
-                for (byte x : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                for (byte x : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
                     b.append('%').append(Character.toUpperCase(Character.forDigit((x >> 4) & 0xf, 16)))
                             .append(Character.toUpperCase(Character.forDigit(x & 0xf, 16)));
                 }
@@ -131,7 +133,7 @@ public final class AccessLog {
                 b.append(c);
             }
         }
-        if (b.length() >= MAX_FIELD && s.length() > MAX_FIELD) {
+        if (i < s.length()) {
             b.append("...");
         }
         return b.toString();

@@ -52,6 +52,9 @@ class AccessLogTest {
         String longName = "x".repeat(1000);
         assertTrue(AccessLog.field(longName).length() < 210);
         assertTrue(AccessLog.field(longName).endsWith("..."));
+        String escapedLong = AccessLog.field(" ".repeat(100));
+        assertTrue(escapedLong.length() < 210 && escapedLong.endsWith("..."), escapedLong);
+        assertEquals("%20".repeat(3), AccessLog.field("   "));
     }
 
     @Test
