@@ -46,8 +46,12 @@ class HttpDefectsTest {
 
     /** Sends a request of these header lines (each ending in CRLF) and this body; the response. */
     private static RawHttp.Response exchange(String headerLines, String body) throws IOException {
+        return exchange(server.port(), headerLines, body);
+    }
+
+    private static RawHttp.Response exchange(int port, String headerLines, String body) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        try (RawHttp raw = new RawHttp(server.port(), READ_TIMEOUT_MS)) {
+        try (RawHttp raw = new RawHttp(port, READ_TIMEOUT_MS)) {
             raw.send((HEAD + headerLines + "Content-Length: " + b.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             raw.send(b);
             RawHttp.Response r = raw.read();
@@ -75,6 +79,21 @@ class HttpDefectsTest {
         RawHttp.Response r = exchange("Content-Type: " + contentType + "\r\n" + cim("GetClass", Xml.OBJECT),
                 Xml.getClass("Harden_Item"));
         refused(r, 400, "header-mismatch");
+    }
+
+    /** The defect was a 500 before authentication: with it on, a malformed header is still refused as such, without credentials. */
+    @Test
+    void malformedContentTypeAndOversizedBodyRefusedBeforeAuthentication() throws Exception {
+        try (RunningServer auth = RunningServer.start(Harden.config().withAuth(true, null))) {
+            String body = Xml.getClass("Harden_Item");
+            refused(exchange(auth.port(), "Content-Type: ;\r\n" + cim("GetClass", Xml.OBJECT), body), 400, "header-mismatch");
+            assertEquals(401, exchange(auth.port(), "Content-Type: application/xml\r\n" + cim("GetClass", Xml.OBJECT), body)
+                    .status());
+            try (RawHttp raw = new RawHttp(auth.port(), READ_TIMEOUT_MS)) {
+                raw.send(oversizedHead(1L << 30, true).getBytes(StandardCharsets.US_ASCII));
+                assertEquals(413, raw.read().status());
+            }
+        }
     }
 
     @Test
