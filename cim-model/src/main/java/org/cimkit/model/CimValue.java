@@ -292,8 +292,9 @@ public sealed interface CimValue {
 
     /**
      * Parses the text of a VALUE element as the given scalar type. Numbers may carry surrounding
-     * whitespace, a sign and (integers) a {@code 0x} prefix; reals accept INF, -INF and NaN in any
-     * case. Failures are IllegalArgumentExceptions whose message names the value and the type.
+     * whitespace, a sign ({@code +} only for unsigned integers) and (integers) a {@code 0x} prefix;
+     * reals accept INF, -INF and NaN in any case. Failures are IllegalArgumentExceptions whose
+     * message names the value and the type.
      */
     static Scalar parse(CimType type, String text) {
         Objects.requireNonNull(text, "text");
@@ -348,6 +349,12 @@ public sealed interface CimValue {
             throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a valid " + type.typeName() + " number");
         }
         BigInteger v = new BigInteger(digits, radix);
+        if (negative && !type.isSigned() && v.signum() == 0) {
+            // DSP0201 gives unsigned integers no minus sign, not even for zero ("-0", "-0x0"); other
+            // negative values fail the range check below
+            throw new IllegalArgumentException("'" + abbreviate(text) + "' is not a valid " + type.typeName()
+                    + " number: an unsigned integer has no minus sign");
+        }
         if (negative) {
             v = v.negate();
         }

@@ -81,7 +81,7 @@ class CimValueTest {
     @ParameterizedTest
     @CsvSource({
             "uint8,0,0", "uint8,255,255", "uint8,' 17 ',17", "uint8,+5,5", "uint8,0x1F,31", "uint8,0XfF,255",
-            "uint8,-0,0", "sint8,-128,-128", "sint8,127,127", "sint8,-0x80,-128",
+            "uint8,+0x0,0", "uint64,+0XA,10", "sint8,-0,0", "sint8,-0x0,0", "sint8,-128,-128", "sint8,127,127", "sint8,-0x80,-128",
             "uint16,65535,65535", "sint16,-32768,-32768", "sint16,32767,32767",
             "uint32,4294967295,4294967295", "sint32,-2147483648,-2147483648", "sint32,2147483647,2147483647",
             "uint64,18446744073709551615,18446744073709551615", "uint64,0xFFFFFFFFFFFFFFFF,18446744073709551615",
@@ -116,6 +116,16 @@ class CimValueTest {
             assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
             assertTrue(e.getMessage().contains(t.typeName()), e.getMessage());
         }
+    }
+
+    /** Regression (OpenPegasus wetest): "-0x0" was read as the uint 0. DSP0201 unsigned values carry no minus sign. */
+    @ParameterizedTest
+    @CsvSource({"uint8,-0", "uint8,-0x0", "uint16,-0X0", "uint32,' -00 '", "uint64,-0", "uint64,-0x0", "uint32,-1"})
+    void minusSignRefusedForUnsignedIntegers(String type, String text) {
+        CimType t = CimType.of(type);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CimValue.parse(t, text));
+        assertTrue(e.getMessage().contains(text.strip()), e.getMessage());
+        assertTrue(e.getMessage().contains(type), e.getMessage());
     }
 
     @Test

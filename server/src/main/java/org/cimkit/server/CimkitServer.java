@@ -18,6 +18,7 @@ import org.cimkit.model.xml.CimXmlReader;
 import org.cimkit.mof.CompiledModel;
 import org.cimkit.mof.MofException;
 import org.cimkit.server.dispatch.Dispatcher;
+import org.cimkit.server.http.AccessLog;
 import org.cimkit.server.http.Authenticator;
 import org.cimkit.server.http.BasicAuthenticator;
 import org.cimkit.server.http.CimOperationServlet;
@@ -149,7 +150,7 @@ public final class CimkitServer implements AutoCloseable {
                 new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), System::currentTimeMillis),
                 sec.requestTimeout().toMillis());
         CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),
-                new StatusPage(VERSION, repository::namespaceNames), guards);
+                new StatusPage(VERSION, repository::namespaceNames), guards, new AccessLog(config.accessLog()));
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("cimkit");

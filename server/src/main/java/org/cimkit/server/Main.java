@@ -162,6 +162,10 @@ public final class Main implements Callable<Integer> {
             description = "ERROR, WARN, INFO, DEBUG or TRACE. Default: ${DEFAULT-VALUE}.")
     String logLevel;
 
+    @Option(names = "--access-log", paramLabel = "true|false", arity = "1", defaultValue = "true",
+            description = "One line per request on the org.cimkit.access logger. Default: ${DEFAULT-VALUE}.")
+    boolean accessLog;
+
     @Option(names = "--hash-password", description = "Read a password from the console or stdin, print its hash, exit.")
     boolean hashPassword;
 
@@ -265,7 +269,8 @@ public final class Main implements Callable<Integer> {
             return new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot,
                     new XmlLimits(maxXmlDepth, maxXmlAttributes, maxXmlElements, maxXmlString, maxRequestBytes),
                     maxEnumerations, security())
-                    .withJobs(jobWorkers, Duration.ofSeconds(jobRetentionSeconds), faultInjection);
+                    .withJobs(jobWorkers, Duration.ofSeconds(jobRetentionSeconds), faultInjection)
+                    .withAccessLog(accessLog);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }

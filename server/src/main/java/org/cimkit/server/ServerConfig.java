@@ -15,11 +15,12 @@ import org.cimkit.server.security.SecurityConfig;
  * null with {@code basicAuth} means no user can log in. {@code exportRoot} null means exports go
  * under {@link #DEFAULT_EXPORT_ROOT} in the working directory; {@code faultInjection} is the export fault
  * directive applied when a request carries none (null: none). {@code security} (null = defaults)
- * holds TLS, the ACL file and the resource limits.
+ * holds TLS, the ACL file and the resource limits. {@code accessLog}: one INFO line per request on the
+ * {@code org.cimkit.access} logger.
  */
 public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
         Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, int jobWorkers,
-        Duration jobRetention, String faultInjection, SecurityConfig security) {
+        Duration jobRetention, String faultInjection, SecurityConfig security, boolean accessLog) {
 
     // The defaults of the command line (Main) and of forTests; compile-time constants, so the flags'
     // annotations can name them.
@@ -43,6 +44,14 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
         security = security == null ? SecurityConfig.DEFAULT : security;
     }
 
+    /** With the access log on. */
+    public ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
+            Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, int jobWorkers,
+            Duration jobRetention, String faultInjection, SecurityConfig security) {
+        this(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations, jobWorkers,
+                jobRetention, faultInjection, security, true);
+    }
+
     /** Default jobs (4 workers, 5 minutes retention, no fault injection) and the given security settings. */
     public ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
             Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, SecurityConfig security) {
@@ -64,37 +73,43 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
 
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(bind, httpPort, dir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
     }
 
     public ServerConfig withExtraMof(List<ExtraMof> mofs) {
         return new ServerConfig(bind, httpPort, dataDir, mofs, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
     }
 
     public ServerConfig withAuth(boolean basic, Path users) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basic, users, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
     }
 
     public ServerConfig withExportRoot(Path root) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, root, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
     }
 
     public ServerConfig withLimits(XmlLimits l) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, l,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
     }
 
     /** Job engine settings: worker threads, how long finished jobs stay visible, the default fault directive. */
     public ServerConfig withJobs(int workers, Duration retention, String fault) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, workers, retention, fault, security);
+                maxOpenEnumerations, workers, retention, fault, security, accessLog);
+    }
+
+    /** One INFO line per request on the org.cimkit.access logger, or none. */
+    public ServerConfig withAccessLog(boolean on) {
+        return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, on);
     }
 
     public ServerConfig withSecurity(SecurityConfig s) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, s);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, s, accessLog);
     }
 }

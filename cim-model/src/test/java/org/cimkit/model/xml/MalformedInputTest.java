@@ -38,6 +38,27 @@ class MalformedInputTest {
         assertEquals(4, e.line(), e.getMessage());
     }
 
+    /**
+     * Regression (OpenPegasus wetest): a body cut short after invalid content was answered
+     * request-not-valid. Not being well-formed comes first, wherever the parser noticed invalidity.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "<CIM><MESSAGE",
+            "<CIM><MESSAGE>",
+            "<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><FOO>",
+            "<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"1\"><SIMPLEREQ></MESSAGE></CIM>",
+            "<CIM CIMVERSION=\"2.0\"><MESSAGE ID=\"1\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"X\"><"})
+    void truncatedOrBrokenAfterInvalidContentIsNotWellFormed(String doc) {
+        refuse(doc, CimXmlException.Kind.NOT_WELL_FORMED);
+    }
+
+    @Test
+    void invalidButWellFormedStaysNotValid() {
+        refuse("<CIM><MESSAGE/></CIM>", CimXmlException.Kind.NOT_VALID);
+        refuse(HEAD + "<BOGUS><X/></BOGUS>" + TAIL, CimXmlException.Kind.NOT_VALID);
+    }
+
     @Test
     void missingNameAttribute() {
         CimXmlException e = refuse(HEAD + "<IPARAMVALUE><VALUE>x</VALUE></IPARAMVALUE>" + TAIL, CimXmlException.Kind.NOT_VALID);

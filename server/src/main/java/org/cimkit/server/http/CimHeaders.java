@@ -1,7 +1,11 @@
 package org.cimkit.server.http;
 
-import java.util.Enumeration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The CIM extension headers of one request: read with or without the {@code NN-} prefix of an
- * M-POST (RFC 2774), and the prefix to answer with.
+ * M-POST (RFC 2774), each at most once, and the prefix to answer with.
  */
 final class CimHeaders {
     static final String CIM_OPERATION = "CIMOperation";
@@ -24,15 +28,37 @@ final class CimHeaders {
 
     private static final Pattern MAN_NS = Pattern.compile(";\\s*ns\\s*=\\s*(\\d\\d)");
 
-    private final HttpServletRequest request;
+    /** The request's header fields: the names, and every value of a name (in any case). */
+    interface Fields {
+        List<String> names();
+
+        List<String> values(String name);
+    }
+
+    private final Fields request;
     /** "NN-" for M-POST responses, "" for POST. */
     private final String responsePrefix;
 
     CimHeaders(HttpServletRequest request, boolean mpost) {
+        this(new Fields() {
+            @Override
+            public List<String> names() {
+                return Collections.list(request.getHeaderNames());
+            }
+
+            @Override
+            public List<String> values(String name) {
+                return Collections.list(request.getHeaders(name));
+            }
+        }, mpost);
+    }
+
+    CimHeaders(Fields request, boolean mpost) {
         this.request = request;
         String prefix = "";
         if (mpost) {
-            String man = request.getHeader("Man");
+            List<String> mans = request.values("Man");
+            String man = mans.isEmpty() ? null : mans.get(0);
             Matcher m = man == null ? null : MAN_NS.matcher(man);
             if (m != null && m.find()) {
                 prefix = m.group(1) + "-";
@@ -43,29 +69,41 @@ final class CimHeaders {
         this.responsePrefix = prefix;
     }
 
-    /** The header by its bare name or with any two-digit prefix. */
-    String get(String name) {
-        String v = request.getHeader(name);
-        if (v != null) {
-            return v;
+    /**
+     * The header by its bare name or with any two-digit prefix; null if absent. A header given
+     * twice (also once bare and once prefixed) is refused: which one would the body have to match?
+     */
+    String get(String name) throws HttpFailure {
+        List<String> values = values(name);
+        if (values.size() > 1) {
+            throw new HttpFailure(400, CIM_OPERATION.equals(name) ? "unsupported-operation" : "header-mismatch",
+                    "the " + name + " header is given " + values.size() + " times");
         }
-        Enumeration<String> names = request.getHeaderNames();
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Every value of the header, bare or prefixed, in the order received. */
+    List<String> values(String name) {
+        List<String> out = new ArrayList<>();
         String suffix = "-" + name.toLowerCase(Locale.ROOT);
-        while (names.hasMoreElements()) {
-            String n = names.nextElement();
+        Set<String> seen = new HashSet<>();
+        for (String n : request.names()) {
             String lower = n.toLowerCase(Locale.ROOT);
-            if (lower.length() == name.length() + 3 && Character.isDigit(lower.charAt(0)) && Character.isDigit(lower.charAt(1))
-                    && lower.endsWith(suffix)) {
-                return request.getHeader(n);
+            if (!seen.add(lower)) {
+                continue;
+            }
+            boolean bare = lower.equals(name.toLowerCase(Locale.ROOT));
+            boolean prefixed = lower.length() == name.length() + 3 && Character.isDigit(lower.charAt(0))
+                    && Character.isDigit(lower.charAt(1)) && lower.endsWith(suffix);
+            if (bare || prefixed) {
+                out.addAll(request.values(n));
             }
         }
-        return null;
+        return out;
     }
 
     private String foundPrefix() {
-        Enumeration<String> names = request.getHeaderNames();
-        while (names.hasMoreElements()) {
-            String n = names.nextElement();
+        for (String n : request.names()) {
             if (n.length() > 3 && Character.isDigit(n.charAt(0)) && Character.isDigit(n.charAt(1)) && n.charAt(2) == '-'
                     && n.substring(3).equalsIgnoreCase(CIM_OPERATION)) {
                 return n.substring(0, 3);

@@ -3,8 +3,8 @@ package org.cimkit.server.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,21 +49,25 @@ public final class CimOperationServlet extends HttpServlet {
     private final transient StatusPage statusPage;
     private final long maxBodyBytes;
     private final transient RequestGuards guards;
+    private final transient AccessLog accessLog;
 
     public CimOperationServlet(Dispatcher dispatcher, XmlLimits limits, Authenticator authenticator, StatusPage statusPage,
-            RequestGuards guards) {
+            RequestGuards guards, AccessLog accessLog) {
         this.dispatcher = dispatcher;
         this.reader = new CimXmlReader(limits);
         this.authenticator = authenticator;
         this.statusPage = statusPage;
         this.maxBodyBytes = limits.maxDocumentBytes();
         this.guards = guards;
+        this.accessLog = accessLog;
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String method = req.getMethod();
         MDC.put("req", Long.toString(REQUEST_IDS.incrementAndGet()));
+        AccessLog.Entry entry = accessLog.begin(req.getRemoteAddr());
+        entry.operation = method; // until the body names the CIM operation
         try {
             if ("GET".equals(method) || "HEAD".equals(method)) {
                 // With authentication on, the page names neither version nor namespaces. It checks no
@@ -79,12 +83,14 @@ public final class CimOperationServlet extends HttpServlet {
             }
             CimHeaders headers = new CimHeaders(req, mpost);
             try {
-                handle(req, resp, headers, mpost);
+                handle(req, resp, headers, mpost, entry);
             } catch (HttpFailure f) {
-                if (f.status == 413) {
-                    drainOversizedBody(req);
-                }
+                entry.error = f.cimError;
                 refuse(resp, headers, f);
+                if (f.status == 413) {
+                    resp.setHeader("Connection", "close");
+                    OversizedBody.refused(req, resp);
+                }
             }
         } catch (RuntimeException e) {
             // Never let an unexpected exception reach the container's error page with its text.
@@ -96,12 +102,13 @@ public final class CimOperationServlet extends HttpServlet {
                 resp.setContentLength(0);
             }
         } finally {
+            accessLog.end(entry, resp.getStatus(), AccessLog.bytesWritten(resp));
             MDC.remove("req");
         }
     }
 
-    private void handle(HttpServletRequest req, HttpServletResponse resp, CimHeaders headers, boolean mpost)
-            throws IOException, HttpFailure {
+    private void handle(HttpServletRequest req, HttpServletResponse resp, CimHeaders headers, boolean mpost,
+            AccessLog.Entry entry) throws IOException, HttpFailure {
         if (mpost && "HTTP/1.0".equals(req.getProtocol())) {
             throw new HttpFailure(400, null, "M-POST needs HTTP/1.1");
         }
@@ -112,73 +119,72 @@ public final class CimOperationServlet extends HttpServlet {
         if (!"MethodCall".equalsIgnoreCase(operation.strip())) {
             throw new HttpFailure(400, "unsupported-operation", "CIMOperation must be MethodCall, not " + operation);
         }
-        checkContentType(req.getContentType());
-        if (headers.get(CimHeaders.CIM_BATCH) != null) {
+        EnvelopeChecks.checkContentType(Collections.list(req.getHeaders("Content-Type")));
+        if (!headers.values(CimHeaders.CIM_BATCH).isEmpty()) {
             throw new HttpFailure(501, "multiple-requests-unsupported", "batched (multiple) requests are not supported");
+        }
+        // Before authentication and before any body byte is read: an Expect: 100-continue client gets
+        // the 413 instead of a 100 Continue, and nobody waits for a body that will not be read.
+        long length = req.getContentLengthLong();
+        if (length > maxBodyBytes) {
+            throw new HttpFailure(413, null, "request body of " + length + " bytes exceeds the limit of " + maxBodyBytes);
         }
         String user = null;
         if (authenticator != null) {
-            if (!req.isSecure() && !isLoopback(req.getRemoteAddr())) {
-                // Basic sends the password in the clear: accepted over HTTPS, or over plain HTTP from this host only.
+            if (!RequestGuards.mayAuthenticate(req.isSecure(), req.getRemoteAddr())) {
                 throw new HttpFailure(403, null, "this server requires authentication, which plain HTTP carries only"
                         + " from the local host; use HTTPS");
             }
             String client = req.getRemoteAddr();
-            long wait = guards.authFailures() == null ? 0 : guards.authFailures().retryAfterSeconds(client);
+            long wait = guards.retryAfterSeconds(client);
             if (wait > 0) {
                 LOG.info("authentication refused from {}: too many failures", client);
                 resp.setHeader("Retry-After", Long.toString(wait));
                 throw new HttpFailure(429, null, "too many failed logins from this address; retry after " + wait + " s");
             }
             user = authenticator.authenticate(req);
+            entry.user = user;
             if (user == null) {
-                if (guards.authFailures() != null && req.getHeader("Authorization") != null) {
-                    guards.authFailures().failed(client);
-                }
+                guards.loginFailed(client, req.getHeader("Authorization") != null);
                 resp.setHeader("WWW-Authenticate", "Basic realm=\"cimkit\"");
                 resp.setStatus(401);
                 return;
             }
         }
         final String who = user;
-        long deadline = guards.requestTimeoutMillis() > 0 ? System.nanoTime() + guards.requestTimeoutMillis() * 1_000_000
-                : Long.MAX_VALUE;
-        long length = req.getContentLengthLong();
-        if (length > maxBodyBytes) {
-            throw new HttpFailure(413, null, "request body of " + length + " bytes exceeds the limit of " + maxBodyBytes);
-        }
+        long deadline = guards.deadline(System.nanoTime());
         CimMessage message;
         try (InputStream in = req.getInputStream()) {
             message = reader.readMessage(in);
         } catch (CimXmlException e) {
-            throw switch (e.kind()) {
-                case NOT_WELL_FORMED -> new HttpFailure(400, "request-not-well-formed", e.getMessage());
-                case NOT_VALID -> new HttpFailure(400, "request-not-valid", e.getMessage());
-                case LIMIT_EXCEEDED -> "maxDocumentBytes".equals(e.limitName())
-                        ? new HttpFailure(413, null, e.getMessage())
-                        : new HttpFailure(400, "request-not-valid", e.getMessage());
-            };
+            throw HttpFailure.of(e);
         }
-        checkVersions(message, headers);
+        EnvelopeChecks.checkVersions(message, headers.get(CimHeaders.CIM_PROTOCOL_VERSION));
         if (message.body() instanceof CimMessage.MultiRequest) {
             throw new HttpFailure(501, "multiple-requests-unsupported", "MULTIREQ is not supported");
         }
-        String cimMethod = decode(headers.get(CimHeaders.CIM_METHOD), "CIMMethod");
-        String cimObject = decode(headers.get(CimHeaders.CIM_OBJECT), "CIMObject");
+        String cimMethod = EnvelopeChecks.decode(headers.get(CimHeaders.CIM_METHOD), "CIMMethod");
+        String cimObject = EnvelopeChecks.decode(headers.get(CimHeaders.CIM_OBJECT), "CIMObject");
         String host = req.getServerName();
         if (message.body() instanceof CimMessage.IMethodCall call) {
+            entry.operation = call.name();
+            entry.namespace = call.namespace() == null ? null : call.namespace().value();
+            entry.className = AccessLog.className(call.parameters());
             matchHeaders(cimMethod, cimObject, call.name(), call.namespace(), null);
             RequestContext rc = new RequestContext(call.namespace(), host, who, req.getRemoteAddr());
             AccessControl.Right right = AccessControl.rightFor(call.name());
-            respond(req, resp, headers, message.id(), call.name(), false, deadline, () -> {
+            respond(req, resp, headers, message.id(), call.name(), false, deadline, entry, () -> {
                 authorize(who, call.namespace(), right, call.name());
                 return dispatcher.intrinsic(rc, call.name(), call.parameters());
             });
         } else if (message.body() instanceof CimMessage.MethodCall call) {
             CimNamespace ns = call.target().namespace();
+            entry.operation = call.name();
+            entry.namespace = ns == null ? null : ns.value();
+            entry.className = call.target().className().toString();
             matchHeaders(cimMethod, cimObject, call.name(), ns, call.target());
             RequestContext rc = new RequestContext(ns, host, who, req.getRemoteAddr());
-            respond(req, resp, headers, message.id(), call.name(), true, deadline, () -> {
+            respond(req, resp, headers, message.id(), call.name(), true, deadline, entry, () -> {
                 authorize(who, ns, AccessControl.Right.EXECUTE, call.name());
                 return dispatcher.extrinsic(rc, call);
             });
@@ -193,23 +199,15 @@ public final class CimOperationServlet extends HttpServlet {
 
     /** The ACL check, made before the dispatcher does any work (so not even whether the namespace exists leaks). */
     private void authorize(String user, CimNamespace ns, AccessControl.Right right, String name) {
-        if (guards.acl() != null && !guards.acl().allows(user, ns, right)) {
+        if (!guards.allows(user, ns, right)) {
             LOG.info("access denied: {} in {} needs the {} right", name, ns, right.name().toLowerCase(Locale.ROOT));
             throw new CimException(CimStatus.ACCESS_DENIED, "no " + right.name().toLowerCase(Locale.ROOT)
                     + " right in namespace " + ns);
         }
     }
 
-    private static boolean isLoopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-        return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1") || a.startsWith("::ffff:127.");
-    }
-
     private void respond(HttpServletRequest req, HttpServletResponse resp, CimHeaders headers, String id, String name,
-            boolean extrinsic, long deadline, Operation op) throws IOException {
+            boolean extrinsic, long deadline, AccessLog.Entry entry, Operation op) throws IOException {
         resp.setStatus(200);
         resp.setContentType("application/xml; charset=utf-8");
         if (headers.isMPost()) {
@@ -218,7 +216,7 @@ public final class CimOperationServlet extends HttpServlet {
         }
         resp.setHeader(headers.responseName(CimHeaders.CIM_OPERATION), "MethodResponse");
         Map<String, String> trailers = new HashMap<>();
-        boolean trailersAccepted = acceptsTrailers(req);
+        boolean trailersAccepted = EnvelopeChecks.acceptsTrailers(req.getHeader("TE"), req.getProtocol());
         if (trailersAccepted) {
             resp.setHeader("Trailer", headers.responseName(CimHeaders.CIM_STATUS_CODE) + ", "
                     + headers.responseName(CimHeaders.CIM_STATUS_CODE_DESCRIPTION));
@@ -229,10 +227,12 @@ public final class CimOperationServlet extends HttpServlet {
             result = op.run();
         } catch (CimException e) {
             LOG.debug("{} failed: {}", name, e.description());
+            entry.error = e.status().symbol();
             writeError(resp, id, name, e, extrinsic);
             return;
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", name, e);
+            entry.error = CimStatus.FAILED.symbol();
             writeError(resp, id, name, internal(), extrinsic);
             return;
         }
@@ -248,6 +248,7 @@ public final class CimOperationServlet extends HttpServlet {
             w.flush();
         } catch (IOException | RuntimeException e) {
             CimException ce = e instanceof CimException c ? c : internal();
+            entry.error = ce.status().symbol();
             if (!(e instanceof CimException)) {
                 LOG.error("{} failed while its response was written", name, e);
             }
@@ -289,78 +290,7 @@ public final class CimOperationServlet extends HttpServlet {
         w.flush();
     }
 
-    private static boolean acceptsTrailers(HttpServletRequest req) {
-        String te = req.getHeader("TE");
-        return te != null && te.toLowerCase(Locale.ROOT).contains("trailers") && "HTTP/1.1".equals(req.getProtocol());
-    }
-
-    private static void checkContentType(String contentType) throws HttpFailure {
-        if (contentType == null) {
-            return; // some clients omit it; the body is read as UTF-8 XML
-        }
-        String[] parts = contentType.split(";");
-        String type = parts[0].strip().toLowerCase(Locale.ROOT);
-        if (!type.equals("application/xml") && !type.equals("text/xml")) {
-            throw new HttpFailure(400, null, "Content-Type must be application/xml or text/xml, not " + contentType);
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String[] kv = parts[i].split("=", 2);
-            if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
-                String cs = kv[1].strip().replace("\"", "");
-                if (!cs.equalsIgnoreCase("utf-8") && !cs.equalsIgnoreCase("utf8")) {
-                    throw new HttpFailure(400, null, "charset must be utf-8, not " + cs);
-                }
-            }
-        }
-    }
-
-    private static void checkVersions(CimMessage m, CimHeaders headers) throws HttpFailure {
-        if (!major(m.cimVersion(), "2")) {
-            throw new HttpFailure(501, "unsupported-cim-version", "CIMVERSION " + m.cimVersion() + " is not supported (2.x is)");
-        }
-        if (!major(m.dtdVersion(), "2")) {
-            throw new HttpFailure(501, "unsupported-dtd-version", "DTDVERSION " + m.dtdVersion() + " is not supported (2.x is)");
-        }
-        if (!major(m.protocolVersion(), "1")) {
-            throw new HttpFailure(501, "unsupported-protocol-version", "PROTOCOLVERSION " + m.protocolVersion()
-                    + " is not supported (1.x is)");
-        }
-        String hv = headers.get(CimHeaders.CIM_PROTOCOL_VERSION);
-        if (hv != null && !major(hv.strip(), "1")) {
-            throw new HttpFailure(400, "header-mismatch", "CIMProtocolVersion " + hv + " does not match PROTOCOLVERSION "
-                    + m.protocolVersion());
-        }
-    }
-
-    private static boolean major(String version, String expected) {
-        if (version == null) {
-            return false;
-        }
-        String v = version.strip();
-        int dot = v.indexOf('.');
-        String major = dot < 0 ? v : v.substring(0, dot);
-        if (!major.equals(expected)) {
-            return false;
-        }
-        if (dot < 0) {
-            return true;
-        }
-        String rest = v.substring(dot + 1);
-        return !rest.isEmpty() && rest.chars().allMatch(c -> Character.isDigit(c) || c == '.');
-    }
-
-    private static String decode(String value, String header) throws HttpFailure {
-        if (value == null || value.isBlank()) {
-            throw new HttpFailure(400, "header-mismatch", "the " + header + " header is missing or empty");
-        }
-        try {
-            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8).strip();
-        } catch (IllegalArgumentException e) {
-            throw new HttpFailure(400, "header-mismatch", "the " + header + " header is not properly %-encoded");
-        }
-    }
-
-    /** CIMMethod must name the call; CIMObject the namespace (intrinsic) or the target's namespace and class. */
+    /** CIMMethod must name the call; CIMObject the namespace (intrinsic) or the target path (extrinsic). */
     private static void matchHeaders(String cimMethod, String cimObject, String name, CimNamespace ns, CimObjectPath target)
             throws HttpFailure {
         if (!cimMethod.equalsIgnoreCase(name)) {
@@ -370,49 +300,9 @@ public final class CimOperationServlet extends HttpServlet {
             throw new HttpFailure(400, "request-not-valid", "the request names no namespace");
         }
         if (target == null) {
-            CimNamespace headerNs;
-            try {
-                headerNs = CimNamespace.of(cimObject);
-            } catch (IllegalArgumentException e) {
-                throw new HttpFailure(400, "header-mismatch", "CIMObject " + cimObject + " is not a namespace");
-            }
-            if (!headerNs.equals(ns)) {
-                throw new HttpFailure(400, "header-mismatch", "CIMObject " + cimObject + " does not match the namespace "
-                        + ns + " of the body");
-            }
-            return;
-        }
-        CimObjectPath headerPath;
-        try {
-            headerPath = CimObjectPath.parse(cimObject);
-        } catch (IllegalArgumentException e) {
-            throw new HttpFailure(400, "header-mismatch", "CIMObject " + cimObject + " is not an object path");
-        }
-        if (headerPath.namespace() == null || !headerPath.namespace().equals(ns)
-                || !headerPath.className().equals(target.className())) {
-            throw new HttpFailure(400, "header-mismatch", "CIMObject " + cimObject + " does not match the target "
-                    + target + " of the body");
-        }
-    }
-
-    /** Most of a refused body read and dropped so that its sender sees the 413. */
-    private static final long MAX_DRAINED_BYTES = 16L << 20;
-
-    /**
-     * Reads and drops what is left of a body refused as too large, up to 16 MiB: a client still
-     * sending it would otherwise see the connection reset instead of the 413 (the server closes a
-     * connection with unread input, and the reset can overtake the answer). Larger bodies are cut off.
-     */
-    private static void drainOversizedBody(HttpServletRequest req) {
-        try (InputStream in = req.getInputStream()) {
-            byte[] buf = new byte[16 * 1024];
-            long total = 0;
-            int n;
-            while (total < MAX_DRAINED_BYTES && (n = in.read(buf)) > 0) {
-                total += n;
-            }
-        } catch (IOException | RuntimeException e) {
-            // the client went away or the stream is unusable: the connection closes anyway
+            CimObjectHeader.matchNamespace(cimObject, ns);
+        } else {
+            CimObjectHeader.matchTarget(cimObject, target);
         }
     }
 

@@ -1,0 +1,80 @@
+package org.cimkit.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.cimkit.server.ServerConfig;
+import org.cimkit.server.http.AccessLog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/** One access-log line per request, with what the client saw; none with the log switched off. */
+class AccessLogTest {
+    private final Logger logger = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
+    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+    private Level before;
+
+    @BeforeEach
+    void capture() {
+        events.start();
+        logger.addAppender(events);
+        before = logger.getLevel();
+        logger.setLevel(Level.INFO); // src-test's logback-test.xml keeps it at WARN
+    }
+
+    @AfterEach
+    void release() {
+        logger.detachAppender(events);
+        logger.setLevel(before);
+    }
+
+    private List<String> lines() {
+        synchronized (events.list) {
+            return events.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void oneLinePerRequestWithStatusBytesAndCimError() throws Exception {
+        try (RunningServer s = RunningServer.start()) {
+            CimClient c = s.client();
+            CimClient.Exchange ok = c.call(E2e.VIRT, "EnumerateClassNames");
+            assertEquals(200, ok.status());
+            CimClient.Exchange notFound = c.call(E2e.VIRT, "GetClass", CimClient.P.className("ClassName", "No_Such"));
+            byte[] ecn = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
+                    + "<MESSAGE ID=\"1\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"EnumerateClassNames\">"
+                    + "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"virtualization\"/>"
+                    + "<NAMESPACE NAME=\"v2\"/></LOCALNAMESPACEPATH></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            CimClient.Exchange mismatch = c.post("EnumerateClassNames", "root%2Finterop", ecn, Map.of());
+            assertEquals(400, mismatch.status());
+            List<String> lines = lines();
+            Supplier<String> all = () -> String.join("\n", lines);
+            assertEquals(3, lines.size(), all);
+            assertTrue(lines.get(0).matches("\\S+Z 127\\.0\\.0\\.1 - EnumerateClassNames root/virtualization/v2 - 200 - "
+                    + ok.body().length + " B \\d+ ms"), all);
+            assertTrue(lines.get(1).contains(" GetClass root/virtualization/v2 No_Such 200 CIM_ERR_NOT_FOUND "), all);
+            assertTrue(lines.get(2).contains(" - EnumerateClassNames root/virtualization/v2 - 400 header-mismatch 0 B "), all);
+        }
+    }
+
+    @Test
+    void switchedOffNoLines() throws Exception {
+        try (RunningServer s = RunningServer.start(ServerConfig.forTests().withAccessLog(false))) {
+            assertEquals(200, s.client().call(E2e.VIRT, "EnumerateClassNames").status());
+            assertEquals(List.of(), lines());
+        }
+    }
+}
