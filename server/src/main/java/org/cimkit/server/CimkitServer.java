@@ -142,10 +142,10 @@ public final class CimkitServer implements AutoCloseable {
                     config.faultInjection());
         }
 
-        Dispatcher dispatcher = new Dispatcher(repository, providers, contexts);
         SecurityConfig sec = config.security();
         AccessControl acl = sec.aclFile() == null ? null : AccessControl.load(sec.aclFile());
-        RequestGuards guards = new RequestGuards(acl,
+        Dispatcher dispatcher = new Dispatcher(repository, providers, contexts, acl);
+        RequestGuards guards = new RequestGuards(
                 new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), System::currentTimeMillis),
                 sec.requestTimeout().toMillis());
         CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),

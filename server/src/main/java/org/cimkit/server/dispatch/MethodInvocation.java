@@ -44,7 +44,7 @@ final class MethodInvocation {
         }
         CimObjectPath local;
         if (target.hasKeys()) {
-            local = source.require(rc.namespace(), target, rc.host()).path().local();
+            local = source.require(rc, target).path().local();
         } else if (!cls.keyProperties().isEmpty() && !method.hasFlag("Static")) {
             throw new CimException(CimStatus.INVALID_PARAMETER, "method " + cls.name() + "." + method.name()
                     + " is not static: call it on an instance");
