@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
 /** One running Cimkit: repository, providers, dispatcher and the Jetty server in front of them. */
 public final class CimkitServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CimkitServer.class);
-    public static final String VERSION = "0.1.0";
+    /** The build's project version. */
+    public static final String VERSION = BuildVersion.read();
     public static final org.cimkit.model.CimNamespace VIRTUALIZATION = org.cimkit.model.CimNamespace.of("root/virtualization/v2");
 
     /** The instance store's scratch file in the data directory, rebuilt at every start. */

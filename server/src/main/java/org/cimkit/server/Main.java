@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The command line: {@code java -jar cimkit-server.jar [options]}. */
-@Command(name = "cimkit-server", mixinStandardHelpOptions = true, version = "Cimkit " + CimkitServer.VERSION,
+@Command(name = "cimkit-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A WBEM server speaking CIM-XML over HTTP (DSP0200).", sortOptions = false)
 public final class Main implements Callable<Integer> {
 
@@ -166,6 +166,14 @@ public final class Main implements Callable<Integer> {
     boolean hashPassword;
 
     private final PrintStream out;
+
+    /** {@code --version}: the build's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Cimkit " + CimkitServer.VERSION};
+        }
+    }
 
     Main(PrintStream out) {
         this.out = out;

@@ -70,7 +70,7 @@ final class DispatchFixture {
         c.defaultNamespace(TEST).compileString("test.mof", TEST_MOF);
         load(repository, c.result());
         ProviderRegistry providers = new ProviderRegistry();
-        new InteropProvider(repository, "testhost", "0.1.0").register(providers);
+        new InteropProvider(repository, "testhost", org.cimkit.server.CimkitServer.VERSION).register(providers);
         dispatcher = new Dispatcher(repository, providers, new EnumerationContexts(() -> 0L, 100, 100), acl);
     }
 
