@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -59,7 +60,8 @@ import org.cimkit.model.Scope;
  * server applies defaults. Instance-level qualifiers and qualifiers on instance property values are
  * accepted but not kept.</li>
  * <li>Redeclaring a qualifier that an earlier compile or the base model already declared is accepted
- * when identical; within one compile a second declaration is an error.</li>
+ * when identical (a default given with {@link #qualifierDefaults} is replaced); within one compile a
+ * second declaration is an error.</li>
  * <li>Reference classes are checked at the end of a compile, so associations may name classes declared
  * later; aliases may be used before their instance is declared (such an instance is built at the
  * end of the compile).</li>
@@ -93,6 +95,23 @@ public final class MofCompiler {
             committed.put(e.getKey(), st);
         }
         result = base;
+    }
+
+    /**
+     * Gives a namespace qualifier types as defaults, the way a server seeds a new namespace with the
+     * standard DMTF declarations: MOF compiled later may use them without declaring them, and a
+     * declaration of the same name in that MOF replaces the default instead of clashing with it.
+     * Names the namespace declares already are left as they are.
+     */
+    public MofCompiler qualifierDefaults(CimNamespace ns, Collection<CimQualifierType> defaults) {
+        NsState st = committed.computeIfAbsent(Objects.requireNonNull(ns, "namespace"), n -> new NsState());
+        for (CimQualifierType q : defaults) {
+            if (st.quals.putIfAbsent(q.name(), q) == null) {
+                st.replaceable.add(q.name());
+            }
+        }
+        result = null;
+        return this;
     }
 
     /** Sets the namespace used until a {@code #pragma namespace} (default {@code root/cimv2}). */
@@ -208,10 +227,13 @@ public final class MofCompiler {
         final LinkedHashMap<CimName, CimQualifierType> quals = new LinkedHashMap<>();
         final LinkedHashMap<CimName, CimClass> classes = new LinkedHashMap<>();
         final List<CimInstance> instances = new ArrayList<>();
+        /** Qualifier types given as defaults (see {@link MofCompiler#qualifierDefaults}) that a declaration may replace. */
+        final Set<CimName> replaceable = new HashSet<>();
 
         NsState copy() {
             NsState c = new NsState();
             c.quals.putAll(quals);
+            c.replaceable.addAll(replaceable);
             c.classes.putAll(classes);
             c.instances.addAll(instances);
             return c;
@@ -417,12 +439,14 @@ public final class MofCompiler {
                     EnumSet.copyOf(d.scopes()), flavors);
             String key = ns + ":" + name.key();
             CimQualifierType existing = st.quals.get(name);
-            if (existing != null && (declaredQualifiers.contains(key) || !existing.equals(qt))) {
+            boolean replaces = existing != null && st.replaceable.contains(name);
+            if (existing != null && (declaredQualifiers.contains(key) || (!existing.equals(qt) && !replaces))) {
                 diag.error(d.namePos(), "duplicate qualifier declaration '" + d.name() + "'");
                 return;
             }
             declaredQualifiers.add(key);
-            if (existing == null) {
+            st.replaceable.remove(name);
+            if (existing == null || replaces) {
                 st.quals.put(name, qt);
             }
         }

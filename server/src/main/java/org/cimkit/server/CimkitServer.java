@@ -1,6 +1,7 @@
 package org.cimkit.server;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,10 +196,36 @@ public final class CimkitServer implements AutoCloseable {
         jetty.setHandler(new GracefulHandler(slow));
         jetty.setErrorHandler(QuietErrorHandler.forServer());
         jetty.setStopTimeout(4000);
+        for (org.eclipse.jetty.server.Connector c : jetty.getConnectors()) {
+            bind((ServerConnector) c);
+        }
         jetty.start();
         LOG.info("started in {} ms with {} namespace(s)", (System.nanoTime() - t0) / 1_000_000,
                 repository.namespaceNames().size());
         return this;
+    }
+
+    /**
+     * Binds a listener before the server starts, so a taken port is reported with its address and
+     * port (Jetty's own message names neither clearly). Listeners bound already are closed again.
+     */
+    private void bind(ServerConnector c) throws IOException {
+        try {
+            c.open();
+        } catch (IOException e) {
+            for (org.eclipse.jetty.server.Connector other : jetty.getConnectors()) {
+                ((ServerConnector) other).close();
+            }
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String host = c.getHost() != null && c.getHost().contains(":") ? "[" + c.getHost() + "]" : c.getHost();
+            BindException named = new BindException("cannot listen on " + host + ":" + c.getPort() + ": "
+                    + root.getMessage());
+            named.initCause(e);
+            throw named;
+        }
     }
 
     private Authenticator authenticator() throws IOException {
