@@ -50,15 +50,6 @@ final class OperationParameters {
         }
     }
 
-    IntrinsicOperation operation() {
-        return operation;
-    }
-
-    /** Whether the call gave the parameter a value (not NULL). */
-    boolean has(String name) {
-        return values.containsKey(name.toLowerCase(Locale.ROOT));
-    }
-
     boolean bool(String name) {
         return (Boolean) read(name, ParameterType.BOOLEAN);
     }
