@@ -17,7 +17,6 @@ import org.cimkit.model.CimStatus;
 import org.cimkit.model.xml.CimXmlException;
 import org.cimkit.model.xml.CimXmlReader;
 import org.cimkit.mof.CompiledModel;
-import org.cimkit.mof.MofException;
 import org.cimkit.server.dispatch.Dispatcher;
 import org.cimkit.server.http.Authenticator;
 import org.cimkit.server.http.BasicAuthenticator;

@@ -1,6 +1,5 @@
 package org.cimkit.server.dispatch;
 
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.cimkit.model.CimClass;
