@@ -193,7 +193,7 @@ public final class Main implements Callable<Integer> {
     static int run(PrintStream out, String... args) {
         CommandLine cl = new CommandLine(new Main(out));
         // a mistyped flag or value: one line and where to look, not the whole usage
-        cl.setParameterExceptionHandler((e, given) -> usageError(e.getMessage()));
+        cl.setParameterExceptionHandler((e, given) -> usageError(e.getMessage() + suggestion(e)));
         Path configFile = configFile(args);
         if (configFile != null) {
             if (!Files.isReadable(configFile)) {
@@ -210,6 +210,14 @@ public final class Main implements Callable<Integer> {
             cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(values));
         }
         return cl.execute(args);
+    }
+
+    /** For a mistyped flag, the nearest real one (picocli's suggestion), else nothing. */
+    private static String suggestion(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            return " (did you mean " + u.getSuggestions().get(0) + "?)";
+        }
+        return "";
     }
 
     private static int usageError(String message) {

@@ -130,6 +130,10 @@ class CliDefectsTest {
         assertTrue(lines.get(0).contains("--no-such-flag"), p::stderr);
         assertTrue(lines.get(1).contains("--help"), p::stderr);
         assertFalse(p.stdout().contains("Usage:") || p.stderr().contains("Usage:"));
+
+        ServerProcess typo = ServerProcess.launch("--htp-port", "0");
+        assertEquals(2, typo.waitFor(30));
+        assertTrue(typo.stderr().lines().findFirst().orElse("").contains("--http-port"), typo::stderr);
     }
 
     @Test
