@@ -9,11 +9,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cimkit.model.CimQualifierType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 class CliDefectsTest {
     @TempDir
     Path tmp;
+    /** Launched servers, stopped after each test even when it fails (a failed check may leave one running). */
+    private final List<ServerProcess> launched = new ArrayList<>();
+
+    private ServerProcess launch(String... args) throws Exception {
+        ServerProcess p = ServerProcess.launch(args);
+        launched.add(p);
+        return p;
+    }
+
+    @AfterEach
+    void stopLaunched() throws Exception {
+        for (ServerProcess p : launched) {
+            p.close();
+        }
+    }
 
     @Test
     void ordinaryMofCompilesIntoANewNamespaceOnTheStandardQualifiers() throws Exception {
@@ -72,7 +89,7 @@ class CliDefectsTest {
     @Test
     void aMofErrorIsPrintedOnce() throws Exception {
         Path mof = Files.writeString(tmp.resolve("bad.mof"), "class Bad_Thing { strin X; };\n");
-        ServerProcess p = ServerProcess.launch("--http-port", "0", "--data-dir", tmp.resolve("d").toString(), "--mof",
+        ServerProcess p = launch("--http-port", "0", "--data-dir", tmp.resolve("d").toString(), "--mof",
                 "root/bad=" + mof);
         assertEquals(2, p.waitFor(60));
         String all = p.stdout() + p.stderr();
@@ -82,7 +99,7 @@ class CliDefectsTest {
     @Test
     void aMissingMofFileIsNamed() throws Exception {
         Path data = tmp.resolve("d");
-        ServerProcess p = ServerProcess.launch("--http-port", "0", "--data-dir", data.toString(), "--mof",
+        ServerProcess p = launch("--http-port", "0", "--data-dir", data.toString(), "--mof",
                 "root/x=" + tmp.resolve("nowhere.mof"));
         assertEquals(2, p.waitFor(30));
         assertTrue(p.stderr().contains("no such file") && p.stderr().contains("nowhere.mof"), p::stderr);
@@ -92,7 +109,8 @@ class CliDefectsTest {
     @Test
     void anUnknownConfigKeyIsAnErrorNamingTheClosestKey() throws Exception {
         Path config = Files.writeString(tmp.resolve("cimkit.properties"), "http-prot=0\n");
-        ServerProcess p = ServerProcess.launch("--config", config.toString(), "--data-dir", tmp.resolve("d").toString());
+        ServerProcess p = launch("--config", config.toString(), "--http-port", "0", "--data-dir",
+                tmp.resolve("d").toString());
         assertEquals(2, p.waitFor(30));
         assertTrue(p.stderr().contains("'http-prot'") && p.stderr().contains("'http-port'"), p::stderr);
         assertFalse(p.stdout().contains("Cimkit listening on"), p::stdout);
@@ -101,7 +119,7 @@ class CliDefectsTest {
     @Test
     void aTakenPortIsNamedWithItsAddress() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            ServerProcess p = ServerProcess.launch("--http-port", Integer.toString(taken.getLocalPort()), "--data-dir",
+            ServerProcess p = launch("--http-port", Integer.toString(taken.getLocalPort()), "--data-dir",
                     tmp.resolve("taken").toString());
             assertEquals(2, p.waitFor(30));
             assertTrue(p.stderr().contains("127.0.0.1:" + taken.getLocalPort()), p::stderr);
@@ -112,9 +130,9 @@ class CliDefectsTest {
     void portsOutOfRangeAreRefusedBeforeAnythingIsOpened() throws Exception {
         for (List<String> flags : List.of(List.of("--http-port", "99999"), List.of("--https-port", "99999", "--self-signed"))) {
             Path data = tmp.resolve("d" + flags.get(0));
-            List<String> args = new java.util.ArrayList<>(flags);
+            List<String> args = new ArrayList<>(flags);
             args.addAll(List.of("--data-dir", data.toString()));
-            ServerProcess p = ServerProcess.launch(args.toArray(String[]::new));
+            ServerProcess p = launch(args.toArray(String[]::new));
             assertEquals(2, p.waitFor(30));
             assertTrue(p.stderr().contains("99999"), p::stderr);
             assertFalse(Files.exists(data), "nothing was opened for " + flags);
@@ -123,7 +141,7 @@ class CliDefectsTest {
 
     @Test
     void anUnknownFlagPrintsOneErrorAndAHint() throws Exception {
-        ServerProcess p = ServerProcess.launch("--no-such-flag");
+        ServerProcess p = launch("--no-such-flag");
         assertEquals(2, p.waitFor(30));
         List<String> lines = p.stderr().lines().filter(l -> !l.isBlank()).toList();
         assertEquals(2, lines.size(), p::stderr);
@@ -131,7 +149,7 @@ class CliDefectsTest {
         assertTrue(lines.get(1).contains("--help"), p::stderr);
         assertFalse(p.stdout().contains("Usage:") || p.stderr().contains("Usage:"));
 
-        ServerProcess typo = ServerProcess.launch("--htp-port", "0");
+        ServerProcess typo = launch("--htp-port", "0");
         assertEquals(2, typo.waitFor(30));
         assertTrue(typo.stderr().lines().findFirst().orElse("").contains("--http-port"), typo::stderr);
     }
