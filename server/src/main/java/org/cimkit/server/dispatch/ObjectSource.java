@@ -122,6 +122,9 @@ final class ObjectSource {
         if (p != null) {
             p.modify(ctx(rc), change.apply(require(rc, shaped)));
         } else {
+            if (visibility.filter(rc, store(ns), shaped.className()) != null) {
+                require(rc, shaped); // one the user may not see is not found, as for a read
+            }
             repository.updateInstance(ns, shaped, change);
         }
     }

@@ -94,6 +94,26 @@ class NamespaceAccessTest {
                 || e.getMessage().contains("T_Link"), e.getMessage());
     }
 
+    @Test
+    void staticInstancesOfANamespaceSubclassFollowTheSameRules() {
+        f.call("root", INTEROP, "CreateClass", new org.cimkit.model.message.ParamValue("NewClass", null,
+                new org.cimkit.model.message.Argument.ClassArg(org.cimkit.model.CimClass.builder("T_Namespace")
+                        .superclass("CIM_Namespace").build(), null)));
+        CimInstance given = CimInstance.builder("T_Namespace").property("SystemCreationClassName", "S")
+                .property("SystemName", "s").property("ObjectManagerCreationClassName", "O")
+                .property("ObjectManagerName", "o").property("CreationClassName", "T_Namespace")
+                .property("Name", "root/secret").property("ClassInfo", CimValue.IntegerValue.uint16(0)).build();
+        f.fails(CimStatus.ACCESS_DENIED, "alice", INTEROP, "CreateInstance", instance("NewInstance", given));
+        CimObjectPath p = (CimObjectPath) drain(f.call("root", INTEROP, "CreateInstance", instance("NewInstance", given)))
+                .get(0);
+        assertEquals(Set.of("root/interop", "root/test"), namespaceNames("alice"));
+        f.fails(CimStatus.NOT_FOUND, "alice", INTEROP, "SetProperty", path("InstanceName", p),
+                DispatchFixture.value("PropertyName", "ClassInfo"), DispatchFixture.value("NewValue", "1"));
+        CimInstance modified = given.withPath(p);
+        f.fails(CimStatus.NOT_FOUND, "alice", INTEROP, "ModifyInstance", instance("ModifiedInstance", modified));
+        f.fails(CimStatus.NOT_FOUND, "alice", INTEROP, "DeleteInstance", path("InstanceName", p));
+    }
+
     private Set<String> namespaceNames(String user) {
         return drain(f.call(user, INTEROP, "EnumerateInstances", className("ClassName", "CIM_Namespace"))).stream()
                 .map(o -> ((CimValue.StringValue) ((CimInstance) o).value("Name")).value()).collect(Collectors.toSet());
