@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimQualifierType;
 
 /**
  * Compiles MOF (DSP0221 v2 as real schemas use it, plus unambiguous v3 forms) into resolved classes,
@@ -39,7 +41,8 @@ import org.cimkit.model.CimNamespace;
  * server applies defaults. Instance-level qualifiers and qualifiers on instance property values are
  * accepted but not kept.</li>
  * <li>Redeclaring a qualifier that an earlier compile or the base model already declared is accepted
- * when identical; within one compile a second declaration is an error.</li>
+ * when identical (a default given with {@link #qualifierDefaults} is replaced); within one compile a
+ * second declaration is an error.</li>
  * <li>Reference classes are checked at the end of a compile, so associations may name classes declared
  * later; aliases may be used before their instance is declared (such an instance is built at the
  * end of the compile).</li>
@@ -70,6 +73,23 @@ public final class MofCompiler {
             committed.put(e.getKey(), st);
         }
         result = base;
+    }
+
+    /**
+     * Gives a namespace qualifier types as defaults, the way a server seeds a new namespace with the
+     * standard DMTF declarations: MOF compiled later may use them without declaring them, and a
+     * declaration of the same name in that MOF replaces the default instead of clashing with it.
+     * Names the namespace declares already are left as they are.
+     */
+    public MofCompiler qualifierDefaults(CimNamespace ns, Collection<CimQualifierType> defaults) {
+        NamespaceState st = committed.computeIfAbsent(Objects.requireNonNull(ns, "namespace"), n -> new NamespaceState());
+        for (CimQualifierType q : defaults) {
+            if (st.quals.putIfAbsent(q.name(), q) == null) {
+                st.replaceable.add(q.name());
+            }
+        }
+        result = null;
+        return this;
     }
 
     /** Sets the namespace used until a {@code #pragma namespace} (default {@code root/cimv2}). */

@@ -45,12 +45,14 @@ final class QualifierDeclarations {
                 EnumSet.copyOf(d.scopes()), flavors);
         String key = ns + ":" + name.key();
         CimQualifierType existing = st.quals.get(name);
-        if (existing != null && (declared.contains(key) || !existing.equals(qt))) {
+        boolean replaces = existing != null && st.replaceable.contains(name);
+        if (existing != null && (declared.contains(key) || (!existing.equals(qt) && !replaces))) {
             session.diag.error(d.namePos(), "duplicate qualifier declaration '" + d.name() + "'");
             return;
         }
         declared.add(key);
-        if (existing == null) {
+        st.replaceable.remove(name);
+        if (existing == null || replaces) {
             st.quals.put(name, qt);
         }
     }

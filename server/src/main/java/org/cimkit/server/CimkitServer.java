@@ -1,6 +1,7 @@
 package org.cimkit.server;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import org.cimkit.model.CimStatus;
 import org.cimkit.model.xml.CimXmlException;
 import org.cimkit.model.xml.CimXmlReader;
 import org.cimkit.mof.CompiledModel;
-import org.cimkit.mof.MofException;
 import org.cimkit.server.dispatch.Dispatcher;
+import org.cimkit.server.dispatch.ModuleRegistrar;
 import org.cimkit.server.http.AccessLog;
 import org.cimkit.server.http.Authenticator;
 import org.cimkit.server.http.BasicAuthenticator;
@@ -60,7 +61,8 @@ import org.slf4j.LoggerFactory;
 /** One running Cimkit: repository, providers, dispatcher and the Jetty server in front of them. */
 public final class CimkitServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CimkitServer.class);
-    public static final String VERSION = "0.1.0";
+    /** The build's project version. */
+    public static final String VERSION = BuildVersion.read();
 
     /** The instance store's scratch file in the data directory, rebuilt at every start. */
     static final String INSTANCE_FILE = "instances.scratch.mv";
@@ -143,10 +145,10 @@ public final class CimkitServer implements AutoCloseable {
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers);
         modules.forEach(m -> m.register(registrar));
 
-        Dispatcher dispatcher = new Dispatcher(repository, providers, contexts);
         SecurityConfig sec = config.security();
         AccessControl acl = sec.aclFile() == null ? null : AccessControl.load(sec.aclFile());
-        RequestGuards guards = new RequestGuards(acl,
+        Dispatcher dispatcher = new Dispatcher(repository, providers, contexts, acl);
+        RequestGuards guards = new RequestGuards(
                 new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), System::currentTimeMillis),
                 sec.requestTimeout().toMillis());
         CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),
@@ -195,10 +197,36 @@ public final class CimkitServer implements AutoCloseable {
         jetty.setHandler(new GracefulHandler(slow));
         jetty.setErrorHandler(QuietErrorHandler.forServer());
         jetty.setStopTimeout(4000);
+        for (org.eclipse.jetty.server.Connector c : jetty.getConnectors()) {
+            bind((ServerConnector) c);
+        }
         jetty.start();
         LOG.info("started in {} ms with {} namespace(s)", (System.nanoTime() - t0) / 1_000_000,
                 repository.namespaceNames().size());
         return this;
+    }
+
+    /**
+     * Binds a listener before the server starts, so a taken port is reported with its address and
+     * port (Jetty's own message names neither clearly). Listeners bound already are closed again.
+     */
+    private void bind(ServerConnector c) throws IOException {
+        try {
+            c.open();
+        } catch (IOException e) {
+            for (org.eclipse.jetty.server.Connector other : jetty.getConnectors()) {
+                ((ServerConnector) other).close();
+            }
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String host = c.getHost() != null && c.getHost().contains(":") ? "[" + c.getHost() + "]" : c.getHost();
+            BindException named = new BindException("cannot listen on " + host + ":" + c.getPort() + ": "
+                    + root.getMessage());
+            named.initCause(e);
+            throw named;
+        }
     }
 
     private Authenticator authenticator() throws IOException {

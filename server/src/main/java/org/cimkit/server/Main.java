@@ -6,10 +6,14 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,7 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The command line: {@code java -jar cimkit-server.jar [options]}. */
-@Command(name = "cimkit-server", mixinStandardHelpOptions = true, version = "Cimkit " + CimkitServer.VERSION,
+@Command(name = "cimkit-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A WBEM server speaking CIM-XML over HTTP (DSP0200).", sortOptions = false)
 public final class Main implements Callable<Integer> {
 
@@ -171,6 +175,14 @@ public final class Main implements Callable<Integer> {
 
     private final PrintStream out;
 
+    /** {@code --version}: the build's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Cimkit " + CimkitServer.VERSION};
+        }
+    }
+
     Main(PrintStream out) {
         this.out = out;
     }
@@ -184,16 +196,47 @@ public final class Main implements Callable<Integer> {
 
     static int run(PrintStream out, String... args) {
         CommandLine cl = new CommandLine(new Main(out));
+        // a mistyped flag or value: one line and where to look, not the whole usage
+        cl.setParameterExceptionHandler((e, given) -> usageError(e.getMessage() + suggestion(e)));
         Path configFile = configFile(args);
         if (configFile != null) {
-            if (!java.nio.file.Files.isReadable(configFile)) {
+            if (!Files.isReadable(configFile)) {
                 System.err.println("cimkit-server: cannot read config file " + configFile);
                 return 2;
             }
+            Properties values;
+            try {
+                values = ConfigFile.load(configFile, optionKeys(cl));
+            } catch (IOException | IllegalArgumentException e) {
+                return usageError(e.getMessage());
+            }
             // Values from the file become the options' defaults, so flags on the command line win.
-            cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(configFile.toFile()));
+            cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(values));
         }
         return cl.execute(args);
+    }
+
+    /** For a mistyped flag, the nearest real one (picocli's suggestion), else nothing. */
+    private static String suggestion(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            return " (did you mean " + u.getSuggestions().get(0) + "?)";
+        }
+        return "";
+    }
+
+    private static int usageError(String message) {
+        System.err.println("cimkit-server: " + message);
+        System.err.println("Try 'cimkit-server --help' for the options.");
+        return 2;
+    }
+
+    /** The keys a config file may use: the long option names without their dashes. */
+    private static Set<String> optionKeys(CommandLine cl) {
+        Set<String> keys = new TreeSet<>();
+        for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            keys.add(o.longestName().replaceFirst("^-+", ""));
+        }
+        return keys;
     }
 
     private static Path configFile(String[] args) {
@@ -232,6 +275,7 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
+                LoggerFactory.getLogger(Main.class).info("stopped");
             } catch (Exception e) {
                 LoggerFactory.getLogger(Main.class).warn("shutdown: {}", e.toString());
             } finally {
@@ -263,7 +307,11 @@ public final class Main implements Callable<Integer> {
             if (eq <= 0) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--mof needs NAMESPACE=FILE, not " + m);
             }
-            extra.add(new ServerConfig.ExtraMof(CimNamespace.of(m.substring(0, eq)), Path.of(m.substring(eq + 1))));
+            Path file = Path.of(m.substring(eq + 1));
+            if (!Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--mof " + m + ": no such file: " + file);
+            }
+            extra.add(new ServerConfig.ExtraMof(CimNamespace.of(m.substring(0, eq)), file));
         }
         try {
             return new ServerConfig(bind, httpPort, dataDir, extra, basic, users, exportRoot,
@@ -278,6 +326,9 @@ public final class Main implements Callable<Integer> {
 
     /** TLS, ACL and resource limits from the flags; IllegalArgumentException for values out of range. */
     private SecurityConfig security() {
+        if (httpsPort < 0 || httpsPort > ServerConfig.MAX_PORT) {
+            throw new IllegalArgumentException("--https-port must be 0.." + ServerConfig.MAX_PORT + ", not " + httpsPort);
+        }
         if (keystore != null && selfSigned) {
             throw new IllegalArgumentException("give --keystore or --self-signed, not both");
         }
@@ -294,6 +345,9 @@ public final class Main implements Callable<Integer> {
     }
 
     private static String describe(Throwable e) {
+        if (e instanceof java.net.BindException) {
+            return e.getMessage(); // names address and port; the cause only repeats "Address already in use"
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

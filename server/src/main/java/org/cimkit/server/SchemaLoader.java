@@ -2,6 +2,7 @@ package org.cimkit.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import org.cimkit.server.repository.Repository;
 
 /**
  * Compiles the MOF the server starts from (the shipped schema and any --mof files) and loads it
- * into the repository. The shipped layout is described in org/cimkit/mof/schema/README-schema.md.
+ * into the repository. A --mof file into a new namespace compiles on top of the standard DMTF
+ * qualifier declarations (qualifiers.mof). The shipped layout is described in org/cimkit/mof/schema/README-schema.md.
  */
 final class SchemaLoader {
     static final CimNamespace VIRTUALIZATION = CimNamespace.of("root/virtualization/v2");
@@ -50,7 +52,14 @@ final class SchemaLoader {
      */
     static CompiledModel extra(Repository repo, CompiledModel base, CimNamespace ns, Path file)
             throws MofException, IOException {
-        CompiledModel model = new MofCompiler(base).defaultNamespace(ns).compileFile(file, new InstanceSink() {
+        MofCompiler compiler = new MofCompiler(base).defaultNamespace(ns);
+        if (!base.namespaces().containsKey(ns) && !repo.hasNamespace(ns)) {
+            // a new namespace starts with the standard DMTF qualifiers, so ordinary MOF compiles into it;
+            // the file's own declarations replace them
+            compiler.qualifierDefaults(ns, standardQualifiers());
+        }
+        repo.namespaceOrCreate(ns); // also for a file that declares nothing
+        CompiledModel model = compiler.compileFile(file, new InstanceSink() {
             @Override
             public void classDefined(CimNamespace n, CimClass cls) {
                 repo.loadClass(n, cls);
@@ -63,6 +72,13 @@ final class SchemaLoader {
         }).result();
         loadDeclarations(repo, model);
         return model;
+    }
+
+    /** The standard DMTF qualifier declarations Cimkit ships (qualifiers.mof). */
+    static Collection<CimQualifierType> standardQualifiers() throws MofException, IOException {
+        CimNamespace scratch = CimNamespace.of("standard");
+        return new MofCompiler().defaultNamespace(scratch).compileResource(SCHEMA + "qualifiers.mof").result()
+                .namespaces().get(scratch).qualifierTypes().values();
     }
 
     /** Loads everything in the model: qualifier types, classes, instances. */

@@ -30,6 +30,7 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
     public static final String DEFAULT_DATA_DIR = "cimkit-data";
     public static final String DEFAULT_EXPORT_ROOT = "cimkit-exports";
     public static final int DEFAULT_MAX_OPEN_ENUMERATIONS = 1000;
+    public static final int MAX_PORT = 65535;
 
     /** A --mof NAMESPACE=FILE option. */
     public record ExtraMof(CimNamespace namespace, Path file) {
@@ -37,6 +38,10 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
 
     public ServerConfig {
         extraMof = List.copyOf(extraMof);
+        if (httpPort < -1 || httpPort > MAX_PORT) {
+            // refused here, before anything is opened
+            throw new IllegalArgumentException("the HTTP port must be 0.." + MAX_PORT + " (or -1 for none), not " + httpPort);
+        }
         if (jobWorkers < 1) {
             throw new IllegalArgumentException("jobWorkers must be at least 1");
         }

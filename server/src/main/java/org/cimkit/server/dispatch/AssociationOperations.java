@@ -18,7 +18,6 @@ import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
-import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.repository.NamespaceStore;
 
 /**
@@ -37,19 +36,14 @@ final class AssociationOperations {
     record Query(CimObjectPath object, CimName assocClass, CimName resultClass, String role, String resultRole) {
     }
 
-    OperationResult associators(RequestContext rc, List<ParamValue> ps, boolean namesOnly) {
-        String op = namesOnly ? "AssociatorNames" : "Associators";
-        Params p = namesOnly
-                ? new Params(op, ps, "ObjectName", "AssocClass", "ResultClass", "Role", "ResultRole")
-                : new Params(op, ps, "ObjectName", "AssocClass", "ResultClass", "Role", "ResultRole", "IncludeQualifiers",
-                        "IncludeClassOrigin", "PropertyList");
+    OperationResult associators(RequestContext rc, OperationParameters p, boolean namesOnly) {
         Query q = new Query(p.objectName("ObjectName"), p.className("AssocClass"), p.className("ResultClass"),
                 p.string("Role"), p.string("ResultRole"));
         checkClasses(rc.namespace(), q);
-        boolean ico = !namesOnly && p.bool("IncludeClassOrigin", false);
+        boolean ico = !namesOnly && p.bool("IncludeClassOrigin");
         List<CimName> pl = namesOnly ? null : p.propertyList("PropertyList");
         if (!namesOnly) {
-            p.bool("IncludeQualifiers", false);
+            p.bool("IncludeQualifiers");
         }
         if (!q.object().hasKeys() && source.store(rc.namespace()).getClass(q.object().className()) != null
                 && isClassQuery(rc, q.object())) {
@@ -58,7 +52,7 @@ final class AssociationOperations {
                 return new OperationResult.ObjectPaths(classes.keySet().stream().map(n -> classPath(rc, n)));
             }
             return new OperationResult.ClassesWithPath(classes.values().stream().map(c -> Map.entry(classPath(rc, c.name()),
-                    Filters.cimClass(c, false, p.bool("IncludeQualifiers", false), pl))), ico);
+                    Filters.cimClass(c, false, p.bool("IncludeQualifiers"), pl))), ico);
         }
         Stream<CimInstance> result = sourceExists(rc, q.object()) ? associatedInstances(rc, q) : Stream.empty();
         if (namesOnly) {
@@ -67,18 +61,13 @@ final class AssociationOperations {
         return new OperationResult.InstancesWithPath(result.map(i -> withFullPath(rc, Filters.instance(i, null, pl))), ico);
     }
 
-    OperationResult references(RequestContext rc, List<ParamValue> ps, boolean namesOnly) {
-        String op = namesOnly ? "ReferenceNames" : "References";
-        Params p = namesOnly
-                ? new Params(op, ps, "ObjectName", "ResultClass", "Role")
-                : new Params(op, ps, "ObjectName", "ResultClass", "Role", "IncludeQualifiers", "IncludeClassOrigin",
-                        "PropertyList");
+    OperationResult references(RequestContext rc, OperationParameters p, boolean namesOnly) {
         Query q = new Query(p.objectName("ObjectName"), p.className("ResultClass"), null, p.string("Role"), null);
         checkClasses(rc.namespace(), q);
-        boolean ico = !namesOnly && p.bool("IncludeClassOrigin", false);
+        boolean ico = !namesOnly && p.bool("IncludeClassOrigin");
         List<CimName> pl = namesOnly ? null : p.propertyList("PropertyList");
         if (!namesOnly) {
-            p.bool("IncludeQualifiers", false);
+            p.bool("IncludeQualifiers");
         }
         if (!q.object().hasKeys() && isClassQuery(rc, q.object())) {
             Map<CimName, CimClass> classes = referencingClasses(rc.namespace(), q);
@@ -86,7 +75,7 @@ final class AssociationOperations {
                 return new OperationResult.ObjectPaths(classes.keySet().stream().map(n -> classPath(rc, n)));
             }
             return new OperationResult.ClassesWithPath(classes.values().stream().map(c -> Map.entry(classPath(rc, c.name()),
-                    Filters.cimClass(c, false, p.bool("IncludeQualifiers", false), pl))), ico);
+                    Filters.cimClass(c, false, p.bool("IncludeQualifiers"), pl))), ico);
         }
         Stream<CimInstance> result = sourceExists(rc, q.object()) ? referencingInstances(rc, q) : Stream.empty();
         if (namesOnly) {
@@ -101,7 +90,7 @@ final class AssociationOperations {
      * (fact sheet 3.1 allows empty or CIM_ERR_NOT_FOUND; Cimkit has always answered empty).
      */
     private boolean sourceExists(RequestContext rc, CimObjectPath object) {
-        return source.get(rc.namespace(), source.shapePath(rc.namespace(), object), rc.host()) != null;
+        return source.get(rc, source.shapePath(rc.namespace(), object)) != null;
     }
 
     /** A keyless ObjectName is a class (schema query) unless its class has no keys (a singleton instance). */
@@ -129,7 +118,7 @@ final class AssociationOperations {
     Stream<CimInstance> referencingInstances(RequestContext rc, Query q) {
         CimObjectPath target = source.shapePath(rc.namespace(), q.object());
         // gathered: the result is the associations themselves, and a gathered list lets EnumerationCount answer
-        try (Stream<CimInstance> s = source.referencesTo(rc.namespace(), target, q.assocClass(), q.role(), rc.host())) {
+        try (Stream<CimInstance> s = source.referencesTo(rc, target, q.assocClass(), q.role())) {
             return s.toList().stream();
         }
     }
@@ -139,7 +128,7 @@ final class AssociationOperations {
         CimObjectPath target = source.shapePath(rc.namespace(), q.object()).local();
         NamespaceStore s = source.store(rc.namespace());
         Set<CimObjectPath> seen = new LinkedHashSet<>();
-        try (Stream<CimInstance> assocs = source.referencesTo(rc.namespace(), target, q.assocClass(), q.role(), rc.host())) {
+        try (Stream<CimInstance> assocs = source.referencesTo(rc, target, q.assocClass(), q.role())) {
             assocs.forEach(assoc -> collectFarEnds(rc, q, s, target, assoc, seen));
         }
         // the far ends are read as the response is written: only their paths are held, however many
@@ -175,7 +164,7 @@ final class AssociationOperations {
             return null;
         }
         try {
-            return source.get(rc.namespace(), source.shapePath(rc.namespace(), path), rc.host());
+            return source.get(rc, source.shapePath(rc.namespace(), path));
         } catch (CimException e) {
             return null;
         }

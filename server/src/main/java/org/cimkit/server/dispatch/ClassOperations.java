@@ -8,7 +8,6 @@ import org.cimkit.model.CimException;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimQualifierType;
 import org.cimkit.model.CimStatus;
-import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.repository.NamespaceStore;
 
 /** GetClass, EnumerateClasses, EnumerateClassNames, CreateClass, ModifyClass, DeleteClass and the qualifier operations. */
@@ -19,33 +18,28 @@ final class ClassOperations {
         this.source = source;
     }
 
-    OperationResult getClass(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("GetClass", ps, "ClassName", "LocalOnly", "IncludeQualifiers", "IncludeClassOrigin",
-                "PropertyList");
-        CimName name = p.requiredClassName("ClassName");
+    OperationResult getClass(RequestContext rc, OperationParameters p) {
+        CimName name = p.className("ClassName");
         CimClass c = source.store(rc.namespace()).getClass(name);
         if (c == null) {
             throw new CimException(CimStatus.NOT_FOUND, "class " + name + " does not exist in namespace " + rc.namespace());
         }
-        return new OperationResult.SingleClass(Filters.cimClass(c, p.bool("LocalOnly", true),
-                p.bool("IncludeQualifiers", true), p.propertyList("PropertyList")), p.bool("IncludeClassOrigin", false));
+        return new OperationResult.SingleClass(Filters.cimClass(c, p.bool("LocalOnly"),
+                p.bool("IncludeQualifiers"), p.propertyList("PropertyList")), p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult enumerateClasses(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("EnumerateClasses", ps, "ClassName", "DeepInheritance", "LocalOnly", "IncludeQualifiers",
-                "IncludeClassOrigin");
-        boolean localOnly = p.bool("LocalOnly", true);
-        boolean iq = p.bool("IncludeQualifiers", true);
+    OperationResult enumerateClasses(RequestContext rc, OperationParameters p) {
+        boolean localOnly = p.bool("LocalOnly");
+        boolean iq = p.bool("IncludeQualifiers");
         NamespaceStore s = source.store(rc.namespace());
-        List<CimName> names = classNames(s, p.className("ClassName"), p.bool("DeepInheritance", false));
+        List<CimName> names = classNames(s, p.className("ClassName"), p.bool("DeepInheritance"));
         return new OperationResult.Classes(names.stream().map(s::getClass).filter(c -> c != null)
-                .map(c -> Filters.cimClass(c, localOnly, iq, null)), p.bool("IncludeClassOrigin", false));
+                .map(c -> Filters.cimClass(c, localOnly, iq, null)), p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult enumerateClassNames(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("EnumerateClassNames", ps, "ClassName", "DeepInheritance");
+    OperationResult enumerateClassNames(RequestContext rc, OperationParameters p) {
         NamespaceStore s = source.store(rc.namespace());
-        return new OperationResult.ClassNames(classNames(s, p.className("ClassName"), p.bool("DeepInheritance", false))
+        return new OperationResult.ClassNames(classNames(s, p.className("ClassName"), p.bool("DeepInheritance"))
                 .stream());
     }
 
@@ -64,26 +58,22 @@ final class ClassOperations {
         return s.subclassNames(base, deep);
     }
 
-    OperationResult createClass(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("CreateClass", ps, "NewClass");
+    OperationResult createClass(RequestContext rc, OperationParameters p) {
         source.repository().createClass(rc.namespace(), p.cimClass("NewClass"));
         return new OperationResult.None();
     }
 
-    OperationResult modifyClass(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("ModifyClass", ps, "ModifiedClass");
+    OperationResult modifyClass(RequestContext rc, OperationParameters p) {
         source.repository().modifyClass(rc.namespace(), p.cimClass("ModifiedClass"));
         return new OperationResult.None();
     }
 
-    OperationResult deleteClass(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("DeleteClass", ps, "ClassName");
-        source.repository().deleteClass(rc.namespace(), p.requiredClassName("ClassName"));
+    OperationResult deleteClass(RequestContext rc, OperationParameters p) {
+        source.repository().deleteClass(rc.namespace(), p.className("ClassName"));
         return new OperationResult.None();
     }
 
-    OperationResult getQualifier(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("GetQualifier", ps, "QualifierName");
+    OperationResult getQualifier(RequestContext rc, OperationParameters p) {
         CimName name = qualifierName(p);
         CimQualifierType q = source.store(rc.namespace()).qualifierType(name);
         if (q == null) {
@@ -92,25 +82,22 @@ final class ClassOperations {
         return new OperationResult.QualifierDeclarations(List.of(q));
     }
 
-    OperationResult setQualifier(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("SetQualifier", ps, "QualifierDeclaration");
+    OperationResult setQualifier(RequestContext rc, OperationParameters p) {
         source.repository().setQualifierType(rc.namespace(), p.qualifierDeclaration("QualifierDeclaration"));
         return new OperationResult.None();
     }
 
-    OperationResult deleteQualifier(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("DeleteQualifier", ps, "QualifierName");
+    OperationResult deleteQualifier(RequestContext rc, OperationParameters p) {
         source.repository().deleteQualifierType(rc.namespace(), qualifierName(p));
         return new OperationResult.None();
     }
 
-    OperationResult enumerateQualifiers(RequestContext rc, List<ParamValue> ps) {
-        new Params("EnumerateQualifiers", ps);
+    OperationResult enumerateQualifiers(RequestContext rc) {
         return new OperationResult.QualifierDeclarations(List.copyOf(source.store(rc.namespace()).qualifierTypes()));
     }
 
-    private static CimName qualifierName(Params p) {
-        String s = p.requiredString("QualifierName");
+    private static CimName qualifierName(OperationParameters p) {
+        String s = p.string("QualifierName");
         try {
             return CimName.of(s.strip());
         } catch (IllegalArgumentException e) {

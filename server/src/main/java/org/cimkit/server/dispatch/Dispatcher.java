@@ -1,22 +1,23 @@
 package org.cimkit.server.dispatch;
 
 import java.util.List;
-import java.util.Locale;
 
-import org.cimkit.model.CimException;
-import org.cimkit.model.CimStatus;
 import org.cimkit.model.message.CimMessage;
 import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.pull.PullKind;
 import org.cimkit.server.repository.Repository;
+import org.cimkit.server.security.AccessControl;
+import org.cimkit.server.security.AccessControl.Right;
 
 /**
- * Routes a decoded call to the operation that carries it out. Knows operation names and namespace
- * checks; the operation classes know parameters and semantics. Nothing here knows CIM-XML or HTTP.
+ * Routes a decoded call to the operation that carries it out, after the ACL allowed it. Knows
+ * operations ({@link IntrinsicOperation}), rights and namespace checks; the operation classes know
+ * semantics. Nothing here knows CIM-XML or HTTP.
  */
 public final class Dispatcher {
+    private final Authorization authorization;
     private final ObjectSource source;
     private final ClassOperations classes;
     private final InstanceOperations instances;
@@ -25,8 +26,10 @@ public final class Dispatcher {
     private final PullOperations pulls;
     private final MethodInvocation methods;
 
-    public Dispatcher(Repository repository, ProviderRegistry providers, EnumerationContexts contexts) {
-        this.source = new ObjectSource(repository, providers);
+    /** A dispatcher under an ACL; {@code acl} null gives every user every right. */
+    public Dispatcher(Repository repository, ProviderRegistry providers, EnumerationContexts contexts, AccessControl acl) {
+        this.authorization = acl == null ? Authorization.ALLOW_ALL : new Authorization(acl);
+        this.source = new ObjectSource(repository, providers, new NamespaceVisibility(authorization));
         this.classes = new ClassOperations(source);
         this.instances = new InstanceOperations(source);
         this.associations = new AssociationOperations(source);
@@ -35,52 +38,58 @@ public final class Dispatcher {
         this.methods = new MethodInvocation(source);
     }
 
-    /** Carries out an intrinsic method; errors are CimExceptions. */
+    /**
+     * Carries out an intrinsic method; errors are CimExceptions. An unknown name is
+     * CIM_ERR_NOT_SUPPORTED, then the ACL decides (before anything, even whether the namespace exists,
+     * is looked at), then the namespace must exist, then the parameters must fit the operation.
+     */
     public OperationResult intrinsic(RequestContext rc, String name, List<ParamValue> ps) {
-        source.store(rc.namespace()); // CIM_ERR_INVALID_NAMESPACE before anything else
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "getclass": return classes.getClass(rc, ps);
-            case "enumerateclasses": return classes.enumerateClasses(rc, ps);
-            case "enumerateclassnames": return classes.enumerateClassNames(rc, ps);
-            case "createclass": return classes.createClass(rc, ps);
-            case "modifyclass": return classes.modifyClass(rc, ps);
-            case "deleteclass": return classes.deleteClass(rc, ps);
-            case "getqualifier": return classes.getQualifier(rc, ps);
-            case "setqualifier": return classes.setQualifier(rc, ps);
-            case "deletequalifier": return classes.deleteQualifier(rc, ps);
-            case "enumeratequalifiers": return classes.enumerateQualifiers(rc, ps);
-            case "getinstance": return instances.getInstance(rc, ps);
-            case "enumerateinstances": return instances.enumerateInstances(rc, ps);
-            case "enumerateinstancenames": return instances.enumerateInstanceNames(rc, ps);
-            case "createinstance": return instances.createInstance(rc, ps);
-            case "modifyinstance": return instances.modifyInstance(rc, ps);
-            case "deleteinstance": return instances.deleteInstance(rc, ps);
-            case "getproperty": return instances.getProperty(rc, ps);
-            case "setproperty": return instances.setProperty(rc, ps);
-            case "associators": return associations.associators(rc, ps, false);
-            case "associatornames": return associations.associators(rc, ps, true);
-            case "references": return associations.references(rc, ps, false);
-            case "referencenames": return associations.references(rc, ps, true);
-            case "execquery": return queries.execQuery(rc, ps);
-            case "openenumerateinstances": return pulls.openEnumerateInstances(rc, ps, false);
-            case "openenumerateinstancepaths": return pulls.openEnumerateInstances(rc, ps, true);
-            case "openassociatorinstances": return pulls.openAssociators(rc, ps, false);
-            case "openassociatorinstancepaths": return pulls.openAssociators(rc, ps, true);
-            case "openreferenceinstances": return pulls.openReferences(rc, ps, false);
-            case "openreferenceinstancepaths": return pulls.openReferences(rc, ps, true);
-            case "openqueryinstances": return pulls.openQueryInstances(rc, ps);
-            case "pullinstanceswithpath": return pulls.pull(rc, ps, PullKind.INSTANCES_WITH_PATH, "PullInstancesWithPath");
-            case "pullinstancepaths": return pulls.pull(rc, ps, PullKind.INSTANCE_PATHS, "PullInstancePaths");
-            case "pullinstances": return pulls.pull(rc, ps, PullKind.INSTANCES, "PullInstances");
-            case "closeenumeration": return pulls.close(rc, ps);
-            case "enumerationcount": return pulls.count(rc, ps);
-            default:
-                throw new CimException(CimStatus.NOT_SUPPORTED, "intrinsic method " + name + " is not supported");
-        }
+        IntrinsicOperation op = IntrinsicOperation.named(name);
+        authorization.require(rc, rc.namespace(), op.right(), op.wireName());
+        source.store(rc.namespace()); // CIM_ERR_INVALID_NAMESPACE
+        OperationParameters p = new OperationParameters(op, ps);
+        return switch (op) {
+            case GET_CLASS -> classes.getClass(rc, p);
+            case ENUMERATE_CLASSES -> classes.enumerateClasses(rc, p);
+            case ENUMERATE_CLASS_NAMES -> classes.enumerateClassNames(rc, p);
+            case CREATE_CLASS -> classes.createClass(rc, p);
+            case MODIFY_CLASS -> classes.modifyClass(rc, p);
+            case DELETE_CLASS -> classes.deleteClass(rc, p);
+            case GET_QUALIFIER -> classes.getQualifier(rc, p);
+            case SET_QUALIFIER -> classes.setQualifier(rc, p);
+            case DELETE_QUALIFIER -> classes.deleteQualifier(rc, p);
+            case ENUMERATE_QUALIFIERS -> classes.enumerateQualifiers(rc);
+            case GET_INSTANCE -> instances.getInstance(rc, p);
+            case ENUMERATE_INSTANCES -> instances.enumerateInstances(rc, p);
+            case ENUMERATE_INSTANCE_NAMES -> instances.enumerateInstanceNames(rc, p);
+            case CREATE_INSTANCE -> instances.createInstance(rc, p);
+            case MODIFY_INSTANCE -> instances.modifyInstance(rc, p);
+            case DELETE_INSTANCE -> instances.deleteInstance(rc, p);
+            case GET_PROPERTY -> instances.getProperty(rc, p);
+            case SET_PROPERTY -> instances.setProperty(rc, p);
+            case ASSOCIATORS -> associations.associators(rc, p, false);
+            case ASSOCIATOR_NAMES -> associations.associators(rc, p, true);
+            case REFERENCES -> associations.references(rc, p, false);
+            case REFERENCE_NAMES -> associations.references(rc, p, true);
+            case EXEC_QUERY -> queries.execQuery(rc, p);
+            case OPEN_ENUMERATE_INSTANCES -> pulls.openEnumerateInstances(rc, p, false);
+            case OPEN_ENUMERATE_INSTANCE_PATHS -> pulls.openEnumerateInstances(rc, p, true);
+            case OPEN_ASSOCIATOR_INSTANCES -> pulls.openAssociators(rc, p, false);
+            case OPEN_ASSOCIATOR_INSTANCE_PATHS -> pulls.openAssociators(rc, p, true);
+            case OPEN_REFERENCE_INSTANCES -> pulls.openReferences(rc, p, false);
+            case OPEN_REFERENCE_INSTANCE_PATHS -> pulls.openReferences(rc, p, true);
+            case OPEN_QUERY_INSTANCES -> pulls.openQueryInstances(rc, p);
+            case PULL_INSTANCES_WITH_PATH -> pulls.pull(rc, p, PullKind.INSTANCES_WITH_PATH);
+            case PULL_INSTANCE_PATHS -> pulls.pull(rc, p, PullKind.INSTANCE_PATHS);
+            case PULL_INSTANCES -> pulls.pull(rc, p, PullKind.INSTANCES);
+            case CLOSE_ENUMERATION -> pulls.close(rc, p);
+            case ENUMERATION_COUNT -> pulls.count(rc, p);
+        };
     }
 
-    /** Carries out an extrinsic method call. */
+    /** Carries out an extrinsic method call: the user needs the method right in the namespace of its target. */
     public OperationResult extrinsic(RequestContext rc, CimMessage.MethodCall call) {
+        authorization.require(rc, rc.namespace(), Right.EXECUTE, call.name());
         source.store(rc.namespace());
         return methods.invoke(rc, call);
     }

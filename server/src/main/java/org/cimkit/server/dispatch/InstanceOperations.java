@@ -13,7 +13,6 @@ import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.repository.ValueConverter;
 
 /** The instance operations of DSP0200 (GetInstance ... SetProperty). */
@@ -24,45 +23,38 @@ final class InstanceOperations {
         this.source = source;
     }
 
-    OperationResult getInstance(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("GetInstance", ps, "InstanceName", "LocalOnly", "IncludeQualifiers", "IncludeClassOrigin",
-                "PropertyList");
-        CimInstance i = source.require(rc.namespace(), p.instanceName("InstanceName"), rc.host());
-        p.bool("LocalOnly", true); // deprecated; validated, treated as FALSE (DSP0200 1.2+ recommendation)
-        p.bool("IncludeQualifiers", false); // deprecated: instances carry no qualifiers
+    OperationResult getInstance(RequestContext rc, OperationParameters p) {
+        CimInstance i = source.require(rc, p.instanceName("InstanceName"));
+        p.bool("LocalOnly"); // deprecated; validated, treated as FALSE (DSP0200 1.2+ recommendation)
+        p.bool("IncludeQualifiers"); // deprecated: instances carry no qualifiers
         return new OperationResult.SingleInstance(Filters.instance(i, null, p.propertyList("PropertyList")),
-                p.bool("IncludeClassOrigin", false));
+                p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult enumerateInstances(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("EnumerateInstances", ps, "ClassName", "LocalOnly", "DeepInheritance", "IncludeQualifiers",
-                "IncludeClassOrigin", "PropertyList");
-        CimClass cls = source.requireClass(rc.namespace(), p.requiredClassName("ClassName"));
-        p.bool("LocalOnly", true);
-        p.bool("IncludeQualifiers", false);
-        CimClass scope = p.bool("DeepInheritance", true) ? null : cls;
+    OperationResult enumerateInstances(RequestContext rc, OperationParameters p) {
+        CimClass cls = source.requireClass(rc.namespace(), p.className("ClassName"));
+        p.bool("LocalOnly");
+        p.bool("IncludeQualifiers");
+        CimClass scope = p.bool("DeepInheritance") ? null : cls;
         List<CimName> pl = p.propertyList("PropertyList");
-        Stream<CimInstance> s = source.deep(rc.namespace(), cls.name(), rc.host());
+        Stream<CimInstance> s = source.deep(rc, cls.name());
         return new OperationResult.NamedInstances(s.map(i -> Filters.instance(i, scope, pl)),
-                p.bool("IncludeClassOrigin", false));
+                p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult enumerateInstanceNames(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("EnumerateInstanceNames", ps, "ClassName");
-        CimClass cls = source.requireClass(rc.namespace(), p.requiredClassName("ClassName"));
-        return new OperationResult.InstanceNames(source.deep(rc.namespace(), cls.name(), rc.host()).map(CimInstance::path));
+    OperationResult enumerateInstanceNames(RequestContext rc, OperationParameters p) {
+        CimClass cls = source.requireClass(rc.namespace(), p.className("ClassName"));
+        return new OperationResult.InstanceNames(source.deep(rc, cls.name()).map(CimInstance::path));
     }
 
-    OperationResult createInstance(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("CreateInstance", ps, "NewInstance");
-        CimObjectPath path = source.create(rc.namespace(), p.instance("NewInstance"), rc.host());
+    OperationResult createInstance(RequestContext rc, OperationParameters p) {
+        CimObjectPath path = source.create(rc, p.instance("NewInstance"));
         return new OperationResult.InstanceNames(Stream.of(path.local()));
     }
 
-    OperationResult modifyInstance(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("ModifyInstance", ps, "ModifiedInstance", "IncludeQualifiers", "PropertyList");
+    OperationResult modifyInstance(RequestContext rc, OperationParameters p) {
         CimInstance modified = p.instance("ModifiedInstance");
-        p.bool("IncludeQualifiers", true);
+        p.bool("IncludeQualifiers");
         List<CimName> pl = p.propertyList("PropertyList");
         if (modified.path() == null) {
             throw new CimException(CimStatus.INVALID_PARAMETER, "ModifyInstance: ModifiedInstance must be a VALUE.NAMEDINSTANCE");
@@ -88,7 +80,7 @@ final class InstanceOperations {
             }
         }
         // Applied to the current version under the namespace's write lock, so concurrent changes are not lost.
-        source.update(rc.namespace(), path, rc.host(), current -> {
+        source.update(rc, path, current -> {
             CimInstance.Builder b = current.toBuilder();
             for (CimProperty given : modified.properties()) {
                 CimProperty decl = cls.property(given.name());
@@ -125,30 +117,27 @@ final class InstanceOperations {
         return p != null ? p : decl.withQualifiers(List.of());
     }
 
-    OperationResult deleteInstance(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("DeleteInstance", ps, "InstanceName");
-        CimInstance i = source.require(rc.namespace(), p.instanceName("InstanceName"), rc.host());
-        source.delete(rc.namespace(), i.path(), rc.host());
+    OperationResult deleteInstance(RequestContext rc, OperationParameters p) {
+        CimInstance i = source.require(rc, p.instanceName("InstanceName"));
+        source.delete(rc, i);
         return new OperationResult.None();
     }
 
-    OperationResult getProperty(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("GetProperty", ps, "InstanceName", "PropertyName");
-        CimInstance i = source.require(rc.namespace(), p.instanceName("InstanceName"), rc.host());
-        CimProperty prop = property(i, p.requiredString("PropertyName"));
+    OperationResult getProperty(RequestContext rc, OperationParameters p) {
+        CimInstance i = source.require(rc, p.instanceName("InstanceName"));
+        CimProperty prop = property(i, p.string("PropertyName"));
         return new OperationResult.PropertyValue(prop.value());
     }
 
-    OperationResult setProperty(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("SetProperty", ps, "InstanceName", "PropertyName", "NewValue");
-        CimInstance i = source.require(rc.namespace(), p.instanceName("InstanceName"), rc.host());
-        CimProperty prop = property(i, p.requiredString("PropertyName"));
+    OperationResult setProperty(RequestContext rc, OperationParameters p) {
+        CimInstance i = source.require(rc, p.instanceName("InstanceName"));
+        CimProperty prop = property(i, p.string("PropertyName"));
         if (prop.isKey() || source.requireClass(rc.namespace(), i.className()).property(prop.name()).isKey()) {
             throw new CimException(CimStatus.INVALID_PARAMETER, "SetProperty cannot change key property " + prop.name());
         }
         ValueConverter conv = source.repository().shaper().converter();
         String what = "property " + i.className() + "." + prop.name();
-        Argument a = p.raw("NewValue");
+        Argument a = p.propertyValue("NewValue");
         CimValue v;
         if (a == null || a instanceof Argument.Null) {
             v = new CimValue.NullValue(prop.type(), prop.array());
@@ -170,7 +159,7 @@ final class InstanceOperations {
             throw new CimException(CimStatus.TYPE_MISMATCH, what + " needs a reference value");
         }
         CimValue newValue = v;
-        source.update(rc.namespace(), i.path(), rc.host(),
+        source.update(rc, i.path(),
                 current -> current.toBuilder().putProperty(prop.withValue(newValue)).build());
         return new OperationResult.None();
     }

@@ -45,7 +45,7 @@ final class MethodInvocation {
         }
         CimObjectPath local;
         if (target.hasKeys()) {
-            local = source.require(rc.namespace(), target, rc.host()).path().local();
+            local = source.require(rc, target).path().local();
         } else if (!cls.keyProperties().isEmpty() && !method.hasFlag("Static")) {
             throw new CimException(CimStatus.INVALID_PARAMETER, "method " + cls.name() + "." + method.name()
                     + " is not static: call it on an instance");
@@ -57,7 +57,7 @@ final class MethodInvocation {
             throw new CimException(CimStatus.NOT_SUPPORTED, "no provider carries out " + cls.name() + "." + method.name());
         }
         Map<CimName, CimValue> in = inputs(method, call.parameters());
-        MethodResult r = provider.invoke(source.ctx(rc.namespace(), rc.host()), local, method, in);
+        MethodResult r = provider.invoke(source.ctx(rc), local, method, in);
         InstanceChanges changes = source.repository().changes();
         if (changes.hasListeners()) {
             changes.publish(new MethodCall(rc.namespace(), local, method.name(), in, r.returnValue(), r.outParameters()));

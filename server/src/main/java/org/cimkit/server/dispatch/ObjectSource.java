@@ -2,6 +2,8 @@ package org.cimkit.server.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.cimkit.model.CimClass;
@@ -27,10 +29,12 @@ import org.cimkit.server.repository.Repository;
 final class ObjectSource {
     private final Repository repository;
     private final ProviderRegistry providers;
+    private final NamespaceVisibility visibility;
 
-    ObjectSource(Repository repository, ProviderRegistry providers) {
+    ObjectSource(Repository repository, ProviderRegistry providers, NamespaceVisibility visibility) {
         this.repository = repository;
         this.providers = providers;
+        this.visibility = visibility;
     }
 
     Repository repository() {
@@ -54,28 +58,34 @@ final class ObjectSource {
     }
 
     /** What a provider gets for a request: the namespace's objects, never the repository itself. */
-    ProviderContext ctx(CimNamespace ns, String host) {
-        return new ProviderContext(ns, host, new RepositoryObjects(repository, ns));
+    ProviderContext ctx(RequestContext rc) {
+        return new ProviderContext(rc.namespace(), rc.host(), new RepositoryObjects(repository, rc.namespace()));
     }
 
-    /** Instances of exactly this class. */
-    Stream<CimInstance> exact(CimNamespace ns, CimName className, String host) {
+    /** Instances of exactly this class that the user may see. */
+    Stream<CimInstance> exact(RequestContext rc, CimName className) {
+        CimNamespace ns = rc.namespace();
         InstanceProvider p = providers.instanceProvider(ns, className);
-        return p != null ? p.enumerate(ctx(ns, host), className) : store(ns).instancesOf(className);
+        Stream<CimInstance> all = p != null ? p.enumerate(ctx(rc), className) : store(ns).instancesOf(className);
+        Predicate<CimInstance> visible = visibility.filter(rc, store(ns), className);
+        return visible == null ? all : all.filter(visible);
     }
 
     /** Instances of the class and its subclasses, lazily, class by class. */
-    Stream<CimInstance> deep(CimNamespace ns, CimName className, String host) {
+    Stream<CimInstance> deep(RequestContext rc, CimName className) {
         List<CimName> names = new ArrayList<>();
         names.add(className);
-        names.addAll(store(ns).subclassNames(className, true));
-        return LazyConcat.of(names, n -> exact(ns, n, host));
+        names.addAll(store(rc.namespace()).subclassNames(className, true));
+        return LazyConcat.of(names, n -> exact(rc, n));
     }
 
-    /** The instance named by the path (after its keys were shaped to the class), or null. */
-    CimInstance get(CimNamespace ns, CimObjectPath path, String host) {
+    /** The instance named by the path (after its keys were shaped to the class), or null (also when the user may not see it). */
+    CimInstance get(RequestContext rc, CimObjectPath path) {
+        CimNamespace ns = rc.namespace();
         InstanceProvider p = providers.instanceProvider(ns, path.className());
-        return p != null ? p.get(ctx(ns, host), path.local()) : store(ns).getInstance(path);
+        CimInstance i = p != null ? p.get(ctx(rc), path.local()) : store(ns).getInstance(path);
+        Predicate<CimInstance> visible = i == null ? null : visibility.filter(rc, store(ns), i.className());
+        return visible == null || visible.test(i) ? i : null;
     }
 
     /** Resolves a client's instance path: class must exist, keys are converted to their declared types. */
@@ -84,38 +94,50 @@ final class ObjectSource {
         return repository.shaper().shapePath(path, cls, ns);
     }
 
-    CimInstance require(CimNamespace ns, CimObjectPath path, String host) {
+    /** The instance named by the path; CIM_ERR_NOT_FOUND when it is not there or the user may not see it. */
+    CimInstance require(RequestContext rc, CimObjectPath path) {
+        CimNamespace ns = rc.namespace();
         CimObjectPath shaped = shapePath(ns, path);
-        CimInstance i = get(ns, shaped, host);
+        CimInstance i = get(rc, shaped);
         if (i == null) {
             throw new CimException(CimStatus.NOT_FOUND, "instance " + shaped + " does not exist in namespace " + ns);
         }
         return i;
     }
 
-    CimObjectPath create(CimNamespace ns, CimInstance given, String host) {
+    CimObjectPath create(RequestContext rc, CimInstance given) {
+        CimNamespace ns = rc.namespace();
+        visibility.checkCreate(rc, store(ns), given);
         InstanceProvider p = providers.instanceProvider(ns, given.className());
         if (p != null) {
-            return p.create(ctx(ns, host), given);
+            return p.create(ctx(rc), given);
         }
         return repository.createInstance(ns, given).path();
     }
 
     /** Changes an instance: the change sees the current version (for static instances, under the write lock). */
-    void update(CimNamespace ns, CimObjectPath path, String host, java.util.function.UnaryOperator<CimInstance> change) {
+    void update(RequestContext rc, CimObjectPath path, UnaryOperator<CimInstance> change) {
+        CimNamespace ns = rc.namespace();
         CimObjectPath shaped = shapePath(ns, path);
         InstanceProvider p = providers.instanceProvider(ns, shaped.className());
         if (p != null) {
-            p.modify(ctx(ns, host), change.apply(require(ns, shaped, host)));
+            p.modify(ctx(rc), change.apply(require(rc, shaped)));
         } else {
+            if (visibility.filter(rc, store(ns), shaped.className()) != null) {
+                require(rc, shaped); // one the user may not see is not found, as for a read
+            }
             repository.updateInstance(ns, shaped, change);
         }
     }
 
-    void delete(CimNamespace ns, CimObjectPath path, String host) {
+    /** Deletes an instance the caller has read (through {@link #require}). */
+    void delete(RequestContext rc, CimInstance existing) {
+        CimNamespace ns = rc.namespace();
+        CimObjectPath path = existing.path();
+        visibility.checkDelete(rc, store(ns), existing);
         InstanceProvider p = providers.instanceProvider(ns, path.className());
         if (p != null) {
-            p.delete(ctx(ns, host), path.local());
+            p.delete(ctx(rc), path.local());
         } else {
             repository.deleteInstance(ns, path);
         }
@@ -125,7 +147,8 @@ final class ObjectSource {
      * Association instances that refer to {@code target}, of association class {@code assocClass}
      * or its subclasses when given, through the reference named {@code role} when given.
      */
-    Stream<CimInstance> referencesTo(CimNamespace ns, CimObjectPath target, CimName assocClass, String role, String host) {
+    Stream<CimInstance> referencesTo(RequestContext rc, CimObjectPath target, CimName assocClass, String role) {
+        CimNamespace ns = rc.namespace();
         NamespaceStore s = store(ns);
         CimObjectPath local = target.local();
         List<CimName> classes = new ArrayList<>();
@@ -136,9 +159,10 @@ final class ObjectSource {
         }
         // read lazily, class by class: an object may be referred to by a great many associations
         return LazyConcat.of(classes, c -> {
-            Stream<CimInstance> candidates = providers.instanceProvider(ns, c) != null ? exact(ns, c, host)
+            Predicate<CimInstance> visible = visibility.filter(rc, s, c);
+            Stream<CimInstance> candidates = providers.instanceProvider(ns, c) != null ? exact(rc, c)
                     : s.referencesTo(local).stream().filter(p -> p.className().equals(c)).map(s::getInstance)
-                            .filter(i -> i != null);
+                            .filter(i -> i != null && (visible == null || visible.test(i)));
             return candidates.filter(i -> refersTo(i, local, role));
         });
     }

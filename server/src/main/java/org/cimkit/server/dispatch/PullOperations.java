@@ -9,7 +9,6 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimStatus;
-import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.pull.PullKind;
 
@@ -28,62 +27,40 @@ final class PullOperations {
         this.contexts = contexts;
     }
 
-    private static final String[] COMMON = {"FilterQueryLanguage", "FilterQuery", "OperationTimeout", "ContinueOnError",
-            "MaxObjectCount"};
-
-    private static String[] with(String... own) {
-        String[] all = new String[own.length + COMMON.length];
-        System.arraycopy(own, 0, all, 0, own.length);
-        System.arraycopy(COMMON, 0, all, own.length, COMMON.length);
-        return all;
-    }
-
-    OperationResult openEnumerateInstances(RequestContext rc, List<ParamValue> ps, boolean pathsOnly) {
-        String op = pathsOnly ? "OpenEnumerateInstancePaths" : "OpenEnumerateInstances";
-        Params p = pathsOnly ? new Params(op, ps, with("ClassName"))
-                : new Params(op, ps, with("ClassName", "DeepInheritance", "IncludeClassOrigin", "PropertyList"));
-        CimClass cls = source.requireClass(rc.namespace(), p.requiredClassName("ClassName"));
-        CimClass scope = !pathsOnly && !p.bool("DeepInheritance", true) ? cls : null;
+    OperationResult openEnumerateInstances(RequestContext rc, OperationParameters p, boolean pathsOnly) {
+        CimClass cls = source.requireClass(rc.namespace(), p.className("ClassName"));
+        CimClass scope = !pathsOnly && !p.bool("DeepInheritance") ? cls : null;
         List<CimName> pl = pathsOnly ? null : p.propertyList("PropertyList");
-        Stream<CimInstance> s = source.deep(rc.namespace(), cls.name(), rc.host());
+        Stream<CimInstance> s = source.deep(rc, cls.name());
         return open(rc, p, pullKind(pathsOnly), s, scope, pl,
-                !pathsOnly && p.bool("IncludeClassOrigin", false));
+                !pathsOnly && p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult openAssociators(RequestContext rc, List<ParamValue> ps, boolean pathsOnly) {
-        String op = pathsOnly ? "OpenAssociatorInstancePaths" : "OpenAssociatorInstances";
-        Params p = pathsOnly ? new Params(op, ps, with("InstanceName", "AssocClass", "ResultClass", "Role", "ResultRole"))
-                : new Params(op, ps, with("InstanceName", "AssocClass", "ResultClass", "Role", "ResultRole",
-                        "IncludeClassOrigin", "PropertyList"));
+    OperationResult openAssociators(RequestContext rc, OperationParameters p, boolean pathsOnly) {
         CimObjectPath target = p.instanceName("InstanceName");
-        source.require(rc.namespace(), target, rc.host());
+        source.require(rc, target);
         checkClass(rc, p.className("AssocClass"));
         checkClass(rc, p.className("ResultClass"));
         AssociationOperations.Query q = new AssociationOperations.Query(target, p.className("AssocClass"),
                 p.className("ResultClass"), p.string("Role"), p.string("ResultRole"));
         return open(rc, p, pullKind(pathsOnly), associations.associatedInstances(rc, q),
-                null, pathsOnly ? null : p.propertyList("PropertyList"), !pathsOnly && p.bool("IncludeClassOrigin", false));
+                null, pathsOnly ? null : p.propertyList("PropertyList"), !pathsOnly && p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult openReferences(RequestContext rc, List<ParamValue> ps, boolean pathsOnly) {
-        String op = pathsOnly ? "OpenReferenceInstancePaths" : "OpenReferenceInstances";
-        Params p = pathsOnly ? new Params(op, ps, with("InstanceName", "ResultClass", "Role"))
-                : new Params(op, ps, with("InstanceName", "ResultClass", "Role", "IncludeClassOrigin", "PropertyList"));
+    OperationResult openReferences(RequestContext rc, OperationParameters p, boolean pathsOnly) {
         CimObjectPath target = p.instanceName("InstanceName");
-        source.require(rc.namespace(), target, rc.host());
+        source.require(rc, target);
         checkClass(rc, p.className("ResultClass"));
         AssociationOperations.Query q = new AssociationOperations.Query(target, p.className("ResultClass"), null,
                 p.string("Role"), null);
         return open(rc, p, pullKind(pathsOnly), associations.referencingInstances(rc, q),
-                null, pathsOnly ? null : p.propertyList("PropertyList"), !pathsOnly && p.bool("IncludeClassOrigin", false));
+                null, pathsOnly ? null : p.propertyList("PropertyList"), !pathsOnly && p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult openQueryInstances(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("OpenQueryInstances", ps, "FilterQueryLanguage", "FilterQuery", "ReturnQueryResultClass",
-                "OperationTimeout", "ContinueOnError", "MaxObjectCount");
-        String lang = p.requiredString("FilterQueryLanguage");
-        String query = p.requiredString("FilterQuery");
-        if (p.bool("ReturnQueryResultClass", false)) {
+    OperationResult openQueryInstances(RequestContext rc, OperationParameters p) {
+        String lang = p.string("FilterQueryLanguage");
+        String query = p.string("FilterQuery");
+        if (p.bool("ReturnQueryResultClass")) {
             throw new CimException(CimStatus.NOT_SUPPORTED, "ReturnQueryResultClass=TRUE is not supported");
         }
         Stream<CimInstance> s = queries.run(rc, lang, query);
@@ -101,7 +78,7 @@ final class PullOperations {
         }
     }
 
-    private OperationResult open(RequestContext rc, Params p, PullKind kind, Stream<CimInstance> s, CimClass scope,
+    private OperationResult open(RequestContext rc, OperationParameters p, PullKind kind, Stream<CimInstance> s, CimClass scope,
             List<CimName> pl, boolean ico) {
         Stream<CimInstance> filtered;
         try {
@@ -115,11 +92,11 @@ final class PullOperations {
     }
 
     /** Hands the source to a new enumeration context, which closes it when the enumeration is over. */
-    private OperationResult startEnumeration(RequestContext rc, Params p, PullKind kind, Stream<CimInstance> s, boolean ico) {
+    private OperationResult startEnumeration(RequestContext rc, OperationParameters p, PullKind kind, Stream<CimInstance> s, boolean ico) {
         long timeout;
-        Long max;
+        long max;
         try {
-            if (p.bool("ContinueOnError", false)) {
+            if (p.bool("ContinueOnError")) {
                 throw new CimException(CimStatus.CONTINUATION_ON_ERROR_NOT_SUPPORTED, "ContinueOnError=TRUE is not supported");
             }
             timeout = EnumerationContexts.timeoutSeconds(p.uint32("OperationTimeout"));
@@ -128,35 +105,35 @@ final class PullOperations {
             s.close(); // refused before an enumeration took the source over
             throw e;
         }
-        EnumerationContexts.Batch b = contexts.open(rc.namespace(), kind, s, timeout, max == null ? 0 : max,
+        EnumerationContexts.Batch b = contexts.open(rc.namespace(), kind, s, timeout, max,
                 rc.clientId());
         return result(kind, b, ico);
     }
 
-    OperationResult pull(RequestContext rc, List<ParamValue> ps, PullKind kind, String op) {
-        Params p = new Params(op, ps, "EnumerationContext", "MaxObjectCount");
-        String ctx = p.requiredString("EnumerationContext");
-        Long max = p.uint32("MaxObjectCount");
-        if (max == null) {
+    /** A Pull*: {@code kind} is what the operation returns. */
+    OperationResult pull(RequestContext rc, OperationParameters p, PullKind kind) {
+        String ctx = p.string("EnumerationContext");
+        long max;
+        try {
+            max = p.uint32("MaxObjectCount");
+        } catch (CimException e) {
             try {
                 contexts.close(rc.namespace(), ctx); // an error ends the enumeration (fact sheet 3.2)
-            } catch (CimException e) {
+            } catch (CimException notOpen) {
                 // not an open context: the missing parameter is the error to report
             }
-            throw new CimException(CimStatus.INVALID_PARAMETER, op + ": required parameter MaxObjectCount is missing");
+            throw e;
         }
         return result(kind, contexts.pull(rc.namespace(), kind, ctx, max), false);
     }
 
-    OperationResult close(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("CloseEnumeration", ps, "EnumerationContext");
-        contexts.close(rc.namespace(), p.requiredString("EnumerationContext"));
+    OperationResult close(RequestContext rc, OperationParameters p) {
+        contexts.close(rc.namespace(), p.string("EnumerationContext"));
         return new OperationResult.None();
     }
 
-    OperationResult count(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("EnumerationCount", ps, "EnumerationContext");
-        return new OperationResult.Count(contexts.remaining(rc.namespace(), p.requiredString("EnumerationContext")));
+    OperationResult count(RequestContext rc, OperationParameters p) {
+        return new OperationResult.Count(contexts.remaining(rc.namespace(), p.string("EnumerationContext")));
     }
 
     private static OperationResult result(PullKind kind, EnumerationContexts.Batch b, boolean ico) {

@@ -1,6 +1,5 @@
 package org.cimkit.server.dispatch;
 
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.cimkit.model.CimClass;
@@ -8,7 +7,6 @@ import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimStatus;
-import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.query.Condition;
 import org.cimkit.server.query.Evaluator;
 import org.cimkit.server.query.Query;
@@ -24,10 +22,9 @@ final class QueryOperations {
         this.source = source;
     }
 
-    OperationResult execQuery(RequestContext rc, List<ParamValue> ps) {
-        Params p = new Params("ExecQuery", ps, "QueryLanguage", "Query");
-        String lang = p.requiredString("QueryLanguage");
-        String text = p.requiredString("Query");
+    OperationResult execQuery(RequestContext rc, OperationParameters p) {
+        String lang = p.string("QueryLanguage");
+        String text = p.string("Query");
         return new OperationResult.InstancesWithPath(run(rc, lang, text)
                 .map(i -> AssociationOperations.withFullPath(rc, i)), false);
     }
@@ -56,7 +53,7 @@ final class QueryOperations {
             checkProperties(q.where(), cls);
         }
         Evaluator ev = new Evaluator(s::isA);
-        Stream<CimInstance> all = source.deep(rc.namespace(), cls.name(), rc.host());
+        Stream<CimInstance> all = source.deep(rc, cls.name());
         if (q.where() != null) {
             all = all.filter(i -> ev.matches(q.where(), i));
         }

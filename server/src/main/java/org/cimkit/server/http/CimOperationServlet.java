@@ -27,7 +27,6 @@ import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.server.dispatch.Dispatcher;
 import org.cimkit.server.dispatch.OperationResult;
 import org.cimkit.server.dispatch.RequestContext;
-import org.cimkit.server.security.AccessControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -172,11 +171,8 @@ public final class CimOperationServlet extends HttpServlet {
             entry.className = AccessLog.className(call.parameters());
             matchHeaders(cimMethod, cimObject, call.name(), call.namespace(), null);
             RequestContext rc = new RequestContext(call.namespace(), host, who, req.getRemoteAddr());
-            AccessControl.Right right = AccessControl.rightFor(call.name());
-            respond(req, resp, headers, message.id(), call.name(), false, deadline, entry, () -> {
-                authorize(who, call.namespace(), right, call.name());
-                return dispatcher.intrinsic(rc, call.name(), call.parameters());
-            });
+            respond(req, resp, headers, message.id(), call.name(), false, deadline, entry,
+                    () -> dispatcher.intrinsic(rc, call.name(), call.parameters()));
         } else if (message.body() instanceof CimMessage.MethodCall call) {
             CimNamespace ns = call.target().namespace();
             entry.operation = call.name();
@@ -184,10 +180,8 @@ public final class CimOperationServlet extends HttpServlet {
             entry.className = call.target().className().toString();
             matchHeaders(cimMethod, cimObject, call.name(), ns, call.target());
             RequestContext rc = new RequestContext(ns, host, who, req.getRemoteAddr());
-            respond(req, resp, headers, message.id(), call.name(), true, deadline, entry, () -> {
-                authorize(who, ns, AccessControl.Right.EXECUTE, call.name());
-                return dispatcher.extrinsic(rc, call);
-            });
+            respond(req, resp, headers, message.id(), call.name(), true, deadline, entry,
+                    () -> dispatcher.extrinsic(rc, call));
         } else {
             throw new HttpFailure(400, "request-not-valid", "the message is not a request");
         }
@@ -195,15 +189,6 @@ public final class CimOperationServlet extends HttpServlet {
 
     private interface Operation {
         OperationResult run();
-    }
-
-    /** The ACL check, made before the dispatcher does any work (so not even whether the namespace exists leaks). */
-    private void authorize(String user, CimNamespace ns, AccessControl.Right right, String name) {
-        if (!guards.allows(user, ns, right)) {
-            LOG.info("access denied: {} in {} needs the {} right", name, ns, right.name().toLowerCase(Locale.ROOT));
-            throw new CimException(CimStatus.ACCESS_DENIED, "no " + right.name().toLowerCase(Locale.ROOT)
-                    + " right in namespace " + ns);
-        }
     }
 
     private void respond(HttpServletRequest req, HttpServletResponse resp, CimHeaders headers, String id, String name,

@@ -1,25 +1,18 @@
 package org.cimkit.server.http;
 
-import org.cimkit.model.CimNamespace;
-import org.cimkit.server.security.AccessControl;
 import org.cimkit.server.security.AuthFailureLimiter;
 
 /**
- * The checks the servlet makes besides the protocol: who may do what ({@code acl}, null = everyone
- * everything), how often a client may fail to log in ({@code authFailures}, null = unlimited), and
- * how long producing a response may take ({@code requestTimeoutMillis}, 0 = unlimited).
+ * The checks the servlet makes besides the protocol: how often a client may fail to log in
+ * ({@code authFailures}, null = unlimited), and how long producing a response may take
+ * ({@code requestTimeoutMillis}, 0 = unlimited). Who may do what is the dispatcher's decision.
  */
-public record RequestGuards(AccessControl acl, AuthFailureLimiter authFailures, long requestTimeoutMillis) {
+public record RequestGuards(AuthFailureLimiter authFailures, long requestTimeoutMillis) {
 
     public RequestGuards {
         if (requestTimeoutMillis < 0) {
             throw new IllegalArgumentException("requestTimeoutMillis must not be negative: " + requestTimeoutMillis);
         }
-    }
-
-    /** True when the ACL (if any) gives {@code user} (null: anonymous) the right in {@code ns}. */
-    boolean allows(String user, CimNamespace ns, AccessControl.Right right) {
-        return acl == null || acl.allows(user, ns, right);
     }
 
     /** Seconds {@code client} must wait before it may try to log in again; 0: it may now. */

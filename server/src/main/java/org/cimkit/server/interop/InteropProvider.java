@@ -58,7 +58,7 @@ public final class InteropProvider implements InstanceProvider {
             out.add(shape(ctx, CimInstance.builder(OBJECT_MANAGER)
                     .property("SystemCreationClassName", "CIM_ComputerSystem").property("SystemName", systemName)
                     .property("CreationClassName", OBJECT_MANAGER.value()).property("Name", OM_NAME)
-                    .property("ElementName", "Cimkit WBEM server").property("Description", "Cimkit " + version)
+                    .property("ElementName", "Cimkit WBEM server").property("Description", description(version))
                     .build()));
         } else if (className.equals(NAMESPACE)) {
             for (CimNamespace ns : namespaces.names()) {
@@ -68,6 +68,14 @@ public final class InteropProvider implements InstanceProvider {
             out.add(shape(ctx, profile("Cimkit:ProfileRegistration", "Profile Registration", "1.0.0")));
         }
         return out.stream();
+    }
+
+    /**
+     * The object manager's Description, in the form pywbem's WBEMServer reads the version from (the
+     * text after the last " version"): nothing may follow the version.
+     */
+    static String description(String version) {
+        return "Cimkit CIM Server version " + version;
     }
 
     private CimInstance.Builder namespaceInstance(String name) {
@@ -81,7 +89,8 @@ public final class InteropProvider implements InstanceProvider {
         return CimInstance.builder(REGISTERED_PROFILE).property("InstanceID", id)
                 .property("RegisteredOrganization", CimValue.IntegerValue.uint16(2)).property("RegisteredName", name)
                 .property("RegisteredVersion", version)
-                .property("AdvertiseTypes", CimValue.ArrayValue.of(CimType.UINT16, CimValue.IntegerValue.uint16(3)))
+                // 2 = Not Advertised: Cimkit speaks no SLP
+                .property("AdvertiseTypes", CimValue.ArrayValue.of(CimType.UINT16, CimValue.IntegerValue.uint16(2)))
                 .build();
     }
 

@@ -149,8 +149,8 @@ public final class Repository {
             inWriteLock(s, () -> { // no instance can be created between the check and the removal
                 for (CimClass c : s.classes()) {
                     if (s.instanceCount(c.name()) > 0) {
-                        throw new CimException(CimStatus.NAMESPACE_NOT_EMPTY, "namespace " + ns
-                                + " still holds instances (e.g. of " + c.name() + ")");
+                        // no class named: the client may not be allowed to read this namespace
+                        throw new CimException(CimStatus.NAMESPACE_NOT_EMPTY, "namespace " + ns + " still holds instances");
                     }
                 }
                 journal.namespaceDeleted(ns);

@@ -114,16 +114,4 @@ public final class AccessControl {
         }
         return false;
     }
-
-    /** The right an intrinsic operation needs: reads, pulls and enumerations read; everything else writes. */
-    public static Right rightFor(String intrinsicName) {
-        String n = intrinsicName.toLowerCase(Locale.ROOT);
-        if (n.startsWith("get") || n.startsWith("enumerate") || n.startsWith("open") || n.startsWith("pull")
-                || n.equals("associators") || n.equals("associatornames") || n.equals("references")
-                || n.equals("referencenames") || n.equals("execquery") || n.equals("closeenumeration")
-                || n.equals("enumerationcount")) {
-            return Right.READ;
-        }
-        return Right.WRITE; // Create*, Modify*, Delete*, Set*, and anything unknown
-    }
 }

@@ -1,26 +1,19 @@
 package org.cimkit.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.cimkit.model.CimNamespace;
-import org.cimkit.server.security.AccessControl;
 import org.cimkit.server.security.AuthFailureLimiter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RequestGuardsTest {
-    private static final CimNamespace NS = CimNamespace.of("root/cimv2");
-
     @Test
-    void noGuardsAllowEverythingAndNeverExpire() {
-        RequestGuards none = new RequestGuards(null, null, 0);
-        assertTrue(none.allows(null, NS, AccessControl.Right.WRITE));
+    void noGuardsNeverLimitAndNeverExpire() {
+        RequestGuards none = new RequestGuards(null, 0);
         assertEquals(0, none.retryAfterSeconds("10.0.0.1"));
         none.loginFailed("10.0.0.1", true);
         assertEquals(0, none.retryAfterSeconds("10.0.0.1"));
@@ -28,17 +21,9 @@ class RequestGuardsTest {
     }
 
     @Test
-    void aclDecides() {
-        RequestGuards g = new RequestGuards(AccessControl.parse("alice root/cimv2 r\n", "acl"), null, 0);
-        assertTrue(g.allows("alice", NS, AccessControl.Right.READ));
-        assertFalse(g.allows("alice", NS, AccessControl.Right.WRITE));
-        assertFalse(g.allows(null, NS, AccessControl.Right.READ));
-    }
-
-    @Test
     void onlyFailuresWithCredentialsCountTowardsTheLimit() {
         AtomicLong now = new AtomicLong(1_000_000);
-        RequestGuards g = new RequestGuards(null, new AuthFailureLimiter(2, now::get), 0);
+        RequestGuards g = new RequestGuards(new AuthFailureLimiter(2, now::get), 0);
         g.loginFailed("10.0.0.1", false);
         g.loginFailed("10.0.0.1", false);
         g.loginFailed("10.0.0.1", false);
@@ -55,8 +40,8 @@ class RequestGuardsTest {
 
     @Test
     void deadlineIsTheTimeoutAfterNow() {
-        assertEquals(5_000 + 2_000_000_000L, new RequestGuards(null, null, 2000).deadline(5_000));
-        assertThrows(IllegalArgumentException.class, () -> new RequestGuards(null, null, -1));
+        assertEquals(5_000 + 2_000_000_000L, new RequestGuards(null, 2000).deadline(5_000));
+        assertThrows(IllegalArgumentException.class, () -> new RequestGuards(null, -1));
     }
 
     @ParameterizedTest

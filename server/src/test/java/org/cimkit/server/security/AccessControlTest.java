@@ -33,15 +33,6 @@ class AccessControlTest {
         assertEquals(allowed, ACL.allows(user, CimNamespace.of(ns), right));
     }
 
-    @ParameterizedTest
-    @CsvSource({"GetInstance, READ", "EnumerateInstances, READ", "OpenEnumerateInstancePaths, READ",
-        "PullInstancesWithPath, READ", "CloseEnumeration, READ", "EnumerationCount, READ", "Associators, READ",
-        "ReferenceNames, READ", "ExecQuery, READ", "CreateInstance, WRITE", "ModifyClass, WRITE",
-        "DeleteQualifier, WRITE", "SetProperty, WRITE", "Frobnicate, WRITE"})
-    void operationsAreClassified(String op, Right right) {
-        assertEquals(right, AccessControl.rightFor(op));
-    }
-
     @Test
     void aDenyRuleWrittenWithSlashesStillMatches() {
         AccessControl acl = AccessControl.parse("alice /root/secret/ -\nalice /root/* r\nalice * rw\n", "acl");

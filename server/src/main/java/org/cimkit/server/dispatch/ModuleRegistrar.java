@@ -1,10 +1,9 @@
-package org.cimkit.server;
+package org.cimkit.server.dispatch;
 
 import java.util.List;
 
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
-import org.cimkit.server.dispatch.RepositoryObjects;
 import org.cimkit.server.providers.InstanceProvider;
 import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.NamespaceObjects;
@@ -14,11 +13,11 @@ import org.cimkit.server.providers.ServerNamespaces;
 import org.cimkit.server.repository.Repository;
 
 /** What the composition root hands provider modules: the registry to fill and narrow views of the repository. */
-final class ModuleRegistrar implements ProviderRegistrar {
+public final class ModuleRegistrar implements ProviderRegistrar {
     private final Repository repository;
     private final ProviderRegistry registry;
 
-    ModuleRegistrar(Repository repository, ProviderRegistry registry) {
+    public ModuleRegistrar(Repository repository, ProviderRegistry registry) {
         this.repository = repository;
         this.registry = registry;
     }

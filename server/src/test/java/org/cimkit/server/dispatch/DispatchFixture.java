@@ -1,0 +1,170 @@
+package org.cimkit.server.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.message.Argument;
+import org.cimkit.model.message.ParamValue;
+import org.cimkit.mof.CompiledModel;
+import org.cimkit.mof.MofCompiler;
+import org.cimkit.mof.NamespaceModel;
+import org.cimkit.server.interop.InteropProvider;
+import org.cimkit.server.providers.ProviderRegistry;
+import org.cimkit.server.pull.EnumerationContexts;
+import org.cimkit.server.repository.InstanceShaper;
+import org.cimkit.server.repository.Repository;
+import org.cimkit.server.repository.ValueConverter;
+import org.cimkit.server.security.AccessControl;
+
+/**
+ * A dispatcher over an in-memory repository: the shipped interop namespace (with its provider) and
+ * {@code root/test}, whose small schema has a class, a subclass and an association between them.
+ */
+final class DispatchFixture {
+    static final CimNamespace INTEROP = CimNamespace.of("root/interop");
+    static final CimNamespace TEST = CimNamespace.of("root/test");
+    static final String TEST_MOF = """
+            Qualifier Key : boolean = false, Scope(property, reference), Flavor(DisableOverride, ToSubclass);
+            Qualifier Association : boolean = false, Scope(association), Flavor(DisableOverride, ToSubclass);
+            Qualifier Description : string = null, Scope(any), Flavor(EnableOverride, ToSubclass, Translatable);
+
+            class T_Thing {
+                [Key] string Id;
+                string Label;
+                uint16 Weight = 1;
+            };
+            class T_Sub : T_Thing {
+                string Extra;
+            };
+            [Association] class T_Link {
+                [Key] T_Thing REF Left;
+                [Key] T_Thing REF Right;
+            };
+            instance of T_Thing as $a { Id = "a"; Label = "first"; Weight = 7; };
+            instance of T_Sub as $b { Id = "b"; Label = "second"; Extra = "x"; };
+            instance of T_Link { Left = $a; Right = $b; };
+            """;
+
+    final Repository repository;
+    final Dispatcher dispatcher;
+
+    private DispatchFixture(AccessControl acl) throws Exception {
+        repository = new Repository(new InstanceShaper(new ValueConverter(t -> {
+            throw new IllegalStateException("no embedded objects here");
+        })));
+        MofCompiler c = new MofCompiler().defaultNamespace(INTEROP);
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "interop.mof")) {
+            c.compileResource("org/cimkit/mof/schema/" + f);
+        }
+        c.defaultNamespace(TEST).compileString("test.mof", TEST_MOF);
+        load(repository, c.result());
+        ProviderRegistry providers = new ProviderRegistry();
+        ModuleRegistrar registrar = new ModuleRegistrar(repository, providers);
+        new InteropProvider(registrar.namespaces(), "testhost", org.cimkit.server.CimkitServer.VERSION).register(registrar);
+        dispatcher = new Dispatcher(repository, providers, new EnumerationContexts(() -> 0L, 100, 100), acl);
+    }
+
+    static DispatchFixture open() throws Exception {
+        return new DispatchFixture(null);
+    }
+
+    static DispatchFixture withAcl(String aclText) throws Exception {
+        return new DispatchFixture(AccessControl.parse(aclText, "acl"));
+    }
+
+    private static void load(Repository repo, CompiledModel model) {
+        for (Map.Entry<CimNamespace, NamespaceModel> e : model.namespaces().entrySet()) {
+            repo.namespaceOrCreate(e.getKey());
+            e.getValue().qualifierTypes().values().forEach(q -> repo.loadQualifierType(e.getKey(), q));
+            e.getValue().classes().values().forEach(cls -> repo.loadClass(e.getKey(), cls));
+            e.getValue().instances().forEach(i -> repo.loadInstance(e.getKey(), i));
+        }
+    }
+
+    OperationResult call(String user, CimNamespace ns, String operation, ParamValue... params) {
+        return dispatcher.intrinsic(new RequestContext(ns, "testhost", user, "127.0.0.1"), operation, List.of(params));
+    }
+
+    OperationResult call(CimNamespace ns, String operation, ParamValue... params) {
+        return call(null, ns, operation, params);
+    }
+
+    /** The error a call fails with, checked to carry {@code status}. */
+    CimException fails(CimStatus status, String user, CimNamespace ns, String operation, ParamValue... params) {
+        CimException e = assertThrows(CimException.class, () -> drain(call(user, ns, operation, params)));
+        assertEquals(status, e.status(), e::getMessage);
+        return e;
+    }
+
+    CimException fails(CimStatus status, CimNamespace ns, String operation, ParamValue... params) {
+        return fails(status, null, ns, operation, params);
+    }
+
+    /** Reads a streamed result to its end (errors of lazily read results surface here). */
+    static List<Object> drain(OperationResult r) {
+        List<Object> out = new ArrayList<>();
+        Stream<?> s;
+        if (r instanceof OperationResult.Classes c) {
+            s = c.classes();
+        } else if (r instanceof OperationResult.ClassNames c) {
+            s = c.names();
+        } else if (r instanceof OperationResult.NamedInstances n) {
+            s = n.instances();
+        } else if (r instanceof OperationResult.InstanceNames n) {
+            s = n.paths();
+        } else if (r instanceof OperationResult.InstancesWithPath n) {
+            s = n.instances();
+        } else if (r instanceof OperationResult.ClassesWithPath c) {
+            s = c.classes();
+        } else if (r instanceof OperationResult.ObjectPaths p) {
+            s = p.paths();
+        } else {
+            s = Stream.of(r);
+        }
+        try (s) {
+            s.forEach(out::add);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------ parameters
+
+    static ParamValue className(String name, String cls) {
+        return new ParamValue(name, null, new Argument.ClassName(CimName.of(cls)));
+    }
+
+    static ParamValue value(String name, String text) {
+        return new ParamValue(name, null, new Argument.Text(text, null));
+    }
+
+    static ParamValue nul(String name) {
+        return new ParamValue(name, null, Argument.Null.INSTANCE);
+    }
+
+    static ParamValue path(String name, CimObjectPath p) {
+        return new ParamValue(name, null, new Argument.Path(p));
+    }
+
+    static ParamValue instance(String name, CimInstance i) {
+        return new ParamValue(name, null, new Argument.InstanceArg(i));
+    }
+
+    static ParamValue propertyList(String name, String... props) {
+        return new ParamValue(name, null, new Argument.TextArray(List.of(props), null));
+    }
+
+    static CimObjectPath thing(String cls, String id) {
+        return CimObjectPath.parse(cls + ".Id=\"" + id + "\"");
+    }
+}
