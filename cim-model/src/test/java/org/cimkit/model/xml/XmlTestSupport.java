@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 import org.cimkit.model.CimClass;
@@ -15,7 +12,6 @@ import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.message.CimMessage;
-import org.junit.jupiter.api.Assumptions;
 
 /** Helpers shared by the codec tests. */
 final class XmlTestSupport {
@@ -55,15 +51,6 @@ final class XmlTestSupport {
 
     static CimMessage.IMethodResponse iresponse(byte[] b) throws CimXmlException {
         return (CimMessage.IMethodResponse) read(b).body();
-    }
-
-    /** The shared reference directory, or a skipped test when it is absent. */
-    static Path shared() {
-        String dir = System.getProperty("cimkit.shared", "../shared");
-        Path p = Paths.get(dir);
-        Assumptions.assumeTrue(Files.isDirectory(p), "shared reference directory " + p.toAbsolutePath()
-                + " is absent (set -Dcimkit.shared); skipping");
-        return p;
     }
 
     static String golden(String name) throws IOException {
