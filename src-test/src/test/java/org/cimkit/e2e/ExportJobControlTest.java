@@ -22,28 +22,21 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.cimkit.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Export jobs under control: progress, cancellation, injected failures, GetError, concurrency. */
+@WithServer(exportRoot = true)
 class ExportJobControlTest {
-    @TempDir
     static Path root;
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start(ServerConfig.forTests().withExportRoot(root));
+    static void start(RunningServer s) throws Exception {
+        server = s;
+        root = s.exportRoot();
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     static CimInstance fault(String directive) {
