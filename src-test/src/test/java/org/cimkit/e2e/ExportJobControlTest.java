@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +79,8 @@ class ExportJobControlTest {
         CimInstance running = get(client, r.job());
         assertEquals(4, uint(running, "JobState"));
         assertEquals(CimValue.BooleanValue.TRUE, running.value("Cancellable"));
-        Thread.sleep(100);
+        Await.until("the export writes its first item and hangs", Duration.ofSeconds(30),
+                () -> uint(get(client, r.job()), "PercentComplete") > 0);
         assertEquals(0, requestStateChange(r.job(), 4));
         CimInstance job = get(client, r.job());
         assertEquals(8, uint(job, "JobState"));
@@ -91,7 +93,8 @@ class ExportJobControlTest {
     void killEndsInKilled() throws Exception {
         Path dir = root.resolve("kill");
         Result r = export(client, demoCollection(), dir.toString(), fault("delay-ms=200"));
-        Thread.sleep(250);
+        Await.until("the export is under way", Duration.ofSeconds(30),
+                () -> uint(get(client, r.job()), "PercentComplete") > 0);
         assertEquals(0, requestStateChange(r.job(), 5));
         assertEquals(9, uint(get(client, r.job()), "JobState"));
         assertEquals(List.of(), files(dir));
