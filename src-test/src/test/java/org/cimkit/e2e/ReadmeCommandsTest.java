@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every {@code wbemcli} command and workflow script of README.md against a real server, so the README cannot
+ * Runs every {@code wbemcli} command and workflow script of README.md against the server jar, so the README cannot
  * drift from reality. Commands address 127.0.0.1:5988; the test swaps in its own port.
  */
 class ReadmeCommandsTest {
@@ -29,10 +29,10 @@ class ReadmeCommandsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // The README runs wbemcli from the server's directory, whose export root is ./cimkit-exports.
+        // The README starts the shaded jar and runs wbemcli from the server's directory, whose export
+        // root is ./cimkit-exports.
         workDir = Files.createTempDirectory("cimkit-readme");
-        server = RunningServer.start(org.cimkit.server.ServerConfig.forTests()
-                .withExportRoot(workDir.resolve("cimkit-exports")));
+        server = ServerSpec.jar().withArgs("--export-root", workDir.resolve("cimkit-exports").toString()).start();
     }
 
     @AfterAll

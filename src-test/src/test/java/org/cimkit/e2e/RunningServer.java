@@ -39,10 +39,9 @@ public final class RunningServer implements AutoCloseable {
         return start(ServerConfig.forTests());
     }
 
+    /** An in-process server with exactly these settings. */
     public static RunningServer start(ServerConfig config) throws Exception {
-        CimkitServer s = new CimkitServer(config).start();
-        return new RunningServer(s, null, s.httpPort(), config.dataDir(),
-                config.exportRoot(), List.of());
+        return ServerSpec.inProcess().withConfig(defaults -> config).start();
     }
 
     public static RunningServer startPersistent(Path dataDir) throws Exception {
