@@ -28,6 +28,11 @@ import org.junit.jupiter.api.Test;
 class DmtfSchemaTest {
     private static NamespaceModel schema;
 
+    /** The DMTF schema file, or the current test is skipped (counted) naming the missing file. */
+    static Path schemaFile() {
+        return SharedMaterial.require(SharedMaterial.DMTF_SCHEMA);
+    }
+
     /**
      * Compiles the schema when ../shared holds it. Where it does not, each test is reported as
      * skipped (an assumption in @BeforeAll would hide them from the counts altogether).
@@ -64,7 +69,7 @@ class DmtfSchemaTest {
 
     @BeforeEach
     void needsTheSchema() {
-        SharedMaterial.require(SharedMaterial.DMTF_SCHEMA);
+        schemaFile();
     }
 
     @Test

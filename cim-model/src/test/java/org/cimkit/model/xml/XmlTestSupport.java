@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.cimkit.model.CimClass;
@@ -12,6 +14,8 @@ import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.message.CimMessage;
+import org.cimkit.testsupport.SharedMaterial;
+import org.junit.jupiter.api.Assumptions;
 
 /** Helpers shared by the codec tests. */
 final class XmlTestSupport {
@@ -51,6 +55,13 @@ final class XmlTestSupport {
 
     static CimMessage.IMethodResponse iresponse(byte[] b) throws CimXmlException {
         return (CimMessage.IMethodResponse) read(b).body();
+    }
+
+    /** The shared reference directory, or a skipped test when it is absent (prefer SharedMaterial.require). */
+    static Path shared() {
+        Path p = SharedMaterial.root();
+        Assumptions.assumeTrue(Files.isDirectory(p), () -> p + " not found (set -Dcimkit.shared)");
+        return p;
     }
 
     static String golden(String name) throws IOException {
