@@ -337,6 +337,9 @@ class PullOperationsTest {
         Batch first = call("OpenEnumerateInstances", P.className("ClassName", "CIM_ComputerSystem"),
                 P.value("OperationTimeout", "1"), P.value("MaxObjectCount", "1"));
         assertFalse(first.end());
+        // The real second has to pass: CimkitServer gives its enumeration contexts the system clock
+        // (EnumerationContextsTest covers expiry with an injected one), and any pull to poll with would
+        // restart the context's inactivity timer.
         Thread.sleep(2500);
         error(client.call(VIRT, "PullInstancesWithPath", P.value("EnumerationContext", first.context()),
                 P.value("MaxObjectCount", "1")), 21);
