@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -82,7 +81,7 @@ class ReadmeCommandsTest {
         List<String> blocks = bashBlocks();
         assertFalse(blocks.isEmpty(), "README.md has no workflow block");
         return blocks.stream().map(script -> DynamicTest.dynamicTest("README workflow", () -> {
-            Assumptions.assumeTrue(Wbemcli.available(), "wbemcli is not installed: skipping the README workflow");
+            Wbemcli.assumeAvailable();
             String s = script.replace("127.0.0.1:5988", "127.0.0.1:" + server.port());
             Process p = new ProcessBuilder("bash", "-c", s).directory(workDir.toFile()).redirectErrorStream(true).start();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the README workflow timed out");
@@ -103,7 +102,7 @@ class ReadmeCommandsTest {
         List<String> commands = wbemcliCommands();
         assertFalse(commands.isEmpty(), "README.md has no wbemcli examples");
         return commands.stream().map(cmd -> DynamicTest.dynamicTest(cmd, () -> {
-            Assumptions.assumeTrue(Wbemcli.available(), "wbemcli is not installed: skipping README commands");
+            Wbemcli.assumeAvailable();
             String line = cmd.replace("127.0.0.1:5988", "127.0.0.1:" + server.port());
             Process p = new ProcessBuilder("bash", "-c", line).redirectErrorStream(true).start();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + line);

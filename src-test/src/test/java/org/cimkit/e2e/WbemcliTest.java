@@ -72,8 +72,7 @@ class WbemcliTest {
 
     @BeforeEach
     void needsWbemcli() {
-        Assumptions.assumeTrue(wbemcli != null,
-                "wbemcli is not on the PATH (Debian: apt-get install sblim-wbemcli): skipping the wbemcli interop suite");
+        Assumptions.assumeTrue(wbemcli != null, Wbemcli.MISSING);
     }
 
     private static String findOnPath(String exe) {
