@@ -19,7 +19,6 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,19 +28,15 @@ import org.junit.jupiter.api.Test;
  * Msvm_CollectedVirtualSystems (to the VM group) and Msvm_ReferencePointOfVirtualSystem (to its
  * reference point); and the class-level (schema) forms.
  */
+@WithServer
 class AssociationOperationsTest {
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static P web() {

@@ -22,19 +22,19 @@ import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Association instances written over HTTP show up in (and leave) the association operations. */
+@WithServer
 class AssociationWritesTest {
     static final String LINK = "E2E_Link";
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
         CimClass link = CimClass.builder(LINK).qualifier(CimQualifier.flag("Association"))
                 .property(E2e.prop("Id", CimType.STRING, false, null, CimQualifier.flag("Key")))
@@ -52,11 +52,6 @@ class AssociationWritesTest {
                 .property(new CimProperty(CimName.of("To"), CimType.REFERENCE, false, null, CimName.of("E2E_LinkEnd"),
                         null, List.of(), null, false))
                 .build());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static List<String> linkedFrom(String vmName) throws Exception {

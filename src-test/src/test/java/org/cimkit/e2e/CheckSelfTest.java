@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class CheckSelfTest {
     @Test
     void dtdValidationRejectsInvalidBodies() {
+        Dtd.assumeAvailable(); // outside assertThrows: an abort in there would read as a failure
         assertThrows(AssertionError.class, () -> Dtd.validate(("<?xml version=\"1.0\" encoding=\"utf-8\" ?>"
                 + "<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"1\" PROTOCOLVERSION=\"1.0\"><SIMPLERSP>"
                 + "<IMETHODRESPONSE NAME=\"X\"><IRETURNVALUE><BOGUS></BOGUS></IRETURNVALUE></IMETHODRESPONSE>"

@@ -26,24 +26,19 @@ import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimType;
 import org.cimkit.model.QualifierFlavors;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GetClass, EnumerateClasses, EnumerateClassNames, CreateClass, ModifyClass, DeleteClass over HTTP. */
+@WithServer
 class ClassOperationsTest {
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static CimClass getClass(String name, P... more) throws Exception {

@@ -18,7 +18,6 @@ import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +25,15 @@ import org.junit.jupiter.api.Test;
  * Embedded objects in a class a client creates: a string qualified EmbeddedInstance/EmbeddedObject
  * behaves as in the shipped (MOF-compiled) classes, whichever way the client sends the value.
  */
+@WithServer
 class EmbeddedObjectTest {
     static final String H = "E2E_EmbHolder";
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
         E2e.createClass(client, CimClass.builder(H)
                 .property(prop("Id", CimType.STRING, false, null, CimQualifier.flag("Key")))
@@ -42,11 +42,6 @@ class EmbeddedObjectTest {
                 .property(prop("Any", CimType.STRING, false, null, CimQualifier.flag("EmbeddedObject")))
                 .property(prop("Plain", CimType.STRING, false, null))
                 .build());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static CimInstance get(String id) throws Exception {

@@ -15,7 +15,6 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,19 +22,15 @@ import org.junit.jupiter.api.Test;
  * ExecQuery with WQL over HTTP. The demo Msvm_ComputerSystem instances: the host (EnabledState 2,
  * OnTimeInMilliseconds NULL), web-01 and db-01 (2, 3600000), build-01 (3, 0).
  */
+@WithServer
 class ExecQueryTest {
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static List<CimInstance> query(String wql) throws Exception {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,28 +23,21 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.cimkit.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Export jobs under control: progress, cancellation, injected failures, GetError, concurrency. */
+@WithServer(exportRoot = true)
 class ExportJobControlTest {
-    @TempDir
     static Path root;
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start(ServerConfig.forTests().withExportRoot(root));
+    static void start(RunningServer s) throws Exception {
+        server = s;
+        root = s.exportRoot();
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     static CimInstance fault(String directive) {
@@ -85,7 +79,8 @@ class ExportJobControlTest {
         CimInstance running = get(client, r.job());
         assertEquals(4, uint(running, "JobState"));
         assertEquals(CimValue.BooleanValue.TRUE, running.value("Cancellable"));
-        Thread.sleep(100);
+        Await.until("the export writes its first item and hangs", Duration.ofSeconds(30),
+                () -> uint(get(client, r.job()), "PercentComplete") > 0);
         assertEquals(0, requestStateChange(r.job(), 4));
         CimInstance job = get(client, r.job());
         assertEquals(8, uint(job, "JobState"));
@@ -98,7 +93,8 @@ class ExportJobControlTest {
     void killEndsInKilled() throws Exception {
         Path dir = root.resolve("kill");
         Result r = export(client, demoCollection(), dir.toString(), fault("delay-ms=200"));
-        Thread.sleep(250);
+        Await.until("the export is under way", Duration.ofSeconds(30),
+                () -> uint(get(client, r.job()), "PercentComplete") > 0);
         assertEquals(0, requestStateChange(r.job(), 5));
         assertEquals(9, uint(get(client, r.job()), "JobState"));
         assertEquals(List.of(), files(dir));

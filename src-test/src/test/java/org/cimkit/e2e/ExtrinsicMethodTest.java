@@ -27,7 +27,6 @@ import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.CimMessage;
 import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.providers.MethodResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * Extrinsic calls that reach a provider (one the test registers): parameters arrive converted,
  * RETURNVALUE carries PARAMTYPE, output parameters (references included) come back typed.
  */
+@WithServer
 class ExtrinsicMethodTest {
     static final String W = "E2E_MxWidget";
     static RunningServer server;
@@ -48,8 +48,8 @@ class ExtrinsicMethodTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
         CimQualifier out = CimQualifier.flag("Out");
         CimQualifier notIn = CimQualifier.of("In", CimValue.BooleanValue.FALSE);
@@ -78,11 +78,6 @@ class ExtrinsicMethodTest {
             long level = in.get(CimName.of("Level")) instanceof CimValue.IntegerValue i ? i.longValue() : 0;
             return new MethodResult(CimValue.IntegerValue.uint32(level * 2), outs);
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static ParamValue outParam(CimMessage.MethodResponse r, String name) {

@@ -18,12 +18,12 @@ import java.util.Map;
 
 import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.CimMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP envelope of DSP0200: headers, versions, M-POST, refusals, and what every response looks like. */
+@WithServer
 class HttpLayerTest {
     static final String NS_XML = "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"/><NAMESPACE NAME=\"virtualization\"/>"
             + "<NAMESPACE NAME=\"v2\"/></LOCALNAMESPACEPATH>";
@@ -33,14 +33,9 @@ class HttpLayerTest {
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     @AfterEach

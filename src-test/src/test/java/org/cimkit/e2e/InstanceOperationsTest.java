@@ -28,26 +28,21 @@ import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The instance operations over HTTP, on the demo host and on a class the test creates. */
+@WithServer
 class InstanceOperationsTest {
     static final String W = "E2E_IoWidget";
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
         E2e.createClass(client, E2e.widgetClass(W, "CIM_ManagedElement"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static CimInstance get(CimObjectPath p, P... more) throws Exception {

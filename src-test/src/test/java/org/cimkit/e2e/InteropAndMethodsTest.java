@@ -22,24 +22,19 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.CimMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** root/interop (CIM_Namespace, CIM_ObjectManager) and extrinsic method routing over HTTP. */
+@WithServer
 class InteropAndMethodsTest {
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static List<String> namespaces() throws Exception {

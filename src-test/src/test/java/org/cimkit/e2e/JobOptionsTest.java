@@ -26,23 +26,34 @@ class JobOptionsTest {
         try (RunningServer s = RunningServer.start(ServerConfig.forTests().withExportRoot(root)
                 .withJobs(2, Duration.ofMillis(500), null))) {
             CimClient c = s.client();
-            Result gone = export(c, demoCollection(), root.resolve("a").toString(), null);
+            // the job to be removed finishes after the one kept, so by the time it is gone, the kept one's
+            // TimeBeforeRemoval has run out as well (jobs are swept on access, against the server's clock)
             Result kept = export(c, demoCollection(), root.resolve("b").toString(), exportSettings()
                     .property("InstanceID", "x").property("CimkitFaultInjection", "delay-ms=100").build());
+            Result gone = export(c, demoCollection(), root.resolve("a").toString(), exportSettings()
+                    .property("InstanceID", "y").property("CimkitFaultInjection", "delay-ms=150").build());
             CimInstance running = get(c, kept.job());
             assertEquals("00000000000000.500000:000", ((CimValue.DateTimeValue) running.value("TimeBeforeRemoval")).value().toString());
             // keep this one: DeleteOnCompletion FALSE through ModifyInstance
             CimInstance change = CimInstance.builder(running.className()).property("DeleteOnCompletion",
                     CimValue.BooleanValue.FALSE).path(kept.job().local()).build();
             CimClient.items(c.call(NS, "ModifyInstance", CimClient.P.of("ModifiedInstance", new Argument.InstanceArg(change))));
-            assertEquals(7, uint(waitForJob(c, gone.job()), "JobState"));
-            assertEquals(7, uint(waitForJob(c, kept.job()), "JobState"));
-            Thread.sleep(700);
-            assertNull(get(c, gone.job()), "removed after TimeBeforeRemoval");
+            CimInstance keptDone = waitForJob(c, kept.job());
+            assertEquals(7, uint(keptDone, "JobState"));
+            CimInstance goneDone = waitForJob(c, gone.job());
+            assertEquals(7, uint(goneDone, "JobState"));
+            assertTrue(finished(keptDone).compareTo(finished(goneDone)) <= 0, "the kept job finished first");
+            Await.until("the finished job is removed after TimeBeforeRemoval", Duration.ofSeconds(30),
+                    () -> get(c, gone.job()) == null);
             assertNotNull(get(c, kept.job()), "DeleteOnCompletion FALSE keeps it");
             CimClient.items(c.call(NS, "DeleteInstance", CimClient.P.path("InstanceName", kept.job().local())));
             assertNull(get(c, kept.job()));
         }
+    }
+
+    /** When the job reached its final state, by the server's clock. */
+    private static org.cimkit.model.CimDateTime finished(CimInstance job) {
+        return ((CimValue.DateTimeValue) job.value("TimeOfLastStateChange")).value();
     }
 
     @Test

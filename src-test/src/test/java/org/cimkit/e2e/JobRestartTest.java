@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.cimkit.model.CimInstance;
@@ -41,10 +42,9 @@ class JobRestartTest {
                     .property("CimkitFaultInjection", "hang-at=30").build());
             assertEquals(4096, r.code());
             job = r.job();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (uint(get(c, job), "PercentComplete") < 30 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            CimObjectPath running = job;
+            Await.until("the export reaches its hang point at 30 %", Duration.ofSeconds(30),
+                    () -> uint(get(c, running), "PercentComplete") >= 30);
             assertEquals(4, uint(get(c, job), "JobState"));
         }
         try (RunningServer s = RunningServer.startPersistent(data, cfg)) {

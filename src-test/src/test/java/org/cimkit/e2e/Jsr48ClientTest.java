@@ -43,13 +43,14 @@ import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
  * API: enumerateInstances with a MaxObjectCount, then getInstancesWithPath), and an extrinsic
  * method without a provider.
  */
+@WithServer
 class Jsr48ClientTest {
     private static RunningServer server;
     private static WBEMClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = WBEMClientFactory.getClient("CIM-XML");
         CIMObjectPath root = new CIMObjectPath("http", "127.0.0.1", Integer.toString(server.port()), null, null, null);
         Subject subject = new Subject();
@@ -63,9 +64,6 @@ class Jsr48ClientTest {
     static void stop() throws Exception {
         if (client != null) {
             client.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
@@ -394,11 +392,8 @@ class Jsr48ClientTest {
     }
 
     @Test
-    void basicAuthWithTheSubjectsCredentials(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path users = dir.resolve("users");
-        java.nio.file.Files.writeString(users, "alice:" + org.cimkit.server.http.PasswordHash.create("s3cret".toCharArray())
-                + "\n");
-        try (RunningServer auth = RunningServer.start(org.cimkit.server.ServerConfig.forTests().withAuth(true, users))) {
+    void basicAuthWithTheSubjectsCredentials() throws Exception {
+        try (RunningServer auth = ServerSpec.inProcess().withUser("alice", "s3cret").start()) {
             WBEMClient good = login(auth, "s3cret");
             WBEMClient bad = login(auth, "wrong");
             try {

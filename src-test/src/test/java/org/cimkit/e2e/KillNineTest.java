@@ -39,7 +39,7 @@ class KillNineTest {
 
     @Test
     void acknowledgedCreatesSurviveSigkill() throws Exception {
-        ServerProcess.jar();
+        ServerSpec jar = ServerSpec.jar().withDataDir(dataDir);
         long seed = System.nanoTime();
         Random random = new Random(seed);
         String why = "seed " + seed;
@@ -47,7 +47,7 @@ class KillNineTest {
         AtomicInteger ids = new AtomicInteger();
         long deadline = System.nanoTime() + BUDGET_NANOS;
 
-        try (ServerProcess first = ServerProcess.start("--http-port", "0", "--data-dir", dataDir.toString())) {
+        try (RunningServer first = jar.start()) {
             Ops.createClass(first.client(), VIRT,
                     Ops.mofClass("class Cimkit_Crash { [Key] string Id; uint32 Round; string Payload; };", "Cimkit_Crash"));
             first.kill();
@@ -57,7 +57,7 @@ class KillNineTest {
         int killedInFlight = 0;
         while (rounds < ROUNDS && System.nanoTime() < deadline) {
             rounds++;
-            try (ServerProcess s = ServerProcess.start("--http-port", "0", "--data-dir", dataDir.toString())) {
+            try (RunningServer s = jar.start()) {
                 CimClient client = s.client();
                 assertAllThere(client, acknowledged, why + ", at the start of round " + rounds);
                 int round = rounds;
@@ -101,7 +101,7 @@ class KillNineTest {
             }
         }
 
-        try (ServerProcess s = ServerProcess.start("--http-port", "0", "--data-dir", dataDir.toString())) {
+        try (RunningServer s = jar.start()) {
             CimClient client = s.client();
             System.out.printf("KillNineTest: %d round(s), %d acknowledged create(s), %d exchange(s) cut by the kill, %s%n",
                     rounds, acknowledged.size(), killedInFlight, why);
@@ -110,8 +110,8 @@ class KillNineTest {
                     + " exchange(s) cut short)");
             // the repository is whole: the shipped model is still served next to the crash instances
             assertEquals(4, Ops.instanceNames(client, VIRT, "Msvm_ComputerSystem").size());
-            s.process().destroy();
-            s.waitFor(10);
+            s.process().process().destroy();
+            s.process().waitFor(10);
         }
         assertTrue(Files.exists(dataDir.resolve("repository.mv")));
     }

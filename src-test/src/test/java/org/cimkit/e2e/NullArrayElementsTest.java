@@ -15,7 +15,6 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +23,15 @@ import org.junit.jupiter.api.Test;
  * (pywbem, JSR48: User-Agent), and as an empty VALUE to sblim wbemcli, which sends no User-Agent
  * and cannot parse VALUE.NULL.
  */
+@WithServer
 class NullArrayElementsTest {
     private static final String NS = "root/cimv2";
     private static RunningServer server;
     private static CimObjectPath path;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         CimClient c = server.client();
         Ops.ok(c.call("root/interop", "CreateInstance", CimClient.P.of("NewInstance", new Argument.InstanceArg(
                 CimInstance.builder("CIM_Namespace").property("Name", NS).build()))));
@@ -45,11 +45,6 @@ class NullArrayElementsTest {
                 .property("Words", new CimValue.ArrayValue(CimType.STRING,
                         List.of(new CimValue.StringValue("x"), CimValue.NullValue.of(CimType.STRING))))
                 .build());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     @Test

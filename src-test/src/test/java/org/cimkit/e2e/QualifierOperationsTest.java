@@ -20,24 +20,19 @@ import org.cimkit.model.CimValue;
 import org.cimkit.model.QualifierFlavors;
 import org.cimkit.model.Scope;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GetQualifier, EnumerateQualifiers, SetQualifier, DeleteQualifier over HTTP. */
+@WithServer
 class QualifierOperationsTest {
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static CimQualifierType get(String name) throws Exception {

@@ -14,13 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every {@code wbemcli} command and workflow script of README.md against a real server, so the README cannot
+ * Runs every {@code wbemcli} command and workflow script of README.md against the server jar, so the README cannot
  * drift from reality. Commands address 127.0.0.1:5988; the test swaps in its own port.
  */
 class ReadmeCommandsTest {
@@ -29,10 +28,10 @@ class ReadmeCommandsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // The README runs wbemcli from the server's directory, whose export root is ./cimkit-exports.
+        // The README starts the shaded jar and runs wbemcli from the server's directory, whose export
+        // root is ./cimkit-exports.
         workDir = Files.createTempDirectory("cimkit-readme");
-        server = RunningServer.start(org.cimkit.server.ServerConfig.forTests()
-                .withExportRoot(workDir.resolve("cimkit-exports")));
+        server = ServerSpec.jar().withArgs("--export-root", workDir.resolve("cimkit-exports").toString()).start();
     }
 
     @AfterAll
@@ -82,7 +81,7 @@ class ReadmeCommandsTest {
         List<String> blocks = bashBlocks();
         assertFalse(blocks.isEmpty(), "README.md has no workflow block");
         return blocks.stream().map(script -> DynamicTest.dynamicTest("README workflow", () -> {
-            Assumptions.assumeTrue(Wbemcli.available(), "wbemcli is not installed: skipping the README workflow");
+            Wbemcli.assumeAvailable();
             String s = script.replace("127.0.0.1:5988", "127.0.0.1:" + server.port());
             Process p = new ProcessBuilder("bash", "-c", s).directory(workDir.toFile()).redirectErrorStream(true).start();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the README workflow timed out");
@@ -103,7 +102,7 @@ class ReadmeCommandsTest {
         List<String> commands = wbemcliCommands();
         assertFalse(commands.isEmpty(), "README.md has no wbemcli examples");
         return commands.stream().map(cmd -> DynamicTest.dynamicTest(cmd, () -> {
-            Assumptions.assumeTrue(Wbemcli.available(), "wbemcli is not installed: skipping README commands");
+            Wbemcli.assumeAvailable();
             String line = cmd.replace("127.0.0.1:5988", "127.0.0.1:" + server.port());
             Process p = new ProcessBuilder("bash", "-c", line).redirectErrorStream(true).start();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + line);

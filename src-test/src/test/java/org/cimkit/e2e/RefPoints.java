@@ -198,24 +198,21 @@ final class RefPoints {
         return out;
     }
 
-    /** Polls the job as the Microsoft sample does (while JobState is 4, here every 20 ms) until it is final. */
+    /** Polls the job as the Microsoft sample does (while JobState is 4) until it is final. */
     static CimInstance waitForJob(CimClient c, CimObjectPath job, java.util.function.IntConsumer percentSeen) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
+        java.util.concurrent.atomic.AtomicReference<CimInstance> last = new java.util.concurrent.atomic.AtomicReference<>();
+        Await.until("job " + job + " finishes", java.time.Duration.ofSeconds(60), () -> {
             CimInstance j = get(c, job);
             if (j == null) {
                 throw new AssertionError("job " + job + " vanished");
             }
-            int state = uint(j, "JobState");
             if (percentSeen != null) {
                 percentSeen.accept(uint(j, "PercentComplete"));
             }
-            if (state >= 7) {
-                return j;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("job " + job + " did not finish in 60 s");
+            last.set(j);
+            return uint(j, "JobState") >= 7;
+        });
+        return last.get();
     }
 
     static CimInstance waitForJob(CimClient c, CimObjectPath job) throws Exception {

@@ -24,15 +24,13 @@ import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.Declaration;
 import org.cimkit.model.xml.CimXmlReader;
-import org.cimkit.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The reference point workflow over HTTP, as a backup client drives it. */
+@WithServer(exportRoot = true)
 class ReferencePointWorkflowTest {
-    @TempDir
     static Path root;
     @TempDir
     static Path elsewhere;
@@ -40,14 +38,10 @@ class ReferencePointWorkflowTest {
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start(ServerConfig.forTests().withExportRoot(root));
+    static void start(RunningServer s) throws Exception {
+        server = s;
+        root = s.exportRoot();
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     static Declaration read(Path file) throws Exception {

@@ -17,7 +17,6 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.message.Argument;
 import org.cimkit.model.xml.CimXmlWriter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +25,15 @@ import org.junit.jupiter.api.Test;
  * it travels in the CIMStatusCode trailer; without, the connection is cut so that no client takes a
  * truncated body for a whole one.
  */
+@WithServer
 class StreamingErrorTest {
     static RunningServer server;
     static CimClient client;
     static byte[] query;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
         E2e.createClass(client, E2e.widgetClass("E2E_SeBase", null));
         E2e.createClass(client, CimClass.builder("E2E_SeSub").superclass("E2E_SeBase").build());
@@ -53,11 +53,6 @@ class StreamingErrorTest {
         w.endIMethodCall();
         w.close();
         query = out.toByteArray();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static String exchange(String extraHeaders) throws Exception {

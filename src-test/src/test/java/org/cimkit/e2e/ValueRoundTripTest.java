@@ -19,19 +19,19 @@ import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Values of every CIM type survive CreateInstance, GetInstance, queries and keys, as a client sees them. */
+@WithServer
 class ValueRoundTripTest {
     static final String T = "E2E_Types";
     static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
+    static void start(RunningServer s) throws Exception {
+        server = s;
         client = server.client();
         CimClass c = CimClass.builder(T)
                 .property(prop("Id", CimType.STRING, false, null, CimQualifier.flag("Key")))
@@ -48,11 +48,6 @@ class ValueRoundTripTest {
                 .property(prop("Many", CimType.UINT16, true, null))
                 .build();
         E2e.createClass(client, c);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static CimInstance get(CimObjectPath p) throws Exception {

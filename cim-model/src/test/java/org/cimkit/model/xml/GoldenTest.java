@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +40,7 @@ import org.cimkit.model.CimValue.StringValue;
 import org.cimkit.model.QualifierFlavors;
 import org.cimkit.model.Scope;
 import org.cimkit.model.message.Argument;
+import org.cimkit.testsupport.SharedMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -208,8 +208,7 @@ class GoldenTest {
     @ParameterizedTest
     @MethodSource("scenarioNames")
     void writerOutputIsValidAgainstTheDtd(String name) throws Exception {
-        Path dtd = shared().resolve("spec/dtd/DSP0203_2.4.0.dtd");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(dtd), "DTD " + dtd + " is absent; skipping");
+        Path dtd = SharedMaterial.require(SharedMaterial.DTD);
         String doc = str(write(SERVER, scenarios().get(name)));
         List<String> errors = validate(doc, dtd);
         assertEquals(List.of(), errors, name + ": " + doc);
@@ -217,8 +216,7 @@ class GoldenTest {
 
     @Test
     void dtdValidationDetectsInvalidDocuments() throws Exception {
-        Path dtd = shared().resolve("spec/dtd/DSP0203_2.4.0.dtd");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(dtd), "DTD " + dtd + " is absent; skipping");
+        Path dtd = SharedMaterial.require(SharedMaterial.DTD);
         String bad = XmlNames.XML_DECLARATION + "<CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"1\" PROTOCOLVERSION=\"1.0\">"
                 + "<SIMPLERSP><IMETHODRESPONSE NAME=\"X\"><BOGUS></BOGUS></IMETHODRESPONSE></SIMPLERSP></MESSAGE></CIM>";
         assertFalse(validate(bad, dtd).isEmpty());

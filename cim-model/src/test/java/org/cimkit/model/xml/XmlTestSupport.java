@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 import org.cimkit.model.CimClass;
@@ -15,6 +14,7 @@ import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.message.CimMessage;
+import org.cimkit.testsupport.SharedMaterial;
 import org.junit.jupiter.api.Assumptions;
 
 /** Helpers shared by the codec tests. */
@@ -57,12 +57,10 @@ final class XmlTestSupport {
         return (CimMessage.IMethodResponse) read(b).body();
     }
 
-    /** The shared reference directory, or a skipped test when it is absent. */
+    /** The shared reference directory, or a skipped test when it is absent (prefer SharedMaterial.require). */
     static Path shared() {
-        String dir = System.getProperty("cimkit.shared", "../shared");
-        Path p = Paths.get(dir);
-        Assumptions.assumeTrue(Files.isDirectory(p), "shared reference directory " + p.toAbsolutePath()
-                + " is absent (set -Dcimkit.shared); skipping");
+        Path p = SharedMaterial.root();
+        Assumptions.assumeTrue(Files.isDirectory(p), () -> p + " not found (set -Dcimkit.shared)");
         return p;
     }
 

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.cimkit.e2e.CimClient;
+import org.cimkit.e2e.CimkitServerExtension;
 import org.cimkit.e2e.RunningServer;
+import org.cimkit.e2e.ServerSpec;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.message.CimMessage;
 import org.cimkit.model.xml.XmlLimits;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -41,9 +44,13 @@ class BadInputCorpusTest {
     static long heapBefore;
     static int cases;
 
+    @RegisterExtension
+    static final CimkitServerExtension SERVER = new CimkitServerExtension(ServerSpec.inProcess()
+            .withConfig(c -> c.withExtraMof(Harden.config().extraMof()).withLimits(LIMITS)));
+
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start(Harden.config().withLimits(LIMITS));
+        server = SERVER.server();
         client = server.client();
         Harden.ok(Harden.intrinsic(client, "CreateInstance", Xml.createInstance("keep", "v", 1)));
         heapBefore = usedHeapAfterGc();
@@ -54,11 +61,7 @@ class BadInputCorpusTest {
         long after = usedHeapAfterGc();
         System.out.printf("bad-input corpus: %d cases; heap used %d MB before, %d MB after%n", cases, heapBefore >> 20,
                 after >> 20);
-        try {
-            assertTrue(after < heapBefore + (96L << 20), "heap grew from " + (heapBefore >> 20) + " to " + (after >> 20) + " MB");
-        } finally {
-            server.close();
-        }
+        assertTrue(after < heapBefore + (96L << 20), "heap grew from " + (heapBefore >> 20) + " to " + (after >> 20) + " MB");
     }
 
     static long usedHeapAfterGc() throws InterruptedException {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import org.cimkit.e2e.Await;
 import org.cimkit.e2e.CimClient;
 import org.cimkit.e2e.RunningServer;
 import org.cimkit.model.CimStatus;
@@ -86,18 +87,14 @@ class LimitsTest {
             byte[] body = Xml.utf8(Xml.getClass("Harden_Item"));
             byte[] req = RawHttp.request("GetClass", Xml.OBJECT, body, body.length);
             hog.send(java.util.Arrays.copyOf(req, req.length - body.length + 10));
-            Thread.sleep(300);
-            CimClient.Exchange busy = Harden.intrinsic(s.client(), "GetClass", Xml.getClass("Harden_Item"));
-            assertEquals(503, busy.status());
+            // the hog's request takes the slot once the server has read its headers
+            Await.until("a second request is refused while the hog holds the only slot", Duration.ofSeconds(10),
+                    () -> Harden.intrinsic(s.client(), "GetClass", Xml.getClass("Harden_Item")).status() == 503);
             hog.send(java.util.Arrays.copyOfRange(body, 10, body.length));
             assertEquals(200, hog.read().status());
             // the slot is given back when the exchange completes, just after the response's last byte
-            int status = 503;
-            for (int i = 0; i < 50 && status == 503; i++) {
-                Thread.sleep(20);
-                status = Harden.intrinsic(s.client(), "GetClass", Xml.getClass("Harden_Item")).status();
-            }
-            assertEquals(200, status);
+            Await.until("the slot is free again", Duration.ofSeconds(10),
+                    () -> Harden.intrinsic(s.client(), "GetClass", Xml.getClass("Harden_Item")).status() == 200);
         }
     }
 

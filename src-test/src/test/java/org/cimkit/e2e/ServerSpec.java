@@ -1,0 +1,82 @@
+package org.cimkit.e2e;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.cimkit.server.ServerConfig;
+
+/**
+ * The server a test wants, before it runs: in this JVM ({@link #inProcess()}) or the shaded jar
+ * as its own process ({@link #jar()}), always on loopback and a free port, with optional data
+ * directory, export root, users (Basic authentication on) and further settings. Immutable; each
+ * {@code with...} returns a new spec. {@link #start()} gives a {@link RunningServer}, which also
+ * removes the temporary directories it made when closed.
+ *
+ * <pre>
+ * try (RunningServer s = ServerSpec.inProcess().withTempExportRoot().withUser("alice", "pw").start()) { ... }
+ * try (RunningServer s = ServerSpec.jar().withDataDir(dir).start()) { ... s.kill(); }
+ * </pre>
+ *
+ * For one server per test class, use {@link WithServer} or register a {@link CimkitServerExtension}.
+ */
+public record ServerSpec(boolean separateProcess, UnaryOperator<ServerConfig> config, Path dataDir, boolean tempDataDir,
+        boolean tempExportRoot, Map<String, String> users, List<String> args) {
+
+    public ServerSpec {
+        users = Map.copyOf(new LinkedHashMap<>(users));
+        args = List.copyOf(args);
+    }
+
+    /** A {@link org.cimkit.server.CimkitServer} in the test JVM: {@link ServerConfig#forTests()} (in memory). */
+    public static ServerSpec inProcess() {
+        return new ServerSpec(false, UnaryOperator.identity(), null, false, false, Map.of(), List.of());
+    }
+
+    /** {@code java -jar server/target/cimkit-server.jar}; skips the test when the jar has not been built. */
+    public static ServerSpec jar() {
+        return new ServerSpec(true, UnaryOperator.identity(), null, false, false, Map.of(), List.of());
+    }
+
+    /** Further in-process settings, applied after those the spec itself makes (in-process only). */
+    public ServerSpec withConfig(UnaryOperator<ServerConfig> more) {
+        UnaryOperator<ServerConfig> before = config;
+        return new ServerSpec(separateProcess, c -> more.apply(before.apply(c)), dataDir, tempDataDir, tempExportRoot, users, args);
+    }
+
+    /** Persist in this directory (kept after close: a later server may load it). */
+    public ServerSpec withDataDir(Path dir) {
+        return new ServerSpec(separateProcess, config, dir, false, tempExportRoot, users, args);
+    }
+
+    /** Persist in a temporary directory removed when the server closes. */
+    public ServerSpec withTempDataDir() {
+        return new ServerSpec(separateProcess, config, null, true, tempExportRoot, users, args);
+    }
+
+    /** Export root in a temporary directory ({@link RunningServer#exportRoot()}), removed when the server closes. */
+    public ServerSpec withTempExportRoot() {
+        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, true, users, args);
+    }
+
+    /** Basic authentication on, with this user among those in the users file. */
+    public ServerSpec withUser(String name, String password) {
+        Map<String, String> more = new LinkedHashMap<>(users);
+        more.put(name, password);
+        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, tempExportRoot, more, args);
+    }
+
+    /** Further command-line flags (jar only). */
+    public ServerSpec withArgs(String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, tempExportRoot, users, all);
+    }
+
+    public RunningServer start() throws Exception {
+        return RunningServer.start(this);
+    }
+}
