@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.cimkit.server.ServerConfig;
 import org.cimkit.server.http.AccessLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +47,7 @@ class AccessLogTest {
 
     @Test
     void oneLinePerRequestWithStatusBytesAndCimError() throws Exception {
-        try (RunningServer s = RunningServer.start()) {
+        try (RunningServer s = ServerSpec.inProcess().start()) {
             CimClient c = s.client();
             CimClient.Exchange ok = c.call(E2e.VIRT, "EnumerateClassNames");
             assertEquals(200, ok.status());
@@ -72,7 +71,7 @@ class AccessLogTest {
 
     @Test
     void switchedOffNoLines() throws Exception {
-        try (RunningServer s = RunningServer.start(ServerConfig.forTests().withAccessLog(false))) {
+        try (RunningServer s = ServerSpec.inProcess().withConfig(c -> c.withAccessLog(false)).start()) {
             assertEquals(200, s.client().call(E2e.VIRT, "EnumerateClassNames").status());
             assertEquals(List.of(), lines());
         }

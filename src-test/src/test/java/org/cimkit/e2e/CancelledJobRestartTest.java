@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +36,11 @@ class CancelledJobRestartTest {
     void terminatedAndKilledJobsKeepTheirStateAcrossARestart() throws Exception {
         Files.createDirectories(data.resolve("jobs"));
         Files.writeString(data.resolve("jobs/0A.job"), "id=0A\nstate=4\n");
-        ServerConfig cfg = ServerConfig.forTests().withExportRoot(root);
+        // the same data directory and export root for both servers
+        ServerSpec spec = ServerSpec.inProcess().withDataDir(data).withConfig(c -> c.withExportRoot(root));
         CimObjectPath terminated;
         CimObjectPath killed;
-        try (RunningServer s = RunningServer.startPersistent(data, cfg)) {
+        try (RunningServer s = spec.start()) {
             CimClient c = s.client();
             Result t = export(c, demoCollection(), root.resolve("t").toString(), hang());
             Result k = export(c, demoCollection(), root.resolve("k").toString(), hang());
@@ -52,7 +52,7 @@ class CancelledJobRestartTest {
             assertEquals(8, uint(get(c, terminated), "JobState"));
             assertEquals(9, uint(get(c, killed), "JobState"));
         }
-        try (RunningServer s = RunningServer.startPersistent(data, cfg)) {
+        try (RunningServer s = spec.start()) {
             CimClient c = s.client();
             CimInstance t = get(c, terminated);
             CimInstance k = get(c, killed);

@@ -15,11 +15,8 @@ import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.message.CimMessage;
 import org.cimkit.model.message.ParamValue;
-import org.cimkit.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Defect 7: the disk selection of a collection export, sent the way pywbem sends it. pywbem puts the
@@ -28,23 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The server used to skip such elements and export everything, even for a VM that is not in the
  * collection; now it honours them, and refuses (32773 Invalid parameter) what it cannot honour.
  */
+@WithServer(exportRoot = true)
 class EmbeddedDiskSelectionTest {
     private static final long INVALID_PARAMETER = 32773;
 
-    @TempDir
     static Path root;
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start(ServerConfig.forTests().withExportRoot(root));
+    static void connect(RunningServer server) {
+        root = server.exportRoot();
         client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static String esc(String s) {

@@ -12,32 +12,28 @@ import java.util.function.Predicate;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.ServerConfig;
 import org.cimkit.server.changes.InstanceChange;
 import org.cimkit.server.changes.InstanceChangeListener;
 import org.cimkit.server.changes.MethodCall;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The one change hook: a listener registered on the repository's change hub sees every instance
  * change, whoever makes it: a client's intrinsic operation, a provider writing stored instances,
  * and the job engine moving a job along (progress, state, removal).
  */
+@WithServer(exportRoot = true)
 class InstanceChangeHookTest {
-    @TempDir
     static Path root;
-    static RunningServer server;
     static CimClient client;
     static final List<InstanceChange> changes = new CopyOnWriteArrayList<>();
     static final List<MethodCall> calls = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start(ServerConfig.forTests().withExportRoot(root));
+    static void subscribe(RunningServer server) {
+        root = server.exportRoot();
         client = server.client();
         server.server().repository().changes().subscribe(new InstanceChangeListener() {
             @Override
@@ -50,11 +46,6 @@ class InstanceChangeHookTest {
                 calls.add(call);
             }
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     @BeforeEach
@@ -108,12 +99,9 @@ class InstanceChangeHookTest {
     @Test
     void providerWritesAndJobProgressAreAnnounced() throws Exception {
         // CreateReferencePoint: the provider stores a reference point and its association; the job runs to 7.
-        Result r = invoke(client, vsService(), "CreateReferencePoint", params("AffectedSystem", ref(vm(WEB)),
-                "ReferencePointType", CimValue.IntegerValue.uint16(1)));
-        assertEquals(4096, r.code());
+        Result r = createdVmPoint(client, WEB, 1);
         CimObjectPath rp = r.ref("ResultingReferencePoint");
         CimObjectPath job = r.job();
-        assertEquals(7, uint(waitForJob(client, job), "JobState"));
         await("reference point created", c -> c instanceof InstanceChange.Created && about(c, rp));
         await("its association created", c -> is(c, InstanceChange.Created.class, "Msvm_ReferencePointOfVirtualSystem"));
         InstanceChange jobCreated = await("job created", c -> c instanceof InstanceChange.Created && about(c, job));

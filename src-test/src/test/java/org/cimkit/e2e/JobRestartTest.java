@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimObjectPath;
-import org.cimkit.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,18 +24,17 @@ class JobRestartTest {
 
     @Test
     void runningJobIsReportedInterruptedAfterRestart() throws Exception {
-        ServerConfig cfg = ServerConfig.forTests().withExportRoot(root);
+        // the same data directory and export root for both servers
+        ServerSpec spec = ServerSpec.inProcess().withDataDir(data).withConfig(c -> c.withExportRoot(root));
         Path dir = root.resolve("restart");
         CimObjectPath job;
         CimObjectPath created;
         CimObjectPath completed;
-        try (RunningServer s = RunningServer.startPersistent(data, cfg)) {
+        try (RunningServer s = spec.start()) {
             CimClient c = s.client();
-            Result cr = invoke(c, collectionService(), "CreateReferencePoint", params("Collection", ref(group()),
-                    "ReferencePointType", org.cimkit.model.CimValue.IntegerValue.uint16(2)));
+            Result cr = createdGroupPoint(c, 2);
             created = cr.ref("ResultingReferencePointCollection");
             completed = cr.job();
-            assertEquals(7, uint(waitForJob(c, completed), "JobState"));
 
             Result r = export(c, created, dir.toString(), exportSettings().property("InstanceID", "x")
                     .property("CimkitFaultInjection", "hang-at=30").build());
@@ -47,7 +45,7 @@ class JobRestartTest {
                     () -> uint(get(c, running), "PercentComplete") >= 30);
             assertEquals(4, uint(get(c, job), "JobState"));
         }
-        try (RunningServer s = RunningServer.startPersistent(data, cfg)) {
+        try (RunningServer s = spec.start()) {
             CimClient c = s.client();
             CimInstance j = get(c, job);
             assertNotNull(j, "the job survives the restart");

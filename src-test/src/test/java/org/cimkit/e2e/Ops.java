@@ -3,6 +3,8 @@ package org.cimkit.e2e;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimInstance;
@@ -122,6 +124,16 @@ public final class Ops {
         List<CimObjectPath> out = new ArrayList<>();
         for (Argument a : CimClient.items(ok(c.call(ns, "EnumerateInstanceNames", CimClient.P.className("ClassName", cls))))) {
             out.add(((Argument.Path) a).path());
+        }
+        return out;
+    }
+
+    /** The names of the namespaces this client may see: the Name of each CIM_Namespace in root/interop. */
+    public static Set<String> namespaces(CimClient c) throws IOException, InterruptedException {
+        Set<String> out = new TreeSet<>();
+        for (Argument a : CimClient.items(ok(c.call(INTEROP, "EnumerateInstances",
+                CimClient.P.className("ClassName", "CIM_Namespace"))))) {
+            out.add(text(((Argument.InstanceArg) a).instance(), "Name"));
         }
         return out;
     }

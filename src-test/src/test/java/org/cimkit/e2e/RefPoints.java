@@ -162,6 +162,25 @@ final class RefPoints {
         return m;
     }
 
+    /** CreateReferencePoint of this type for one VM, run as a job (4096) to completion (JobState 7). */
+    static Result createdVmPoint(CimClient c, String vmGuid, int type) throws Exception {
+        return completed(c, invoke(c, vsService(), "CreateReferencePoint", params("AffectedSystem", ref(vm(vmGuid)),
+                "ReferencePointType", CimValue.IntegerValue.uint16(type))));
+    }
+
+    /** CreateReferencePoint of this type for the demo VM group, run as a job (4096) to completion (JobState 7). */
+    static Result createdGroupPoint(CimClient c, int type) throws Exception {
+        return completed(c, invoke(c, collectionService(), "CreateReferencePoint", params("Collection", ref(group()),
+                "ReferencePointType", CimValue.IntegerValue.uint16(type))));
+    }
+
+    private static Result completed(CimClient c, Result r) throws Exception {
+        assertEquals(4096, r.code(), "the method runs as a job");
+        CimInstance job = waitForJob(c, r.job());
+        assertEquals(7, uint(job, "JobState"), () -> string(job, "ErrorDescription"));
+        return r;
+    }
+
     static Result export(CimClient c, CimObjectPath collection, String dir, CimInstance settings) throws Exception {
         return invoke(c, collectionService(), "ExportReferencePoint", params("ReferencePointCollection", ref(collection),
                 "ExportDirectory", str(dir), "ExportSettingData", settings == null ? CimValue.NullValue.of(CimType.INSTANCE)

@@ -158,11 +158,8 @@ class ReferencePointWorkflowTest {
 
     @Test
     void createdPointIsReachedThroughAffectedJobElement() throws Exception {
-        Result r = invoke(client, vsService(), "CreateReferencePoint", params("AffectedSystem", ref(vm(WEB)),
-                "ReferencePointType", CimValue.IntegerValue.uint16(2)));
-        assertEquals(4096, r.code());
+        Result r = createdVmPoint(client, WEB, 2);
         CimObjectPath resulting = r.ref("ResultingReferencePoint");
-        assertEquals(7, uint(waitForJob(client, r.job()), "JobState"));
         List<Argument> refs = CimClient.items(client.call(NS, "References", CimClient.P.path("ObjectName", r.job().local()),
                 CimClient.P.className("ResultClass", "Msvm_AffectedJobElement")));
         assertEquals(1, refs.size());

@@ -16,7 +16,6 @@ import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,19 +25,13 @@ import org.junit.jupiter.api.Test;
  * (pywbem compares namespaces) found two references to the same VM group unequal. Now every
  * reference an instance holds names its namespace and no host.
  */
+@WithServer
 class ReferenceShapeTest {
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start();
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
+    static void connect(CimClient c) {
+        client = c;
     }
 
     private static CimObjectPath refOf(CimInstance i, String role) {
@@ -47,11 +40,7 @@ class ReferenceShapeTest {
 
     @Test
     void methodCreatedAndShippedAssociationsReferToTheGroupAlike() throws Exception {
-        Result r = invoke(client, collectionService(), "CreateReferencePoint", params("Collection", ref(group()),
-                "ReferencePointType", CimValue.IntegerValue.uint16(2)));
-        assertEquals(4096, r.code());
-        assertEquals(7, uint(waitForJob(client, r.job()), "JobState"));
-        CimObjectPath created = r.ref("ResultingReferencePointCollection");
+        CimObjectPath created = createdGroupPoint(client, 2).ref("ResultingReferencePointCollection");
 
         CimClient.Exchange e = client.call(NS, "EnumerateInstances",
                 CimClient.P.className("ClassName", "Msvm_ReferencePointOfVirtualSystemCollection"));
@@ -88,10 +77,7 @@ class ReferenceShapeTest {
 
     @Test
     void anAssociationIsFoundWhicheverShapeItsKeyReferencesAreGivenIn() throws Exception {
-        Result r = invoke(client, collectionService(), "CreateReferencePoint", params("Collection", ref(group()),
-                "ReferencePointType", CimValue.IntegerValue.uint16(2)));
-        assertEquals(7, uint(waitForJob(client, r.job()), "JobState"));
-        CimObjectPath created = r.ref("ResultingReferencePointCollection");
+        CimObjectPath created = createdGroupPoint(client, 2).ref("ResultingReferencePointCollection");
         CimObjectPath withNamespace = path("Msvm_ReferencePointOfVirtualSystemCollection")
                 .local();
         List<CimKeyBinding> local = List.of(new CimKeyBinding(org.cimkit.model.CimName.of("Antecedent"),

@@ -3,10 +3,16 @@ package org.cimkit.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 import org.cimkit.server.CimkitServer;
 import org.cimkit.server.ServerConfig;
@@ -62,6 +68,7 @@ public final class RunningServer implements AutoCloseable {
             }
             Path exports = spec.tempExportRoot() ? temp("cimkit-exports", temporary) : null;
             Path users = spec.users().isEmpty() ? null : usersFile(spec.users(), temp("cimkit-users", temporary));
+            Path acl = spec.acl() == null ? null : Files.writeString(temp("cimkit-acl", temporary).resolve("acl"), spec.acl());
             if (spec.separateProcess()) {
                 List<String> args = new ArrayList<>(List.of("--http-port", "0", "--data-dir", data.toString()));
                 if (exports != null) {
@@ -69,6 +76,9 @@ public final class RunningServer implements AutoCloseable {
                 }
                 if (users != null) {
                     args.addAll(List.of("--auth", "basic", "--users", users.toString()));
+                }
+                if (acl != null) {
+                    args.addAll(List.of("--acl", acl.toString()));
                 }
                 args.addAll(spec.args());
                 ServerProcess p = ServerProcess.start(args.toArray(String[]::new));
@@ -81,6 +91,7 @@ public final class RunningServer implements AutoCloseable {
             config = data == null ? config : config.withDataDir(data);
             config = exports == null ? config : config.withExportRoot(exports);
             config = users == null ? config : config.withAuth(true, users);
+            config = acl == null ? config : config.withSecurity(config.security().withAclFile(acl));
             config = spec.config().apply(config);
             CimkitServer s = new CimkitServer(config).start();
             return new RunningServer(s, null, s.httpPort(), config.dataDir(),
@@ -99,9 +110,29 @@ public final class RunningServer implements AutoCloseable {
 
     private static Path usersFile(Map<String, String> users, Path dir) throws IOException {
         StringBuilder sb = new StringBuilder();
-        users.forEach((name, password) -> sb.append(name).append(':')
-                .append(PasswordHash.create(password.toCharArray())).append('\n'));
+        users.forEach((name, password) -> sb.append(name).append(':').append(cheapHash(password)).append('\n'));
         return Files.writeString(dir.resolve("users"), sb);
+    }
+
+    /**
+     * A users-file hash with the fewest iterations the server accepts (1000): with its default count
+     * every authenticated request of a test would spend a PBKDF2 run of a tenth of a second.
+     */
+    private static PasswordHash cheapHash(String password) {
+        try {
+            byte[] salt = new byte[16];
+            new SecureRandom().nextBytes(salt);
+            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 1000, 256)).getEncoded();
+            PasswordHash h = PasswordHash.parse("pbkdf2-sha256:1000:" + Base64.getEncoder().encodeToString(salt) + ":"
+                    + Base64.getEncoder().encodeToString(hash));
+            if (!h.matches(password.toCharArray())) {
+                throw new IllegalStateException("the server would not accept this test hash for " + password);
+            }
+            return h;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
+        }
     }
 
     public int port() {

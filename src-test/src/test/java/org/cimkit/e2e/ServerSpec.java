@@ -12,7 +12,7 @@ import org.cimkit.server.ServerConfig;
 /**
  * The server a test wants, before it runs: in this JVM ({@link #inProcess()}) or the shaded jar
  * as its own process ({@link #jar()}), always on loopback and a free port, with optional data
- * directory, export root, users (Basic authentication on) and further settings. Immutable; each
+ * directory, export root, users (Basic authentication on), an ACL and further settings. Immutable; each
  * {@code with...} returns a new spec. {@link #start()} gives a {@link RunningServer}, which also
  * removes the temporary directories it made when closed.
  *
@@ -24,7 +24,7 @@ import org.cimkit.server.ServerConfig;
  * For one server per test class, use {@link WithServer} or register a {@link CimkitServerExtension}.
  */
 public record ServerSpec(boolean separateProcess, UnaryOperator<ServerConfig> config, Path dataDir, boolean tempDataDir,
-        boolean tempExportRoot, Map<String, String> users, List<String> args) {
+        boolean tempExportRoot, Map<String, String> users, String acl, List<String> args) {
 
     public ServerSpec {
         users = Map.copyOf(new LinkedHashMap<>(users));
@@ -33,47 +33,55 @@ public record ServerSpec(boolean separateProcess, UnaryOperator<ServerConfig> co
 
     /** A {@link org.cimkit.server.CimkitServer} in the test JVM: {@link ServerConfig#forTests()} (in memory). */
     public static ServerSpec inProcess() {
-        return new ServerSpec(false, UnaryOperator.identity(), null, false, false, Map.of(), List.of());
+        return new ServerSpec(false, UnaryOperator.identity(), null, false, false, Map.of(), null, List.of());
     }
 
     /** {@code java -jar server/target/cimkit-server.jar}; skips the test when the jar has not been built. */
     public static ServerSpec jar() {
-        return new ServerSpec(true, UnaryOperator.identity(), null, false, false, Map.of(), List.of());
+        return new ServerSpec(true, UnaryOperator.identity(), null, false, false, Map.of(), null, List.of());
     }
 
     /** Further in-process settings, applied after those the spec itself makes (in-process only). */
     public ServerSpec withConfig(UnaryOperator<ServerConfig> more) {
         UnaryOperator<ServerConfig> before = config;
-        return new ServerSpec(separateProcess, c -> more.apply(before.apply(c)), dataDir, tempDataDir, tempExportRoot, users, args);
+        return new ServerSpec(separateProcess, c -> more.apply(before.apply(c)), dataDir, tempDataDir, tempExportRoot, users, acl, args);
     }
 
     /** Persist in this directory (kept after close: a later server may load it). */
     public ServerSpec withDataDir(Path dir) {
-        return new ServerSpec(separateProcess, config, dir, false, tempExportRoot, users, args);
+        return new ServerSpec(separateProcess, config, dir, false, tempExportRoot, users, acl, args);
     }
 
     /** Persist in a temporary directory removed when the server closes. */
     public ServerSpec withTempDataDir() {
-        return new ServerSpec(separateProcess, config, null, true, tempExportRoot, users, args);
+        return new ServerSpec(separateProcess, config, null, true, tempExportRoot, users, acl, args);
     }
 
     /** Export root in a temporary directory ({@link RunningServer#exportRoot()}), removed when the server closes. */
     public ServerSpec withTempExportRoot() {
-        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, true, users, args);
+        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, true, users, acl, args);
     }
 
     /** Basic authentication on, with this user among those in the users file. */
     public ServerSpec withUser(String name, String password) {
         Map<String, String> more = new LinkedHashMap<>(users);
         more.put(name, password);
-        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, tempExportRoot, more, args);
+        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, tempExportRoot, more, acl, args);
+    }
+
+    /**
+     * The namespace ACL (the lines of an ACL file: {@code USER NAMESPACE RIGHTS}), written to a temporary
+     * file: {@code --acl FILE} for the jar, the security settings' ACL file in process.
+     */
+    public ServerSpec withAcl(String lines) {
+        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, tempExportRoot, users, lines, args);
     }
 
     /** Further command-line flags (jar only). */
     public ServerSpec withArgs(String... more) {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of(more));
-        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, tempExportRoot, users, all);
+        return new ServerSpec(separateProcess, config, dataDir, tempDataDir, tempExportRoot, users, acl, all);
     }
 
     public RunningServer start() throws Exception {

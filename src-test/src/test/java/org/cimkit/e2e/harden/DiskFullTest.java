@@ -42,7 +42,7 @@ class DiskFullTest {
             Files.writeString(data.resolve("jobs/0A.job"), "id=0A\nstate=4\n");
             List<String> acknowledged = new ArrayList<>();
             String refused;
-            try (RunningServer s = RunningServer.startPersistent(data, Harden.config())) {
+            try (RunningServer s = Harden.server().withDataDir(data).start()) {
                 CimClient c = s.client();
                 fillLeaving(data, 1024 * 1024);
                 refused = null;
@@ -75,7 +75,7 @@ class DiskFullTest {
                 Harden.ok(Harden.intrinsic(c, "ModifyInstance", Xml.modifyInstance(acknowledged.get(0), "changed", 8)));
                 assertReadable(c, acknowledged);
             }
-            try (RunningServer s = RunningServer.startPersistent(data, Harden.config())) {
+            try (RunningServer s = Harden.server().withDataDir(data).start()) {
                 CimClient c = s.client();
                 assertReadable(c, acknowledged);
                 assertTrue(Harden.intrinsic(c, "GetInstance", Xml.getInstance(acknowledged.get(0))).bodyText()

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cimkit.e2e.CimClient;
+import org.cimkit.e2e.ServerSpec;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.message.CimMessage;
@@ -30,7 +31,16 @@ final class Harden {
 
     /** The test configuration plus the Harden_Item class in root/virtualization/v2. */
     static ServerConfig config() {
-        return ServerConfig.forTests().withExtraMof(List.of(new ServerConfig.ExtraMof(CimNamespace.of(Xml.NS), mof())));
+        return withItemClass(ServerConfig.forTests());
+    }
+
+    /** An in-process server with the Harden_Item class in root/virtualization/v2. */
+    static ServerSpec server() {
+        return ServerSpec.inProcess().withConfig(Harden::withItemClass);
+    }
+
+    private static ServerConfig withItemClass(ServerConfig c) {
+        return c.withExtraMof(List.of(new ServerConfig.ExtraMof(CimNamespace.of(Xml.NS), mof())));
     }
 
     static CimClient.Exchange post(CimClient c, String cimMethod, String cimObject, String xml) throws Exception {

@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
+import org.cimkit.e2e.CimkitServerExtension;
 import org.cimkit.e2e.RunningServer;
 import org.cimkit.model.xml.XmlLimits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,26 +27,18 @@ class HttpDefectsTest {
     private static final long BODY_LIMIT = 1 << 20;
     private static final String HEAD = "POST /cimom HTTP/1.1\r\nHost: 127.0.0.1\r\n";
 
-    static RunningServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = RunningServer.start(Harden.config().withLimits(XmlLimits.DEFAULT.withMaxDocumentBytes(BODY_LIMIT)));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final CimkitServerExtension SERVER = new CimkitServerExtension(Harden.server()
+            .withConfig(c -> c.withLimits(XmlLimits.DEFAULT.withMaxDocumentBytes(BODY_LIMIT))));
 
     @AfterEach
     void stillServing() throws Exception {
-        Harden.ok(Harden.intrinsic(server.client(), "GetClass", Xml.getClass("Harden_Item")));
+        Harden.ok(Harden.intrinsic(SERVER.client(), "GetClass", Xml.getClass("Harden_Item")));
     }
 
     /** Sends a request of these header lines (each ending in CRLF) and this body; the response. */
     private static RawHttp.Response exchange(String headerLines, String body) throws IOException {
-        return exchange(server.port(), headerLines, body);
+        return exchange(SERVER.server().port(), headerLines, body);
     }
 
     private static RawHttp.Response exchange(int port, String headerLines, String body) throws IOException {
@@ -84,7 +76,8 @@ class HttpDefectsTest {
     /** The defect was a 500 before authentication: with it on, a malformed header is still refused as such, without credentials. */
     @Test
     void malformedContentTypeAndOversizedBodyRefusedBeforeAuthentication() throws Exception {
-        try (RunningServer auth = RunningServer.start(Harden.config().withAuth(true, null))) {
+        // a user of its own; the requests here send no credentials at all
+        try (RunningServer auth = Harden.server().withUser("alice", "wonder").start()) {
             String body = Xml.getClass("Harden_Item");
             refused(exchange(auth.port(), "Content-Type: ;\r\n" + cim("GetClass", Xml.OBJECT), body), 400, "header-mismatch");
             assertEquals(401, exchange(auth.port(), "Content-Type: application/xml\r\n" + cim("GetClass", Xml.OBJECT), body)
@@ -133,7 +126,7 @@ class HttpDefectsTest {
                 + "Man: http://www.dmtf.org/cim/mapping/http/v1.0 ; ns=73\r\n73-CIMOperation: MethodCall\r\n"
                 + "73-CIMMethod: GetClass\r\nCIMMethod: GetClass\r\n73-CIMObject: " + Xml.OBJECT + "\r\n";
         byte[] body = Xml.utf8(Xml.getClass("Harden_Item"));
-        try (RawHttp raw = new RawHttp(server.port(), READ_TIMEOUT_MS)) {
+        try (RawHttp raw = new RawHttp(SERVER.server().port(), READ_TIMEOUT_MS)) {
             raw.send((req + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             raw.send(body);
             RawHttp.Response r = raw.read();
@@ -209,7 +202,7 @@ class HttpDefectsTest {
 
     @Test
     void expectContinueWithTooLargeBodyGets413InsteadOf100() throws Exception {
-        try (RawHttp raw = new RawHttp(server.port(), READ_TIMEOUT_MS)) {
+        try (RawHttp raw = new RawHttp(SERVER.server().port(), READ_TIMEOUT_MS)) {
             raw.send(oversizedHead(1L << 30, true).getBytes(StandardCharsets.US_ASCII));
             RawHttp.Response r = raw.read();
             assertNotNull(r, "closed without an answer");
@@ -221,7 +214,7 @@ class HttpDefectsTest {
 
     @Test
     void tooLargeContentLengthGets413BeforeTheBodyIsSent() throws Exception {
-        try (RawHttp raw = new RawHttp(server.port(), READ_TIMEOUT_MS)) {
+        try (RawHttp raw = new RawHttp(SERVER.server().port(), READ_TIMEOUT_MS)) {
             raw.send(oversizedHead(1L << 30, false).getBytes(StandardCharsets.US_ASCII));
             raw.send(new byte[4096]);
             RawHttp.Response r = raw.read();
@@ -238,7 +231,7 @@ class HttpDefectsTest {
     void senderOfWholeOversizedBodySees413() throws Exception {
         byte[] body = new byte[(int) (3 * BODY_LIMIT)];
         java.util.Arrays.fill(body, (byte) ' ');
-        try (RawHttp raw = new RawHttp(server.port(), READ_TIMEOUT_MS)) {
+        try (RawHttp raw = new RawHttp(SERVER.server().port(), READ_TIMEOUT_MS)) {
             raw.send(oversizedHead(body.length, false).getBytes(StandardCharsets.US_ASCII));
             try {
                 raw.send(body);
