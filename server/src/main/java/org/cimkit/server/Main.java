@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.mof.MofException;
+import org.cimkit.server.http.AccessLog;
 import org.cimkit.server.http.PasswordHash;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.security.SecurityConfig;
@@ -230,12 +231,16 @@ public final class Main implements Callable<Integer> {
         return 2;
     }
 
-    /** The keys a config file may use: the long option names without their dashes. */
+    private static final Set<String> NOT_SETTINGS = Set.of("help", "version", "hash-password", "config");
+
+    /** The keys a config file may use: the long option names without their dashes, but the actions. */
     private static Set<String> optionKeys(CommandLine cl) {
         Set<String> keys = new TreeSet<>();
         for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
             keys.add(o.longestName().replaceFirst("^-+", ""));
         }
+        // actions, not settings: a config file that turned a start into a password prompt would surprise
+        keys.removeAll(NOT_SETTINGS);
         return keys;
     }
 
@@ -386,6 +391,8 @@ public final class Main implements Callable<Integer> {
     private static void setLogLevel(String level) {
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
             ctx.getLogger("org.cimkit").setLevel(Level.toLevel(level, Level.INFO));
+            // the access log has its own switch (--access-log): quieter diagnostics do not silence it
+            ctx.getLogger(AccessLog.LOGGER).setLevel(Level.INFO);
         }
     }
 }

@@ -49,6 +49,17 @@ class CommandLineCheckTest {
     }
 
     @Test
+    void aConfigFileHoldsSettingsNotActions() throws Exception {
+        for (String action : List.of("hash-password=true", "help=true", "version=true", "config=other.properties")) {
+            Path f = Files.writeString(tmp.resolve("c.properties"), action + "\n");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(2, Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), "--config", f.toString()),
+                    action + " is refused before anything runs");
+            assertEquals("", out.toString(StandardCharsets.UTF_8), action + " printed nothing on stdout");
+        }
+    }
+
+    @Test
     void closestIsOnlyOfferedWhenItIsNear() {
         assertEquals("data-dir", ConfigFile.closest("datadir", List.of("data-dir", "bind")));
         assertNull(ConfigFile.closest("completely-different", List.of("bind")));

@@ -34,7 +34,8 @@ final class Authorization {
     void require(RequestContext rc, CimNamespace ns, Right right, String what) {
         if (!allows(rc, ns, right)) {
             String r = right.name().toLowerCase(Locale.ROOT);
-            LOG.info("access denied: {} in {} needs the {} right", what, ns, r);
+            LOG.info("access denied: {} in {} needs the {} right, which {} does not have", what, ns, r,
+                    rc.user() == null ? "an anonymous client" : rc.user());
             throw new CimException(CimStatus.ACCESS_DENIED, "no " + r + " right in namespace " + ns);
         }
     }
