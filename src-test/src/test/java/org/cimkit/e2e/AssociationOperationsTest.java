@@ -30,13 +30,11 @@ import org.junit.jupiter.api.Test;
  */
 @WithServer
 class AssociationOperationsTest {
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
     }
 
     private static P web() {

@@ -29,13 +29,11 @@ import org.junit.jupiter.api.Test;
 @WithServer
 class AssociationWritesTest {
     static final String LINK = "E2E_Link";
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
         CimClass link = CimClass.builder(LINK).qualifier(CimQualifier.flag("Association"))
                 .property(E2e.prop("Id", CimType.STRING, false, null, CimQualifier.flag("Key")))
                 .property(new CimProperty(CimName.of("From"), CimType.REFERENCE, false, null, CimName.of("CIM_ComputerSystem"),

@@ -98,6 +98,14 @@ public final class CimClient {
         public static P of(String name, Argument a) {
             return new P(name, a);
         }
+
+        /** The parameters of a call: the one every call of an operation has, then the optional ones. */
+        public static P[] list(P first, P... more) {
+            P[] all = new P[more.length + 1];
+            all[0] = first;
+            System.arraycopy(more, 0, all, 1, more.length);
+            return all;
+        }
     }
 
     /** Calls an intrinsic method in a namespace. */

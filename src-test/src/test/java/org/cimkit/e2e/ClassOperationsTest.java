@@ -32,20 +32,15 @@ import org.junit.jupiter.api.Test;
 /** GetClass, EnumerateClasses, EnumerateClassNames, CreateClass, ModifyClass, DeleteClass over HTTP. */
 @WithServer
 class ClassOperationsTest {
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
     }
 
     private static CimClass getClass(String name, P... more) throws Exception {
-        P[] ps = new P[more.length + 1];
-        ps[0] = P.className("ClassName", name);
-        System.arraycopy(more, 0, ps, 1, more.length);
-        List<Argument> items = ok(client.call(VIRT, "GetClass", ps));
+        List<Argument> items = ok(client.call(VIRT, "GetClass", P.list(P.className("ClassName", name), more)));
         assertEquals(1, items.size());
         return cls(items.get(0));
     }

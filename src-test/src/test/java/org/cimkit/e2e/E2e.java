@@ -21,12 +21,13 @@ import org.cimkit.model.message.ParamValue;
 
 /** Assertions every end-to-end test shares: what a client sees on the wire. */
 final class E2e {
-    static final String VIRT = "root/virtualization/v2";
-    static final String INTEROP = "root/interop";
-    static final String HOST_NAME = "CIMKIT-DEMO-HOST";
-    static final String VM_WEB = "4F9FCDC0-5C4C-521E-B863-91D70FF59557";
-    static final String VM_DB = "AA8B25EE-1579-579A-84FE-A0CD0FA9A51D";
-    static final String VM_BUILD = "50941F68-3481-5E82-87C4-916C1ABF5932";
+    // the demo host's names, as Ops (their one source) spells them
+    static final String VIRT = Ops.VIRT;
+    static final String INTEROP = Ops.INTEROP;
+    static final String HOST_NAME = Ops.HOST;
+    static final String VM_WEB = Ops.WEB01;
+    static final String VM_DB = Ops.DB01;
+    static final String VM_BUILD = Ops.BUILD01;
 
     private E2e() {
     }

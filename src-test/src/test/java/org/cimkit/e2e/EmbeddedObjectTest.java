@@ -28,13 +28,11 @@ import org.junit.jupiter.api.Test;
 @WithServer
 class EmbeddedObjectTest {
     static final String H = "E2E_EmbHolder";
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
         E2e.createClass(client, CimClass.builder(H)
                 .property(prop("Id", CimType.STRING, false, null, CimQualifier.flag("Key")))
                 .property(prop("Err", CimType.STRING, false, null, CimQualifier.of("EmbeddedInstance",

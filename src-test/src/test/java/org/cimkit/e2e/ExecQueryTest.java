@@ -24,13 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 @WithServer
 class ExecQueryTest {
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
     }
 
     private static List<CimInstance> query(String wql) throws Exception {

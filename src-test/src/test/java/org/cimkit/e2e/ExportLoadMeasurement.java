@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.cimkit.model.CimInstance;
-import org.cimkit.server.ServerConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,7 @@ class ExportLoadMeasurement {
     @Test
     void concurrentExports() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("cimkit.measure"), "set -Dcimkit.measure=true to run");
-        try (RunningServer server = RunningServer.start(ServerConfig.forTests().withExportRoot(root))) {
+        try (RunningServer server = ServerSpec.inProcess().withConfig(c -> c.withExportRoot(root)).start()) {
             for (int n : new int[] { 1, 8, 32, 64, 128, 256 }) {
                 ExecutorService clients = Executors.newFixedThreadPool(n);
                 long t0 = System.nanoTime();

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 @WithServer
 class ExtrinsicMethodTest {
     static final String W = "E2E_MxWidget";
-    static RunningServer server;
     static CimClient client;
     static volatile Map<CimName, CimValue> lastIn;
     static volatile CimObjectPath lastTarget;
@@ -49,8 +48,7 @@ class ExtrinsicMethodTest {
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
         CimQualifier out = CimQualifier.flag("Out");
         CimQualifier notIn = CimQualifier.of("In", CimValue.BooleanValue.FALSE);
         CimClass c = E2e.widgetClass(W, null).toBuilder()
@@ -64,7 +62,7 @@ class ExtrinsicMethodTest {
                 .build();
         E2e.createClass(client, c);
         target = E2e.inNs(E2e.createInstance(client, E2e.widget(W, "t1", 1)), VIRT);
-        server.server().providers().registerMethods(CimNamespace.of(VIRT), CimName.of(W), (ctx, tgt, method, in) -> {
+        s.server().providers().registerMethods(CimNamespace.of(VIRT), CimName.of(W), (ctx, tgt, method, in) -> {
             lastIn = in;
             lastTarget = tgt;
             if (method.name().is("Make")) {

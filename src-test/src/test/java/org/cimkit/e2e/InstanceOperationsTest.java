@@ -35,21 +35,16 @@ import org.junit.jupiter.api.Test;
 @WithServer
 class InstanceOperationsTest {
     static final String W = "E2E_IoWidget";
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
         E2e.createClass(client, E2e.widgetClass(W, "CIM_ManagedElement"));
     }
 
     private static CimInstance get(CimObjectPath p, P... more) throws Exception {
-        P[] ps = new P[more.length + 1];
-        ps[0] = P.path("InstanceName", p);
-        System.arraycopy(more, 0, ps, 1, more.length);
-        List<Argument> items = ok(client.call(VIRT, "GetInstance", ps));
+        List<Argument> items = ok(client.call(VIRT, "GetInstance", P.list(P.path("InstanceName", p), more)));
         assertEquals(1, items.size());
         return inst(items.get(0));
     }

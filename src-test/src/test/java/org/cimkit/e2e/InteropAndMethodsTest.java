@@ -28,23 +28,16 @@ import org.junit.jupiter.api.Test;
 /** root/interop (CIM_Namespace, CIM_ObjectManager) and extrinsic method routing over HTTP. */
 @WithServer
 class InteropAndMethodsTest {
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
-    }
-
-    private static List<String> namespaces() throws Exception {
-        List<CimInstance> ns = instances(ok(client.call(INTEROP, "EnumerateInstances", P.className("ClassName", "CIM_Namespace"))));
-        return ns.stream().map(i -> ((CimValue.StringValue) i.value("Name")).value()).sorted().toList();
+        client = s.client();
     }
 
     @Test
     void namespacesAreListed() throws Exception {
-        List<String> ns = namespaces();
+        List<String> ns = Ops.namespaces(client);
         assertTrue(ns.containsAll(List.of("root/interop", "root/virtualization/v2")), ns.toString());
         List<CimObjectPath> names = E2e.paths(ok(client.call(INTEROP, "EnumerateInstanceNames",
                 P.className("ClassName", "CIM_Namespace"))));
@@ -69,12 +62,12 @@ class InteropAndMethodsTest {
         CimObjectPath path = E2e.pathOf(created.get(0));
         assertEquals("CIM_Namespace", path.className().value());
         assertEquals("root/e2e-created", ((CimValue.StringValue) path.key("Name").value()).value());
-        assertTrue(namespaces().contains("root/e2e-created"));
+        assertTrue(Ops.namespaces(client).contains("root/e2e-created"));
         assertTrue(ok(client.call("root/e2e-created", "EnumerateClassNames")).isEmpty(), "a new namespace is empty");
         assertTrue(ok(client.call("root/e2e-created", "EnumerateClassNames", P.bool("DeepInheritance", true))).isEmpty());
         error(client.call(INTEROP, "CreateInstance", P.of("NewInstance", new Argument.InstanceArg(ns))), 11);
         okVoid(client.call(INTEROP, "DeleteInstance", P.path("InstanceName", path)));
-        assertFalse(namespaces().contains("root/e2e-created"));
+        assertFalse(Ops.namespaces(client).contains("root/e2e-created"));
         error(client.call("root/e2e-created", "EnumerateClassNames"), 3);
         error(client.call(INTEROP, "DeleteInstance", P.path("InstanceName", path)), 6);
         healthy(client);
@@ -88,7 +81,7 @@ class InteropAndMethodsTest {
                 CimInstance.builder("CIM_Namespace").property("Name", "root//x").build()))), 4);
         error(client.call(INTEROP, "CreateInstance", P.of("NewInstance", new Argument.InstanceArg(
                 CimInstance.builder("CIM_Namespace").property("Name", "root/e2e-typo").property("Nmae", "x").build()))), 12);
-        assertFalse(namespaces().contains("root/e2e-typo"));
+        assertFalse(Ops.namespaces(client).contains("root/e2e-typo"));
         error(client.call(INTEROP, "CreateInstance", P.of("NewInstance", new Argument.InstanceArg(
                 CimInstance.builder("CIM_ObjectManager").property("Name", "x").build()))), 7);
         healthy(client);

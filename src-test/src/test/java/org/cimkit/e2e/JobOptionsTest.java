@@ -12,7 +12,6 @@ import java.time.Duration;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
-import org.cimkit.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +22,8 @@ class JobOptionsTest {
 
     @Test
     void finishedJobsGoAwayAfterTheRetentionUnlessKept() throws Exception {
-        try (RunningServer s = RunningServer.start(ServerConfig.forTests().withExportRoot(root)
-                .withJobs(2, Duration.ofMillis(500), null))) {
+        try (RunningServer s = ServerSpec.inProcess().withConfig(c -> c.withExportRoot(root)
+                .withJobs(2, Duration.ofMillis(500), null)).start()) {
             CimClient c = s.client();
             // the job to be removed finishes after the one kept, so by the time it is gone, the kept one's
             // TimeBeforeRemoval has run out as well (jobs are swept on access, against the server's clock)
@@ -58,8 +57,8 @@ class JobOptionsTest {
 
     @Test
     void startUpFaultDirectiveAppliesToExportsWithoutOne() throws Exception {
-        try (RunningServer s = RunningServer.start(ServerConfig.forTests().withExportRoot(root)
-                .withJobs(4, Duration.ofMinutes(5), "fail-at=50;error=io-error"))) {
+        try (RunningServer s = ServerSpec.inProcess().withConfig(c -> c.withExportRoot(root)
+                .withJobs(4, Duration.ofMinutes(5), "fail-at=50;error=io-error")).start()) {
             CimClient c = s.client();
             CimInstance job = waitForJob(c, invoke(c, vsService(), "ExportReferencePoint", params("ReferencePoint",
                     ref(path("Msvm_VirtualSystemReferencePoint", "InstanceID", RP_WEB, "VirtualSystemIdentifier", WEB)),

@@ -49,7 +49,7 @@ class NamespaceAclTest {
 
     @Test
     void namespaceListShowsOnlyReadableNamespaces() throws Exception {
-        Set<String> seen = Ops.namespaces(alice);
+        Set<String> seen = Set.copyOf(Ops.namespaces(alice));
         assertEquals(Set.of("root/interop", "root/virtualization/v2"), seen);
         assertTrue(Ops.namespaces(admin).contains("root/private"));
         // the paths and the pulled enumeration agree

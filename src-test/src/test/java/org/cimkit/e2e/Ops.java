@@ -3,8 +3,6 @@ package org.cimkit.e2e;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimInstance;
@@ -128,14 +126,14 @@ public final class Ops {
         return out;
     }
 
-    /** The names of the namespaces this client may see: the Name of each CIM_Namespace in root/interop. */
-    public static Set<String> namespaces(CimClient c) throws IOException, InterruptedException {
-        Set<String> out = new TreeSet<>();
+    /** The names of the namespaces this client may see, sorted: the Name of each CIM_Namespace in root/interop. */
+    public static List<String> namespaces(CimClient c) throws IOException, InterruptedException {
+        List<String> out = new ArrayList<>();
         for (Argument a : CimClient.items(ok(c.call(INTEROP, "EnumerateInstances",
                 CimClient.P.className("ClassName", "CIM_Namespace"))))) {
-            out.add(text(((Argument.InstanceArg) a).instance(), "Name"));
+            out.add(((CimValue.StringValue) ((Argument.InstanceArg) a).instance().value("Name")).value());
         }
-        return out;
+        return out.stream().sorted().toList();
     }
 
     public static CimStatus status(CimClient.Exchange e) {

@@ -53,7 +53,7 @@ class PersistenceTest {
         assertNotNull(tag);
 
         Set<String> namespacesBefore;
-        try (RunningServer s = RunningServer.startPersistent(dataDir)) {
+        try (RunningServer s = ServerSpec.inProcess().withDataDir(dataDir).start()) {
             CimClient cl = s.client();
             namespacesBefore = namespaces(cl);
             Ops.createClass(cl, VIRT, cls);
@@ -80,7 +80,7 @@ class PersistenceTest {
             Ops.deleteInstance(cl, INTEROP, gone);
         }
 
-        try (RunningServer s = RunningServer.startPersistent(dataDir)) {
+        try (RunningServer s = ServerSpec.inProcess().withDataDir(dataDir).start()) {
             CimClient cl = s.client();
             CimClass got = Ops.getClass(cl, VIRT, "Cimkit_Persisted");
             assertNotNull(got, "created class is back");
@@ -124,11 +124,11 @@ class PersistenceTest {
                 class Mof_A { [Key] string Id; };
                 class Mof_B { [Key] string Id; };
                 """);
-        org.cimkit.server.ServerConfig cfg = org.cimkit.server.ServerConfig.forTests().withDataDir(dataDir)
-                .withExtraMof(List.of(new org.cimkit.server.ServerConfig.ExtraMof(Ops.ns("root/again"), mof),
-                        new org.cimkit.server.ServerConfig.ExtraMof(Ops.ns("root/dropped"), mof)));
+        ServerSpec spec = ServerSpec.inProcess().withDataDir(dataDir)
+                .withConfig(c -> c.withExtraMof(List.of(new org.cimkit.server.ServerConfig.ExtraMof(Ops.ns("root/again"), mof),
+                        new org.cimkit.server.ServerConfig.ExtraMof(Ops.ns("root/dropped"), mof))));
         CimClass cls = Ops.mofClass(MOF, "Cimkit_Persisted");
-        try (RunningServer s = RunningServer.start(cfg)) {
+        try (RunningServer s = spec.start()) {
             CimClient cl = s.client();
             Ops.createClass(cl, VIRT, cls);
             // ModifyClass: a new property
@@ -144,7 +144,7 @@ class PersistenceTest {
             Ops.createInstance(cl, INTEROP, CimInstance.builder("CIM_Namespace").property("Name", "root/again").build());
             assertNull(Ops.getClass(cl, "root/again", "Mof_A"), "the new namespace starts empty");
         }
-        try (RunningServer s = RunningServer.start(cfg)) {
+        try (RunningServer s = spec.start()) {
             CimClient cl = s.client();
             assertNotNull(Ops.getClass(cl, VIRT, "Cimkit_Persisted").property("Extra"), "ModifyClass survived");
             assertNull(Ops.getClass(cl, VIRT, "Msvm_VirtualMachineToDisks"), "DeleteClass survived");
@@ -171,13 +171,13 @@ class PersistenceTest {
     @Test
     void aFreshDataDirServesExactlyTheShippedModel() throws Exception {
         Set<String> inMemory;
-        try (RunningServer s = RunningServer.start()) {
+        try (RunningServer s = ServerSpec.inProcess().start()) {
             inMemory = keys(Ops.instanceNames(s.client(), VIRT, "CIM_ManagedElement"));
         }
-        try (RunningServer s = RunningServer.startPersistent(dataDir)) {
+        try (RunningServer s = ServerSpec.inProcess().withDataDir(dataDir).start()) {
             assertEquals(inMemory, keys(Ops.instanceNames(s.client(), VIRT, "CIM_ManagedElement")));
         }
-        try (RunningServer s = RunningServer.startPersistent(dataDir)) {
+        try (RunningServer s = ServerSpec.inProcess().withDataDir(dataDir).start()) {
             assertEquals(inMemory, keys(Ops.instanceNames(s.client(), VIRT, "CIM_ManagedElement")), "after an idle restart");
         }
         assertTrue(inMemory.size() > 10);

@@ -29,13 +29,11 @@ import org.junit.jupiter.api.Test;
 /** The DSP0200 1.4 pull operations over HTTP. */
 @WithServer
 class PullOperationsTest {
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
     }
 
     /** One Open/Pull response: its items, EndOfSequence and context. */

@@ -26,13 +26,11 @@ import org.junit.jupiter.api.Test;
 /** GetQualifier, EnumerateQualifiers, SetQualifier, DeleteQualifier over HTTP. */
 @WithServer
 class QualifierOperationsTest {
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
     }
 
     private static CimQualifierType get(String name) throws Exception {

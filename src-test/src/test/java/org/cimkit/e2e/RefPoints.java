@@ -26,13 +26,13 @@ import org.cimkit.model.xml.CimXmlWriter;
 
 /** Helpers for the reference point tests: the demo host's names, method calls and job polling as a client does them. */
 final class RefPoints {
-    static final String NS = "root/virtualization/v2";
+    static final String NS = Ops.VIRT;
     static final CimNamespace V2 = CimNamespace.of(NS);
     static final String GROUP = "78FC5E82-11F0-57BC-B2C7-9A4F74F461C8";
     static final String RPC = "E9D2679C-74F0-5E07-B920-69A2C98E1C91";
-    static final String WEB = "4F9FCDC0-5C4C-521E-B863-91D70FF59557";
-    static final String DB = "AA8B25EE-1579-579A-84FE-A0CD0FA9A51D";
-    static final String BUILD = "50941F68-3481-5E82-87C4-916C1ABF5932";
+    static final String WEB = Ops.WEB01;
+    static final String DB = Ops.DB01;
+    static final String BUILD = Ops.BUILD01;
     static final String RP_WEB = "C9092C9F-FA76-5C53-8424-0531A1EF0B07";
     static final String RP_BUILD = "4B1D7000-0400-54CE-A21A-CDBA893E956C";
     static final String WEB_DISK0 = "Microsoft:" + WEB + "\\31EB7863-BD39-5A4F-96FE-1806D4EEBE1C\\0\\0\\L";
@@ -52,13 +52,13 @@ final class RefPoints {
     static CimObjectPath collectionService() {
         return path("Msvm_CollectionReferencePointService", "CreationClassName", "Msvm_CollectionReferencePointService",
                 "Name", "CollectionReferencePointService", "SystemCreationClassName", "Msvm_ComputerSystem", "SystemName",
-                "CIMKIT-DEMO-HOST");
+                Ops.HOST);
     }
 
     static CimObjectPath vsService() {
         return path("Msvm_VirtualSystemReferencePointService", "CreationClassName",
                 "Msvm_VirtualSystemReferencePointService", "Name", "VirtualSystemReferencePointService",
-                "SystemCreationClassName", "Msvm_ComputerSystem", "SystemName", "CIMKIT-DEMO-HOST");
+                "SystemCreationClassName", "Msvm_ComputerSystem", "SystemName", Ops.HOST);
     }
 
     static CimObjectPath demoCollection() {

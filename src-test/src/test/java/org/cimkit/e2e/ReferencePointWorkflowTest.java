@@ -34,14 +34,12 @@ class ReferencePointWorkflowTest {
     static Path root;
     @TempDir
     static Path elsewhere;
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
         root = s.exportRoot();
-        client = server.client();
+        client = s.client();
     }
 
     static Declaration read(Path file) throws Exception {

@@ -21,7 +21,7 @@ import org.cimkit.server.http.PasswordHash;
 /**
  * A real Cimkit server on a free loopback port, in this JVM or as the shaded jar's process: the one
  * place tests start servers ({@link ServerSpec} says which; {@link CimkitServerExtension} does it once
- * per test class). The static {@code start...} methods are the older entry points, kept as they were.
+ * per test class).
  */
 public final class RunningServer implements AutoCloseable {
     private final CimkitServer server;
@@ -39,24 +39,6 @@ public final class RunningServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.exportRoot = exportRoot;
         this.temporary = temporary;
-    }
-
-    public static RunningServer start() throws Exception {
-        return start(ServerConfig.forTests());
-    }
-
-    /** An in-process server with exactly these settings. */
-    public static RunningServer start(ServerConfig config) throws Exception {
-        return ServerSpec.inProcess().withConfig(defaults -> config).start();
-    }
-
-    public static RunningServer startPersistent(Path dataDir) throws Exception {
-        return start(ServerConfig.forTests().withDataDir(dataDir));
-    }
-
-    /** A persistent server with further settings (e.g. an export root) taken from {@code config}. */
-    public static RunningServer startPersistent(Path dataDir, ServerConfig config) throws Exception {
-        return start(config.withDataDir(dataDir));
     }
 
     static RunningServer start(ServerSpec spec) throws Exception {
@@ -91,8 +73,9 @@ public final class RunningServer implements AutoCloseable {
             config = data == null ? config : config.withDataDir(data);
             config = exports == null ? config : config.withExportRoot(exports);
             config = users == null ? config : config.withAuth(true, users);
-            config = acl == null ? config : config.withSecurity(config.security().withAclFile(acl));
             config = spec.config().apply(config);
+            // after the test's own settings, which may replace the security settings as a whole
+            config = acl == null ? config : config.withSecurity(config.security().withAclFile(acl));
             CimkitServer s = new CimkitServer(config).start();
             return new RunningServer(s, null, s.httpPort(), config.dataDir(),
                     config.exportRoot(), temporary);
@@ -109,7 +92,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     private static Path usersFile(Map<String, String> users, Path dir) throws IOException {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder("# the test's users (a comment line, which the server skips)\n");
         users.forEach((name, password) -> sb.append(name).append(':').append(cheapHash(password)).append('\n'));
         return Files.writeString(dir.resolve("users"), sb);
     }

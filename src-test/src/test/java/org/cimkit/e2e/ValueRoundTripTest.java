@@ -26,13 +26,11 @@ import org.junit.jupiter.api.Test;
 @WithServer
 class ValueRoundTripTest {
     static final String T = "E2E_Types";
-    static RunningServer server;
     static CimClient client;
 
     @BeforeAll
     static void start(RunningServer s) throws Exception {
-        server = s;
-        client = server.client();
+        client = s.client();
         CimClass c = CimClass.builder(T)
                 .property(prop("Id", CimType.STRING, false, null, CimQualifier.flag("Key")))
                 .property(prop("Num", CimType.SINT64, false, null, CimQualifier.flag("Key")))

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.cimkit.e2e.CimClient;
 import org.cimkit.e2e.CimkitServerExtension;
 import org.cimkit.e2e.RunningServer;
-import org.cimkit.e2e.ServerSpec;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.message.CimMessage;
 import org.cimkit.model.xml.XmlLimits;
@@ -45,8 +44,8 @@ class BadInputCorpusTest {
     static int cases;
 
     @RegisterExtension
-    static final CimkitServerExtension SERVER = new CimkitServerExtension(ServerSpec.inProcess()
-            .withConfig(c -> c.withExtraMof(Harden.config().extraMof()).withLimits(LIMITS)));
+    static final CimkitServerExtension SERVER = new CimkitServerExtension(Harden.server()
+            .withConfig(c -> c.withLimits(LIMITS)));
 
     @BeforeAll
     static void start() throws Exception {

@@ -98,7 +98,7 @@ class FaultTest {
 
     @Test
     void failedWritesAreRefusedAndLeaveNoTrace() throws Exception {
-        try (RunningServer s = RunningServer.start(Harden.config().withDataDir(data))) {
+        try (RunningServer s = Harden.server().withDataDir(data).start()) {
             CimClient c = s.client();
             Harden.ok(Harden.intrinsic(c, "CreateInstance", Xml.createInstance("a", "before", 1)));
             FlakyJournal flaky = new FlakyJournal(s.server().journal());
@@ -120,7 +120,7 @@ class FaultTest {
             Harden.ok(Harden.intrinsic(c, "ModifyInstance", Xml.modifyInstance("a", "after", 3)));
             Harden.ok(Harden.intrinsic(c, "CreateInstance", Xml.createInstance("c", "new", 4)));
         }
-        try (RunningServer s = RunningServer.start(Harden.config().withDataDir(data))) {
+        try (RunningServer s = Harden.server().withDataDir(data).start()) {
             CimClient c = s.client();
             assertTrue(Harden.intrinsic(c, "GetInstance", Xml.getInstance("a")).bodyText().contains("after"));
             Harden.ok(Harden.intrinsic(c, "GetInstance", Xml.getInstance("c")));

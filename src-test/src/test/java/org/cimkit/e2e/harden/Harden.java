@@ -29,11 +29,6 @@ final class Harden {
         }
     }
 
-    /** The test configuration plus the Harden_Item class in root/virtualization/v2. */
-    static ServerConfig config() {
-        return withItemClass(ServerConfig.forTests());
-    }
-
     /** An in-process server with the Harden_Item class in root/virtualization/v2. */
     static ServerSpec server() {
         return ServerSpec.inProcess().withConfig(Harden::withItemClass);

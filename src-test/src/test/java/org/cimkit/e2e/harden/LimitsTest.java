@@ -13,8 +13,8 @@ import java.util.Map;
 import org.cimkit.e2e.Await;
 import org.cimkit.e2e.CimClient;
 import org.cimkit.e2e.RunningServer;
+import org.cimkit.e2e.ServerSpec;
 import org.cimkit.model.CimStatus;
-import org.cimkit.server.ServerConfig;
 import org.cimkit.server.security.SecurityConfig;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +27,9 @@ class LimitsTest {
 
     @Test
     void bodyAndHeaderSizes() throws Exception {
-        ServerConfig cfg = Harden.config().withLimits(Harden.config().limits().withMaxDocumentBytes(20_000))
-                .withSecurity(SecurityConfig.DEFAULT.withMaxHeaderBytes(4096));
-        try (RunningServer s = RunningServer.start(cfg)) {
+        ServerSpec spec = Harden.server().withConfig(c -> c.withLimits(c.limits().withMaxDocumentBytes(20_000))
+                .withSecurity(SecurityConfig.DEFAULT.withMaxHeaderBytes(4096)));
+        try (RunningServer s = spec.start()) {
             String big = Xml.createInstance("big", "x".repeat(30_000), 1);
             assertEquals(413, Harden.intrinsic(s.client(), "CreateInstance", big).status());
             // chunked, so no Content-Length to judge by: the reader's byte count catches it
@@ -60,8 +60,9 @@ class LimitsTest {
 
     @Test
     void openEnumerationsPerClient() throws Exception {
-        ServerConfig cfg = Harden.config().withSecurity(SecurityConfig.DEFAULT.withMaxEnumerationsPerClient(3));
-        try (RunningServer s = RunningServer.start(cfg)) {
+        ServerSpec spec = Harden.server()
+                .withConfig(c -> c.withSecurity(SecurityConfig.DEFAULT.withMaxEnumerationsPerClient(3)));
+        try (RunningServer s = spec.start()) {
             CimClient c = s.client();
             for (int i = 0; i < 4; i++) {
                 Harden.ok(Harden.intrinsic(c, "CreateInstance", Xml.createInstance("e" + i, "v", i)));
@@ -81,8 +82,8 @@ class LimitsTest {
 
     @Test
     void concurrentRequestsBeyondTheLimitGet503() throws Exception {
-        ServerConfig cfg = Harden.config().withSecurity(SecurityConfig.DEFAULT.withConcurrency(1, 0));
-        try (RunningServer s = RunningServer.start(cfg); RawHttp hog = new RawHttp(s.port(), 5000)) {
+        ServerSpec spec = Harden.server().withConfig(c -> c.withSecurity(SecurityConfig.DEFAULT.withConcurrency(1, 0)));
+        try (RunningServer s = spec.start(); RawHttp hog = new RawHttp(s.port(), 5000)) {
             // holds the only slot: announces a body it does not send
             byte[] body = Xml.utf8(Xml.getClass("Harden_Item"));
             byte[] req = RawHttp.request("GetClass", Xml.OBJECT, body, body.length);
@@ -100,9 +101,9 @@ class LimitsTest {
 
     @Test
     void slowLorisIsCutOff() throws Exception {
-        ServerConfig cfg = Harden.config().withSecurity(SecurityConfig.DEFAULT.withTimeouts(Duration.ofSeconds(30),
-                Duration.ofSeconds(30), Duration.ofSeconds(1)));
-        try (RunningServer s = RunningServer.start(cfg); RawHttp slow = new RawHttp(s.port(), 200)) {
+        ServerSpec spec = Harden.server().withConfig(c -> c.withSecurity(SecurityConfig.DEFAULT
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(1))));
+        try (RunningServer s = spec.start(); RawHttp slow = new RawHttp(s.port(), 200)) {
             byte[] req = RawHttp.request("GetClass", Xml.OBJECT, Xml.utf8(Xml.getClass("Harden_Item")), null);
             long t0 = System.nanoTime();
             boolean closed = false;
@@ -125,9 +126,10 @@ class LimitsTest {
 
     @Test
     void slowBodyIsCutOffByTheDataRate() throws Exception {
-        ServerConfig cfg = Harden.config().withSecurity(SecurityConfig.DEFAULT.withMinRequestDataRate(1000)
-                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10)));
-        try (RunningServer s = RunningServer.start(cfg); RawHttp slow = new RawHttp(s.port(), 200)) {
+        ServerSpec spec = Harden.server().withConfig(c -> c.withSecurity(SecurityConfig.DEFAULT
+                .withMinRequestDataRate(1000)
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10))));
+        try (RunningServer s = spec.start(); RawHttp slow = new RawHttp(s.port(), 200)) {
             byte[] body = Xml.utf8(Xml.getClass("Harden_Item"));
             byte[] req = RawHttp.request("GetClass", Xml.OBJECT, body, null);
             int headLen = req.length - body.length;
@@ -161,7 +163,7 @@ class LimitsTest {
 
     @Test
     void errorDetailsLeakNoInternals() throws Exception {
-        try (RunningServer s = RunningServer.start(Harden.config())) {
+        try (RunningServer s = Harden.server().start()) {
             // a body that ends early: the stream error must not show through
             try (RawHttp raw = new RawHttp(s.port(), 10_000)) {
                 byte[] body = Xml.utf8(Xml.getClass("Harden_Item"));

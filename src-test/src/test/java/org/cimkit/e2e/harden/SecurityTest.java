@@ -27,9 +27,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.cimkit.e2e.CimClient;
 import org.cimkit.e2e.RunningServer;
+import org.cimkit.e2e.ServerSpec;
 import org.cimkit.model.CimStatus;
 import org.cimkit.server.ServerConfig;
-import org.cimkit.server.http.PasswordHash;
 import org.cimkit.server.security.SecurityConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,28 +39,15 @@ class SecurityTest {
     @TempDir
     Path tmp;
 
-    private Path usersFile() throws Exception {
-        return Files.writeString(tmp.resolve("users"), "# test users\nalice:" + cheapHash("wonder") + "\nbob:"
-                + cheapHash("builder") + "\n");
-    }
-
-    /** A valid users-file hash with the minimum 1000 iterations (the server's 210 000 would slow the tests). */
-    static String cheapHash(String password) throws Exception {
-        byte[] salt = new byte[16];
-        new java.security.SecureRandom().nextBytes(salt);
-        byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 1000, 256)).getEncoded();
-        String line = "pbkdf2-sha256:1000:" + java.util.Base64.getEncoder().encodeToString(salt) + ":"
-                + java.util.Base64.getEncoder().encodeToString(hash);
-        assertTrue(PasswordHash.parse(line).matches(password.toCharArray()));
-        return line;
+    /** Authentication on, with the users alice (wonder) and bob (builder). */
+    private static ServerSpec withUsers() {
+        return Harden.server().withUser("alice", "wonder").withUser("bob", "builder");
     }
 
     @Test
     void basicAuthOnLoopbackAndFailureLimit() throws Exception {
-        ServerConfig cfg = Harden.config().withAuth(true, usersFile())
-                .withSecurity(SecurityConfig.DEFAULT.withMaxAuthFailuresPerMinute(3));
-        try (RunningServer s = RunningServer.start(cfg)) {
+        try (RunningServer s = withUsers().withConfig(c -> c.withSecurity(SecurityConfig.DEFAULT
+                .withMaxAuthFailuresPerMinute(3))).start()) {
             Harden.ok(Harden.intrinsic(s.client().withBasicAuth("alice", "wonder"), "GetClass", Xml.getClass("Harden_Item")));
             CimClient.Exchange none = Harden.intrinsic(s.client(), "GetClass", Xml.getClass("Harden_Item"));
             assertEquals(401, none.status());
@@ -79,7 +66,7 @@ class SecurityTest {
 
     @Test
     void statusPageOfAnAuthenticatingServerNamesNoNamespaces() throws Exception {
-        try (RunningServer s = RunningServer.start(Harden.config().withAuth(true, usersFile()))) {
+        try (RunningServer s = withUsers().start()) {
             CimClient.Exchange anonymous = new CimClient(s.baseUrl() + "/").raw("GET", java.util.Map.of(), null);
             assertEquals(200, anonymous.status(), "health checks need no credentials");
             assertTrue(anonymous.bodyText().contains("requires authentication"), anonymous.bodyText());
@@ -92,10 +79,10 @@ class SecurityTest {
     void plainHttpBasicFromAnotherHostIsRefused() throws Exception {
         InetAddress external = externalAddress();
         assumeTrue(external != null, "no non-loopback IPv4 address on this machine");
-        ServerConfig base = Harden.config().withAuth(true, usersFile());
-        ServerConfig cfg = new ServerConfig("0.0.0.0", 0, null, base.extraMof(), true, base.usersFile(), null,
-                base.limits(), 100, SecurityConfig.DEFAULT.withTls(new SecurityConfig.Tls(0, null, null, true)));
-        try (RunningServer s = RunningServer.start(cfg)) {
+        ServerSpec everyAddress = withUsers().withConfig(base -> new ServerConfig("0.0.0.0", 0, null, base.extraMof(),
+                true, base.usersFile(), null, base.limits(), 100,
+                SecurityConfig.DEFAULT.withTls(new SecurityConfig.Tls(0, null, null, true))));
+        try (RunningServer s = everyAddress.start()) {
             CimClient remote = new CimClient("http://" + external.getHostAddress() + ":" + s.port() + "/cimom")
                     .withBasicAuth("alice", "wonder");
             CimClient.Exchange e = Harden.intrinsic(remote, "GetClass", Xml.getClass("Harden_Item"));
@@ -111,14 +98,12 @@ class SecurityTest {
 
     @Test
     void aclGrantsPerNamespaceRights() throws Exception {
-        Path acl = Files.writeString(tmp.resolve("acl"), """
+        try (RunningServer s = withUsers().withAcl("""
                 # alice may read the virtualization namespace, bob may do everything anywhere
                 alice root/virtualization/v2 r
                 alice root/* -
                 bob * rwx
-                """);
-        ServerConfig cfg = Harden.config().withAuth(true, usersFile()).withSecurity(SecurityConfig.DEFAULT.withAclFile(acl));
-        try (RunningServer s = RunningServer.start(cfg)) {
+                """).start()) {
             CimClient alice = s.client().withBasicAuth("alice", "wonder");
             CimClient bob = s.client().withBasicAuth("bob", "builder");
             Harden.ok(Harden.intrinsic(alice, "EnumerateInstanceNames", Xml.enumerateInstanceNames("Harden_Item")));
@@ -137,10 +122,10 @@ class SecurityTest {
     @Test
     void httpsWithSelfSignedCertificateKeptAcrossRestarts() throws Exception {
         Path data = tmp.resolve("data");
-        ServerConfig cfg = Harden.config().withDataDir(data)
-                .withSecurity(SecurityConfig.DEFAULT.withTls(new SecurityConfig.Tls(0, null, null, true)));
+        ServerSpec spec = Harden.server().withDataDir(data).withConfig(c -> c
+                .withSecurity(SecurityConfig.DEFAULT.withTls(new SecurityConfig.Tls(0, null, null, true))));
         X509Certificate first;
-        try (RunningServer s = RunningServer.start(cfg)) {
+        try (RunningServer s = spec.start()) {
             assertTrue(s.server().listeningLines().stream().anyMatch(l -> l.matches(
                     "Cimkit listening on https://127\\.0\\.0\\.1:\\d+/cimom")), s.server().listeningLines().toString());
             Path p12 = data.resolve("tls/self-signed.p12");
@@ -161,7 +146,7 @@ class SecurityTest {
                 assertEquals("TLSv1.2", sock.getSession().getProtocol());
             }
         }
-        try (RunningServer s = RunningServer.start(cfg)) {
+        try (RunningServer s = spec.start()) {
             X509Certificate again = (X509Certificate) loadStore(data).getCertificate("cimkit");
             assertEquals(first, again, "the certificate is reused");
             assertEquals(200, httpsClient(s.server().httpsPort(), "127.0.0.1", data).statusCode());
@@ -171,10 +156,10 @@ class SecurityTest {
     @Test
     void keptAliveTlsConnectionOutlivesTheHeaderTimeout() throws Exception {
         Path data = tmp.resolve("data-ka");
-        ServerConfig cfg = Harden.config().withDataDir(data).withSecurity(SecurityConfig.DEFAULT
+        ServerSpec spec = Harden.server().withDataDir(data).withConfig(c -> c.withSecurity(SecurityConfig.DEFAULT
                 .withTls(new SecurityConfig.Tls(0, null, null, true))
-                .withTimeouts(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(500)));
-        try (RunningServer s = RunningServer.start(cfg);
+                .withTimeouts(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(500))));
+        try (RunningServer s = spec.start();
                 SSLSocket sock = (SSLSocket) trusting(data).getSocketFactory().createSocket("127.0.0.1", s.server().httpsPort())) {
             sock.setSoTimeout(5000);
             byte[] req = RawHttp.request("GetClass", Xml.OBJECT, Xml.utf8(Xml.getClass("Harden_Item")), null);
@@ -219,9 +204,9 @@ class SecurityTest {
     @Test
     void tlsOneDotOneIsRefused() throws Exception {
         Path data = tmp.resolve("data11");
-        ServerConfig cfg = Harden.config().withDataDir(data)
-                .withSecurity(SecurityConfig.DEFAULT.withTls(new SecurityConfig.Tls(0, null, null, true)));
-        try (RunningServer s = RunningServer.start(cfg)) {
+        ServerSpec spec = Harden.server().withDataDir(data).withConfig(c -> c
+                .withSecurity(SecurityConfig.DEFAULT.withTls(new SecurityConfig.Tls(0, null, null, true))));
+        try (RunningServer s = spec.start()) {
             SSLContext ctx = trusting(data);
             boolean supported = java.util.Arrays.asList(ctx.getSupportedSSLParameters().getProtocols()).contains("TLSv1.1");
             assumeTrue(supported, "this JDK cannot even offer TLS 1.1");

@@ -34,7 +34,7 @@ class SoakTest {
         // all clients share 127.0.0.1, so the per-address enumeration limit must allow one each
         SecurityConfig sec = SecurityConfig.DEFAULT.withMaxEnumerationsPerClient(clients * 2);
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-        try (RunningServer s = RunningServer.start(Harden.config().withSecurity(sec))) {
+        try (RunningServer s = Harden.server().withConfig(c -> c.withSecurity(sec)).start()) {
             System.gc();
             long heapStart = mem.getHeapMemoryUsage().getUsed();
             List<Long> heap = new ArrayList<>();
