@@ -304,9 +304,12 @@ public final class CimkitServer implements AutoCloseable {
             }
         } finally {
             try {
-                contexts.close(); // after the listeners: no request reads an enumeration any more
-                if (jobs != null) {
-                    jobs.close();
+                try {
+                    contexts.close(); // after the listeners: no request reads an enumeration any more
+                } finally {
+                    if (jobs != null) {
+                        jobs.close(); // before the store: its last pass records final states refused so far
+                    }
                 }
             } finally {
                 try {
