@@ -29,7 +29,7 @@ import org.cimkit.server.http.RequestGuards;
 import org.cimkit.server.http.SlowClientGuard;
 import org.cimkit.server.http.StatusPage;
 import org.cimkit.server.http.TlsConnectors;
-import org.cimkit.server.interop.InteropProvider;
+import org.cimkit.server.interop.InteropModule;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.jobs.JobJournal;
 import org.cimkit.server.providers.ProviderModule;
@@ -140,7 +140,7 @@ public final class CimkitServer implements AutoCloseable {
         Path exportRoot = config.exportRoot() == null ? Path.of(ServerConfig.DEFAULT_EXPORT_ROOT) : config.exportRoot();
         // The provider modules this server runs: the one place that names them.
         List<ProviderModule> modules = List.of(
-                r -> new InteropProvider(r.namespaces(), host, VERSION).register(r),
+                new InteropModule(host, VERSION),
                 new HyperVModule(jobs, exportRoot, config.faultInjection()));
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers);
         modules.forEach(m -> m.register(registrar));
