@@ -87,13 +87,16 @@ public final class RunningServer implements AutoCloseable {
             if (!spec.args().isEmpty()) {
                 throw new IllegalArgumentException("command-line flags apply to the jar only: " + spec.args());
             }
+            if (spec.clock() != null && spec.separateProcess()) {
+                throw new IllegalArgumentException("a clock can be given to an in-process server only");
+            }
             ServerConfig config = ServerConfig.forTests();
             config = data == null ? config : config.withDataDir(data);
             config = exports == null ? config : config.withExportRoot(exports);
             config = users == null ? config : config.withAuth(true, users);
             config = acl == null ? config : config.withSecurity(config.security().withAclFile(acl));
             config = spec.config().apply(config);
-            CimkitServer s = new CimkitServer(config).start();
+            CimkitServer s = (spec.clock() == null ? new CimkitServer(config) : new CimkitServer(config, spec.clock())).start();
             return new RunningServer(s, null, s.httpPort(), config.dataDir(),
                     config.exportRoot(), temporary);
         } catch (Exception | Error e) {
