@@ -31,7 +31,7 @@ final class JobRecorder implements AutoCloseable {
      * How often the retry task looks at the clock. Shorter than the spacing so that a clock a test moves
      * is noticed soon; a look with nothing to retry costs one emptiness check.
      */
-    private static final long LOOK_MILLIS = 250;
+    private static final long LOOK_MILLIS = 1000;
 
     private final JobJournal journal;
     private final Clock clock;
