@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ import org.cimkit.server.http.RequestGuards;
 import org.cimkit.server.http.SlowClientGuard;
 import org.cimkit.server.http.StatusPage;
 import org.cimkit.server.http.TlsConnectors;
-import org.cimkit.server.interop.InteropProvider;
+import org.cimkit.server.interop.InteropModule;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.jobs.JobJournal;
 import org.cimkit.server.providers.ProviderModule;
@@ -68,6 +69,8 @@ public final class CimkitServer implements AutoCloseable {
     static final String INSTANCE_FILE = "instances.scratch.mv";
 
     private final ServerConfig config;
+    /** The one clock of the server's time-based rules: enumeration expiry, the auth-failure window, job times. */
+    private final Clock clock;
     private final Repository repository;
     private final ProviderRegistry providers = new ProviderRegistry();
     private final EnumerationContexts contexts;
@@ -78,11 +81,21 @@ public final class CimkitServer implements AutoCloseable {
     private ServerConnector tlsConnector;
 
     public CimkitServer(ServerConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /**
+     * A server whose time-based rules (enumeration context expiry, the authentication failure window,
+     * job times, retention and record retries) read {@code clock}: for embedding and for tests that move
+     * time instead of waiting for it.
+     */
+    public CimkitServer(ServerConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
         CimXmlReader reader = new CimXmlReader(config.limits());
         ValueConverter converter = new ValueConverter(text -> parseEmbedded(reader, text));
         this.repository = new Repository(new InstanceShaper(converter));
-        this.contexts = new EnumerationContexts(System::currentTimeMillis, config.maxOpenEnumerations(),
+        this.contexts = new EnumerationContexts(clock::millis, config.maxOpenEnumerations(),
                 config.security().maxEnumerationsPerClient());
     }
 
@@ -132,7 +145,7 @@ public final class CimkitServer implements AutoCloseable {
         String host = hostName();
         // job records share repository.mv with the journal (older versions kept them under jobs/, not read any more)
         JobJournal jobJournal = journal == null ? null : new JobJournal(journal.store());
-        jobs = new JobEngine(config.jobWorkers(), config.jobRetention(), jobJournal);
+        jobs = new JobEngine(config.jobWorkers(), config.jobRetention(), jobJournal, clock);
         int interrupted = jobs.recover();
         if (interrupted > 0) {
             LOG.warn("{} job(s) were interrupted by the last shutdown; they are reported in state 10", interrupted);
@@ -140,7 +153,7 @@ public final class CimkitServer implements AutoCloseable {
         Path exportRoot = config.exportRoot() == null ? Path.of(ServerConfig.DEFAULT_EXPORT_ROOT) : config.exportRoot();
         // The provider modules this server runs: the one place that names them.
         List<ProviderModule> modules = List.of(
-                r -> new InteropProvider(r.namespaces(), host, VERSION).register(r),
+                new InteropModule(host, VERSION),
                 new HyperVModule(jobs, exportRoot, config.faultInjection()));
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers);
         modules.forEach(m -> m.register(registrar));
@@ -149,7 +162,7 @@ public final class CimkitServer implements AutoCloseable {
         AccessControl acl = sec.aclFile() == null ? null : AccessControl.load(sec.aclFile());
         Dispatcher dispatcher = new Dispatcher(repository, providers, contexts, acl);
         RequestGuards guards = new RequestGuards(
-                new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), System::currentTimeMillis),
+                new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), clock::millis),
                 sec.requestTimeout().toMillis());
         CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),
                 new StatusPage(VERSION, repository::namespaceNames), guards, new AccessLog(config.accessLog()));
@@ -304,9 +317,12 @@ public final class CimkitServer implements AutoCloseable {
             }
         } finally {
             try {
-                contexts.close(); // after the listeners: no request reads an enumeration any more
-                if (jobs != null) {
-                    jobs.close();
+                try {
+                    contexts.close(); // after the listeners: no request reads an enumeration any more
+                } finally {
+                    if (jobs != null) {
+                        jobs.close(); // before the store: its last pass records final states refused so far
+                    }
                 }
             } finally {
                 try {

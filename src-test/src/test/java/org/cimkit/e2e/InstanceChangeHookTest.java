@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The one change hook: a listener registered on the repository's change hub sees every instance
  * change, whoever makes it: a client's intrinsic operation, a provider writing stored instances,
- * and the job engine moving a job along (progress, state, removal).
+ * the job engine moving a job along (progress, state, removal), and a namespace created or deleted
+ * through its CIM_Namespace instance.
  */
 @WithServer(exportRoot = true)
 class InstanceChangeHookTest {
@@ -94,6 +95,20 @@ class InstanceChangeHookTest {
         Ops.deleteInstance(client, NS, p);
         InstanceChange deleted = await("deleted", c -> c instanceof InstanceChange.Deleted && about(c, p));
         assertEquals("after", string(deleted.instance(), "ElementName"));
+    }
+
+    @Test
+    void namespaceCreateAndDeleteAreAnnouncedAsCimNamespaceInstances() throws Exception {
+        CimObjectPath p = Ops.createInstance(client, Ops.INTEROP,
+                CimInstance.builder("CIM_Namespace").property("Name", "root/hooked").build());
+        Predicate<InstanceChange> aboutIt = c -> c.namespace().value().equals(Ops.INTEROP)
+                && c.path().local().equals(p.local()) && c.instance().className().is("CIM_Namespace");
+        InstanceChange created = await("namespace created", c -> c instanceof InstanceChange.Created && aboutIt.test(c));
+        assertEquals("root/hooked", string(created.instance(), "Name"));
+
+        Ops.deleteInstance(client, Ops.INTEROP, p);
+        InstanceChange deleted = await("namespace deleted", c -> c instanceof InstanceChange.Deleted && aboutIt.test(c));
+        assertEquals("root/hooked", string(deleted.instance(), "Name"));
     }
 
     @Test

@@ -330,17 +330,26 @@ class PullOperationsTest {
         healthy(client);
     }
 
+    /**
+     * A context expires once its OperationTimeout passes without a pull, by the server's clock: this
+     * test's own server runs on a clock the test moves, so no real second has to pass.
+     */
     @Test
     void expiredContext() throws Exception {
-        Batch first = call("OpenEnumerateInstances", P.className("ClassName", "CIM_ComputerSystem"),
-                P.value("OperationTimeout", "1"), P.value("MaxObjectCount", "1"));
-        assertFalse(first.end());
-        // The real second has to pass: CimkitServer gives its enumeration contexts the system clock
-        // (EnumerationContextsTest covers expiry with an injected one), and any pull to poll with would
-        // restart the context's inactivity timer.
-        Thread.sleep(2500);
-        error(client.call(VIRT, "PullInstancesWithPath", P.value("EnumerationContext", first.context()),
-                P.value("MaxObjectCount", "1")), 21);
-        healthy(client);
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-12-05T08:00:00Z"));
+        try (RunningServer own = ServerSpec.inProcess().withClock(clock).start()) {
+            CimClient c = own.client();
+            Batch first = batch(c.call(VIRT, "OpenEnumerateInstances", P.className("ClassName", "CIM_ComputerSystem"),
+                    P.value("OperationTimeout", "1"), P.value("MaxObjectCount", "1")));
+            assertFalse(first.end());
+            clock.advance(java.time.Duration.ofMillis(800));
+            Batch second = batch(c.call(VIRT, "PullInstancesWithPath", P.value("EnumerationContext", first.context()),
+                    P.value("MaxObjectCount", "1")));
+            assertFalse(second.end(), "within its timeout the context lives, and the pull restarts its timer");
+            clock.advance(java.time.Duration.ofMillis(1500));
+            error(c.call(VIRT, "PullInstancesWithPath", P.value("EnumerationContext", second.context()),
+                    P.value("MaxObjectCount", "1")), 21);
+            healthy(c);
+        }
     }
 }

@@ -69,6 +69,9 @@ public final class RunningServer implements AutoCloseable {
             if (!spec.args().isEmpty()) {
                 throw new IllegalArgumentException("command-line flags apply to the jar only: " + spec.args());
             }
+            if (spec.clock() != null && spec.separateProcess()) {
+                throw new IllegalArgumentException("a clock can be given to an in-process server only");
+            }
             ServerConfig config = ServerConfig.forTests();
             config = data == null ? config : config.withDataDir(data);
             config = exports == null ? config : config.withExportRoot(exports);
@@ -76,7 +79,7 @@ public final class RunningServer implements AutoCloseable {
             config = spec.config().apply(config);
             // after the test's own settings, which may replace the security settings as a whole
             config = acl == null ? config : config.withSecurity(config.security().withAclFile(acl));
-            CimkitServer s = new CimkitServer(config).start();
+            CimkitServer s = (spec.clock() == null ? new CimkitServer(config) : new CimkitServer(config, spec.clock())).start();
             return new RunningServer(s, null, s.httpPort(), config.dataDir(),
                     config.exportRoot(), temporary);
         } catch (Exception | Error e) {

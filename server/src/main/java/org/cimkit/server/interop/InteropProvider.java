@@ -14,15 +14,17 @@ import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
+import org.cimkit.server.changes.InstanceChange;
 import org.cimkit.server.providers.InstanceProvider;
 import org.cimkit.server.providers.ProviderContext;
-import org.cimkit.server.providers.ProviderRegistrar;
 import org.cimkit.server.providers.ServerNamespaces;
 
 /**
  * The discovery classes of the interop namespace, computed from the live server: one
  * CIM_ObjectManager, one CIM_Namespace per namespace (CreateInstance makes a namespace,
- * DeleteInstance removes an empty one), and the profiles the server implements.
+ * DeleteInstance removes an empty one), and the profiles the server implements. A namespace created
+ * or deleted through CIM_Namespace is announced to the change listeners as the CIM_Namespace
+ * instance's creation or deletion (the instance is computed, so nothing else would announce it).
  */
 public final class InteropProvider implements InstanceProvider {
     public static final CimNamespace INTEROP = CimNamespace.of("root/interop");
@@ -35,16 +37,10 @@ public final class InteropProvider implements InstanceProvider {
     private final String systemName;
     private final String version;
 
-    public InteropProvider(ServerNamespaces namespaces, String systemName, String version) {
+    InteropProvider(ServerNamespaces namespaces, String systemName, String version) {
         this.namespaces = namespaces;
         this.systemName = systemName;
         this.version = version;
-    }
-
-    public void register(ProviderRegistrar registry) {
-        for (CimName c : List.of(OBJECT_MANAGER, NAMESPACE, REGISTERED_PROFILE)) {
-            registry.registerInstances(INTEROP, c, this);
-        }
     }
 
     @Override
@@ -124,7 +120,9 @@ public final class InteropProvider implements InstanceProvider {
             throw new CimException(CimStatus.INVALID_PARAMETER, e.getMessage());
         }
         namespaces.create(ns);
-        return shape(ctx, namespaceInstance(ns.value()).build()).path();
+        CimInstance created = shape(ctx, namespaceInstance(ns.value()).build());
+        ctx.objects().publish(new InstanceChange.Created(ctx.namespace(), created));
+        return created.path();
     }
 
     @Override
@@ -142,5 +140,6 @@ public final class InteropProvider implements InstanceProvider {
             throw new CimException(CimStatus.ACCESS_DENIED, "the interop namespace cannot be deleted");
         }
         namespaces.delete(ns);
+        ctx.objects().publish(new InstanceChange.Deleted(ctx.namespace(), i));
     }
 }

@@ -55,13 +55,11 @@ public final class JobEngine implements JobRunner, AutoCloseable {
     public static final String INTERRUPTED = "interrupted by a server restart";
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    /** Jobs whose last state change is not recorded yet (the store refused it); retried by {@link #sweep}. */
-    private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
-    private static final Duration RECORD_RETRY = Duration.ofSeconds(5);
-    private volatile java.time.Instant nextRecordRetry = java.time.Instant.MIN;
     private final ThreadPoolExecutor pool;
     private final Duration retention;
     private final JobJournal journal;
+    /** Records the engine's state changes and retries those the store refused (null without a journal). */
+    private final JobRecorder recorder;
     private final Clock clock;
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
@@ -73,6 +71,7 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         this.retention = retention;
         this.journal = journal;
         this.clock = clock;
+        this.recorder = journal == null ? null : new JobRecorder(journal, clock, jobs::get);
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "cimkit-job-" + n.incrementAndGet());
@@ -250,20 +249,23 @@ public final class JobEngine implements JobRunner, AutoCloseable {
 
     /**
      * Records a job's state change made by the engine itself. When the store refuses, the job keeps its
-     * state in memory (clients see it), the failure is logged, and {@link #sweep} tries again, so the
-     * record catches up once there is room.
+     * state in memory (clients see it), the failure is logged, and the {@link JobRecorder} tries again on
+     * its own schedule, so the record catches up once there is room.
      */
     private void record(Job job) {
-        if (journal == null) {
-            return;
+        if (recorder != null) {
+            recorder.record(job);
         }
-        try {
-            journal.save(job.snapshot());
-            unrecorded.remove(job.id());
-        } catch (StorageFailure e) {
-            unrecorded.add(job.id());
-            LOG.error("the record of job {} (state {}) could not be stored; it is tried again later", job.id(),
-                    job.state().code(), e);
+    }
+
+    /** True while the store has refused the job's last state change and a retry is pending. */
+    boolean recordPending(String id) {
+        return recorder != null && recorder.pending(id);
+    }
+
+    private void forgetRecord(String id) {
+        if (recorder != null) {
+            recorder.forget(id);
         }
     }
 
@@ -335,7 +337,7 @@ public final class JobEngine implements JobRunner, AutoCloseable {
             }
         }
         jobs.remove(job.id());
-        unrecorded.remove(job.id());
+        forgetRecord(job.id());
         changed(job.snapshot(), null);
         return true;
     }
@@ -356,22 +358,7 @@ public final class JobEngine implements JobRunner, AutoCloseable {
                 if (jobs.remove(j.id()) != null) {
                     changed(j.snapshot(), null);
                 }
-                unrecorded.remove(j.id());
-            }
-        }
-        if (unrecorded.isEmpty() || now.isBefore(nextRecordRetry)) {
-            return;
-        }
-        nextRecordRetry = now.plus(RECORD_RETRY); // not on every poll of a client while the disk stays full
-        for (String id : List.copyOf(unrecorded)) {
-            Job j = jobs.get(id);
-            if (j == null) {
-                unrecorded.remove(id);
-            } else {
-                record(j);
-                if (unrecorded.contains(id)) {
-                    break; // still no room: try again at the next sweep
-                }
+                forgetRecord(j.id());
             }
         }
     }
@@ -412,7 +399,11 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         return interrupted;
     }
 
-    /** Stops the workers. Running jobs are interrupted; their records still say Running. */
+    /**
+     * Stops the workers, then makes a last attempt at the final states the store refused so far (so it
+     * must be called before the store closes). Running jobs are interrupted; their records still say
+     * Running.
+     */
     @Override
     public void close() {
         closing = true;
@@ -421,6 +412,9 @@ public final class JobEngine implements JobRunner, AutoCloseable {
             pool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (recorder != null) {
+            recorder.close();
         }
     }
 

@@ -19,7 +19,7 @@ import org.cimkit.model.message.ParamValue;
 import org.cimkit.mof.CompiledModel;
 import org.cimkit.mof.MofCompiler;
 import org.cimkit.mof.NamespaceModel;
-import org.cimkit.server.interop.InteropProvider;
+import org.cimkit.server.interop.InteropModule;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.repository.InstanceShaper;
@@ -71,7 +71,7 @@ final class DispatchFixture {
         load(repository, c.result());
         ProviderRegistry providers = new ProviderRegistry();
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers);
-        new InteropProvider(registrar.namespaces(), "testhost", org.cimkit.server.CimkitServer.VERSION).register(registrar);
+        new InteropModule("testhost", org.cimkit.server.CimkitServer.VERSION).register(registrar);
         dispatcher = new Dispatcher(repository, providers, new EnumerationContexts(() -> 0L, 100, 100), acl);
     }
 

@@ -197,7 +197,7 @@ class JobEngineTest {
 
     /**
      * A job that finishes while the store is full keeps its outcome in memory, and the record catches up
-     * once there is room (the next sweep), so a restart shows the outcome instead of "interrupted".
+     * once there is room (the engine's next retry), so a restart shows the outcome instead of "interrupted".
      */
     @Test
     void anOutcomeThatCouldNotBeRecordedIsRecordedOnceThereIsRoom(@TempDir Path dir) throws Exception {
@@ -212,12 +212,13 @@ class JobEngineTest {
             go.countDown();
             await(j, JobState.COMPLETED);
             assertEquals(JobState.COMPLETED, e.find(id).state(), "clients see the outcome while it is not recorded");
+            awaitRefused(e, j);
             FaultyFilePath.full = false;
-            // the worker's failed attempt may still be on its way; sweeps (spaced by the clock) retry until recorded
+            // one spacing later by the engine's clock, its retry task records the outcome
+            clock.advance(JobRecorder.RETRY_SPACING);
             JobJournal records = new JobJournal(store);
-            for (int i = 0; i < 500 && !recorded(records, id, JobState.COMPLETED); i++) {
-                clock.advance(Duration.ofSeconds(5));
-                e.sweep();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!recorded(records, id, JobState.COMPLETED) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
         } finally {
@@ -228,6 +229,85 @@ class JobEngineTest {
             assertEquals(0, e2.recover());
             assertEquals(JobState.COMPLETED, e2.find(id).state());
         }
+    }
+
+    /** A running job that only ends when it is cancelled; returns once its task runs. */
+    private static Job cancellableJob(JobEngine e) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        Job j = e.submit(spec(), c -> {
+            started.countDown();
+            while (true) {
+                c.sleep(10);
+            }
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        return j;
+    }
+
+    /**
+     * A cancelled job whose final state the full store refused is recorded by the engine's own retries
+     * once there is room, although no client reads jobs (nothing calls find, jobs or sweep): a restart
+     * before the next poll would otherwise report it as interrupted (10).
+     */
+    @Test
+    void aRefusedFinalStateIsRetriedWithoutAnyClientLookingAtJobs(@TempDir Path dir) throws Exception {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-12-05T08:00:00Z"));
+        try (DurableStore store = FaultyFilePath.store(dir);
+                JobEngine e = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store), clock)) {
+            Job j = cancellableJob(e);
+            FaultyFilePath.full = true;
+            assertTrue(e.cancel(j, JobState.TERMINATED, Duration.ofSeconds(5)));
+            await(j, JobState.TERMINATED);
+            awaitRefused(e, j);
+            FaultyFilePath.full = false;
+            JobJournal records = new JobJournal(store);
+            assertFalse(recorded(records, j.id(), JobState.TERMINATED), "the full store refused the final state");
+            clock.advance(JobRecorder.RETRY_SPACING);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!recorded(records, j.id(), JobState.TERMINATED) && System.nanoTime() < deadline) {
+                Thread.sleep(10); // waits for the engine's retry task; the clock decides when it is due
+            }
+            assertTrue(recorded(records, j.id(), JobState.TERMINATED), "the engine recorded the outcome on its own");
+        } finally {
+            FaultyFilePath.reset();
+        }
+    }
+
+    /**
+     * Closing the engine makes a last attempt at the final states the store refused, before the store
+     * closes: a job killed while the disk was full and shut down before the next retry is due still comes
+     * back as Killed (9), not as interrupted (10).
+     */
+    @Test
+    void closingRecordsARefusedFinalStateBeforeTheStoreCloses(@TempDir Path dir) throws Exception {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-12-05T08:00:00Z"));
+        String id;
+        try (DurableStore store = FaultyFilePath.store(dir);
+                JobEngine e = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store), clock)) {
+            Job j = cancellableJob(e);
+            id = j.id();
+            FaultyFilePath.full = true;
+            assertTrue(e.cancel(j, JobState.KILLED, Duration.ofSeconds(5)));
+            await(j, JobState.KILLED);
+            awaitRefused(e, j);
+            FaultyFilePath.full = false; // the clock stands still: no retry is due before the close
+        } finally {
+            FaultyFilePath.reset();
+        }
+        try (DurableStore store = DurableStore.open(dir);
+                JobEngine e2 = new JobEngine(1, Duration.ofMinutes(5), new JobJournal(store), clock)) {
+            assertEquals(0, e2.recover(), "nothing was running when the server stopped");
+            assertEquals(JobState.KILLED, e2.find(id).state());
+        }
+    }
+
+    /** Waits until the engine knows the store refused the job's final state (the worker records after the state changed). */
+    private static void awaitRefused(JobEngine e, Job j) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!e.recordPending(j.id()) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(e.recordPending(j.id()), "the full store refused the final state");
     }
 
     private static boolean recorded(JobJournal records, String id, JobState state) {
