@@ -23,6 +23,7 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.ParamValue;
+import org.cimkit.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

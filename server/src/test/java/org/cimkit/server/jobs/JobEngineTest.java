@@ -14,8 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.cimkit.model.CimNamespace;
-import org.cimkit.server.storage.DurableStore;
 import org.cimkit.server.repository.FaultyFilePath;
+import org.cimkit.server.storage.DurableStore;
+import org.cimkit.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.cimkit.e2e;
+package org.cimkit.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,17 +8,17 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock a test moves by hand, given to an in-process server ({@link ServerSpec#withClock}) so that its
- * time-based rules (enumeration expiry, the auth-failure window) run without sleeping.
+ * A clock a test moves by hand, so that time-based rules (job retention and retry spacing, enumeration
+ * expiry, the auth-failure window) run without sleeping.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         now = new AtomicReference<>(start);
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
     }
 
