@@ -173,7 +173,7 @@ public final class ClassChecks {
         /** The element in words, e.g. {@code property Id} or {@code parameter Start.Timeout}. */
         public String describe() {
             return switch (part) {
-                case CLASS -> "the class";
+                case CLASS -> "class";
                 case PROPERTY -> "property " + feature;
                 case METHOD -> "method " + feature;
                 case PARAMETER -> "parameter " + feature + "." + parameter;

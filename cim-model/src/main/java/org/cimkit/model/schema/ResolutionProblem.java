@@ -25,6 +25,11 @@ public record ResolutionProblem(Kind kind, Part part, CimName feature, CimName p
         Objects.requireNonNull(message, "message");
     }
 
+    /** The element the problem was found on. */
+    public ClassChecks.Element element() {
+        return new ClassChecks.Element(part, feature, parameter);
+    }
+
     /** The rules the resolver and {@link ClassChecks} check. */
     public enum Kind {
         /** A qualifier with flavor DisableOverride is given another value on a subclass or overriding element. */

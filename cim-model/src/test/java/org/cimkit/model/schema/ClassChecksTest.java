@@ -123,8 +123,7 @@ class ClassChecksTest {
         assertEquals(List.of(Kind.QUALIFIER_TYPE_MISMATCH, Kind.QUALIFIER_NOT_DECLARED, Kind.QUALIFIER_SCOPE),
                 problems.stream().map(ResolutionProblem::kind).toList(), "a propagated qualifier is not re-checked: "
                         + problems);
-        assertEquals(new Element(Part.PARAMETER, CimName.of("Go"), CimName.of("How")),
-                new Element(problems.get(2).part(), problems.get(2).feature(), problems.get(2).parameter()));
+        assertEquals(Element.parameter(CimName.of("Go"), CimName.of("How")), problems.get(2).element());
         assertEquals("parameter Go.How", Element.parameter(CimName.of("Go"), CimName.of("How")).describe());
     }
 

@@ -289,9 +289,9 @@ public final class Repository {
         problems.addAll(ClassChecks.references(c, s::hasClass));
         if (!problems.isEmpty()) {
             ResolutionProblem p = problems.get(0);
-            throw new CimException(CimStatus.INVALID_PARAMETER, "class " + c.name() + ", "
-                    + new ClassChecks.Element(p.part(), p.feature(), p.parameter()).describe() + ": " + p.message()
-                    + " in namespace " + s.name());
+            String element = p.part() == ResolutionProblem.Part.CLASS ? "" : ", " + p.element().describe();
+            throw new CimException(CimStatus.INVALID_PARAMETER, "namespace " + s.name() + ", class " + c.name() + element
+                    + ": " + p.message());
         }
     }
 
