@@ -16,8 +16,8 @@ import org.cimkit.model.schema.ResolutionProblem;
 /**
  * Turns the qualifiers written on one element into its own (local) qualifiers, checked against
  * their declarations: declared and allowed in the element's scope (the {@link ClassChecks} rules),
- * not repeated, converted to the declared type. The flavors are the declaration's, changed by the flavors written at the use. What the
- * element inherits is the class resolver's business.
+ * not repeated, converted to the declared type. The flavors are the declaration's, changed by the
+ * flavors written at the use. What the element inherits is the class resolver's business.
  */
 final class QualifierUses {
     private final CompileSession session;
