@@ -12,10 +12,11 @@ import org.cimkit.model.CimParameter;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimQualifierType;
-import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.QualifierFlavors;
 import org.cimkit.model.Scope;
+import org.cimkit.model.schema.ClassChecks;
+import org.cimkit.model.schema.ClassChecks.Element;
 import org.cimkit.model.schema.ClassResolver;
 import org.cimkit.model.schema.QualifierInheritance;
 
@@ -89,8 +90,8 @@ final class ClassDeclarations {
                 || (sup != null && sup.isAssociation());
         boolean indication = d.keyword().equals("indication") || QualifierUses.usesTrue(d.qualifiers(), "Indication")
                 || (sup != null && sup.isIndication());
-        Scope scope = assoc ? Scope.ASSOCIATION : indication ? Scope.INDICATION : Scope.CLASS;
-        List<CimQualifier> quals = session.qualifierUses.resolve(st, d.qualifiers(), scope, "class " + d.name());
+        List<CimQualifier> quals = session.qualifierUses.resolve(st, d.qualifiers(),
+                ClassChecks.classScope(assoc, indication), Element.ofClass(), "class " + d.name());
         if (d.keyword().equals("class")) {
             return quals;
         }
@@ -110,9 +111,9 @@ final class ClassDeclarations {
     /** The property as declared; a wrong default is reported and left out. */
     private CimProperty property(CimNamespace ns, NamespaceState st, CimName className, Ast.PropertyDecl pd,
             CimName pn) {
-        Scope scope = pd.type() == CimType.REFERENCE ? Scope.REFERENCE : Scope.PROPERTY;
-        List<CimQualifier> quals = session.qualifierUses.resolve(st, pd.qualifiers(), scope, "property " + pd.name());
-        CimName refClass = referenceClass(ns, st, className, pd.refClass(), pd.typePos());
+        List<CimQualifier> quals = session.qualifierUses.resolve(st, pd.qualifiers(), ClassChecks.propertyScope(pd.type()),
+                Element.property(pn), "property " + pd.name());
+        CimName refClass = referenceClass(ns, st, className, pd.refClass(), pd.typePos(), Element.property(pn));
         CimValue def = null;
         if (pd.defaultValue() != null) {
             try {
@@ -125,7 +126,8 @@ final class ClassDeclarations {
     }
 
     private CimMethod method(CimNamespace ns, NamespaceState st, CimName className, Ast.MethodDecl md, CimName mn) {
-        List<CimQualifier> quals = session.qualifierUses.resolve(st, md.qualifiers(), Scope.METHOD, "method " + md.name());
+        List<CimQualifier> quals = session.qualifierUses.resolve(st, md.qualifiers(), Scope.METHOD, Element.method(mn),
+                "method " + md.name());
         List<CimParameter> params = new ArrayList<>();
         Set<CimName> names = new HashSet<>();
         for (Ast.ParamDecl pd : md.parameters()) {
@@ -134,22 +136,24 @@ final class ClassDeclarations {
                 session.diag.error(pd.namePos(), "duplicate parameter '" + pd.name() + "' in method " + md.name());
                 continue;
             }
-            List<CimQualifier> pq = session.qualifierUses.resolve(st, pd.qualifiers(), Scope.PARAMETER,
+            Element on = Element.parameter(mn, pn);
+            List<CimQualifier> pq = session.qualifierUses.resolve(st, pd.qualifiers(), Scope.PARAMETER, on,
                     "parameter " + pd.name());
-            CimName refClass = referenceClass(ns, st, className, pd.refClass(), pd.typePos());
+            CimName refClass = referenceClass(ns, st, className, pd.refClass(), pd.typePos(), on);
             params.add(new CimParameter(pn, pd.type(), pd.array(), pd.arraySize(), refClass, pq));
         }
         return new CimMethod(mn, md.returnType(), params, quals, null, false);
     }
 
     /** The class a reference names; one not declared yet may still be declared later in the compile. */
-    private CimName referenceClass(CimNamespace ns, NamespaceState st, CimName className, String written, Ast.Pos pos) {
+    private CimName referenceClass(CimNamespace ns, NamespaceState st, CimName className, String written, Ast.Pos pos,
+            Element on) {
         if (written == null) {
             return null;
         }
         CimName refClass = CimName.of(written);
-        if (!refClass.equals(className) && !st.classes.containsKey(refClass)) {
-            session.checkClassLater(ns, pos, refClass);
+        if (ClassChecks.referenceClass(className, refClass, st.classes::containsKey, on).isPresent()) {
+            session.checkClassLater(ns, pos, className, refClass, on);
         }
         return refClass;
     }

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
+import org.cimkit.model.schema.ClassChecks;
 
 /**
  * One compile: reads the source (and what it includes) one production at a time and hands each to
@@ -22,7 +23,7 @@ import org.cimkit.model.CimNamespace;
  */
 final class CompileSession {
     /** A reference class to check once the whole compile is known. */
-    private record RefCheck(CimNamespace ns, Ast.Pos pos, CimName className) {
+    private record RefCheck(CimNamespace ns, Ast.Pos pos, CimName owner, CimName className, ClassChecks.Element on) {
     }
 
     final Diagnostics diag = new Diagnostics();
@@ -66,9 +67,9 @@ final class CompileSession {
     }
 
     /** A reference class not declared yet may still be declared later in the compile. */
-    void checkClassLater(CimNamespace n, Ast.Pos pos, CimName className) {
+    void checkClassLater(CimNamespace n, Ast.Pos pos, CimName owner, CimName className, ClassChecks.Element on) {
         pos.text().keep(pos.offset(), pos.offset());
-        refChecks.add(new RefCheck(n, pos, className));
+        refChecks.add(new RefCheck(n, pos, owner, className, on));
     }
 
     /** Adds what the compile built to the compiler's model; streamed instances are not kept. */
@@ -91,9 +92,9 @@ final class CompileSession {
     /** The checks that need the whole compile: reference classes, then instances waiting for aliases. */
     void finish() {
         for (RefCheck rc : refChecks) {
-            if (!state(rc.ns()).classes.containsKey(rc.className())) {
-                diag.error(rc.pos(), "unknown class '" + rc.className() + "'");
-            }
+            Map<CimName, ?> classes = state(rc.ns()).classes;
+            ClassChecks.referenceClass(rc.owner(), rc.className(), classes::containsKey, rc.on())
+                    .ifPresent(p -> diag.error(rc.pos(), p.message()));
         }
         aliases.finish();
     }

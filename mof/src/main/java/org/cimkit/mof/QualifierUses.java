@@ -2,6 +2,7 @@ package org.cimkit.mof;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimQualifierType;
@@ -9,12 +10,14 @@ import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.QualifierFlavors;
 import org.cimkit.model.Scope;
+import org.cimkit.model.schema.ClassChecks;
+import org.cimkit.model.schema.ResolutionProblem;
 
 /**
  * Turns the qualifiers written on one element into its own (local) qualifiers, checked against
- * their declarations: declared, allowed in the element's scope, not repeated, of the declared
- * type. The flavors are the declaration's, changed by the flavors written at the use. What the
- * element inherits is the class resolver's business.
+ * their declarations: declared and allowed in the element's scope (the {@link ClassChecks} rules),
+ * not repeated, converted to the declared type. The flavors are the declaration's, changed by the
+ * flavors written at the use. What the element inherits is the class resolver's business.
  */
 final class QualifierUses {
     private final CompileSession session;
@@ -24,13 +27,14 @@ final class QualifierUses {
     }
 
     /** The local qualifiers of an element; a wrong use is reported and left out. */
-    List<CimQualifier> resolve(NamespaceState st, List<Ast.QualifierUse> uses, Scope scope, String where) {
+    List<CimQualifier> resolve(NamespaceState st, List<Ast.QualifierUse> uses, Scope scope, ClassChecks.Element on,
+            String where) {
         if (uses.isEmpty()) {
             return List.of();
         }
         List<CimQualifier> out = new ArrayList<>(uses.size());
         for (Ast.QualifierUse u : uses) {
-            CimQualifier q = resolve(st, u, scope, where, out);
+            CimQualifier q = resolve(st, u, scope, on, where, out);
             if (q != null) {
                 out.add(q);
             }
@@ -38,17 +42,14 @@ final class QualifierUses {
         return out;
     }
 
-    private CimQualifier resolve(NamespaceState st, Ast.QualifierUse u, Scope scope, String where,
-            List<CimQualifier> before) {
+    private CimQualifier resolve(NamespaceState st, Ast.QualifierUse u, Scope scope, ClassChecks.Element on,
+            String where, List<CimQualifier> before) {
         Diagnostics diag = session.diag;
-        CimQualifierType qt = st.quals.get(CimName.of(u.name()));
-        if (qt == null) {
-            diag.error(u.pos(), "unknown qualifier '" + u.name() + "'");
-            return null;
-        }
-        if (!qt.appliesTo(scope)) {
-            diag.error(u.pos(), "qualifier '" + qt.name() + "' cannot be used on " + article(scope.mofName())
-                    + " (scope: " + scopes(qt) + ")");
+        CimName name = CimName.of(u.name());
+        CimQualifierType qt = st.quals.get(name);
+        Optional<ResolutionProblem> wrong = ClassChecks.qualifierUse(name, qt, scope, on);
+        if (wrong.isPresent()) {
+            diag.error(u.pos(), wrong.get().message());
             return null;
         }
         if (before.stream().anyMatch(q -> q.name().equals(qt.name()))) {
@@ -84,19 +85,5 @@ final class QualifierUses {
             }
         }
         return false;
-    }
-
-    private static String scopes(CimQualifierType qt) {
-        StringBuilder sb = new StringBuilder();
-        for (Scope s : Scope.values()) {
-            if (qt.scopes().contains(s)) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(s.mofName());
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String article(String word) {
-        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 }

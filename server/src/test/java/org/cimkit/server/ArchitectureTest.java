@@ -1,8 +1,6 @@
 package org.cimkit.server;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -20,10 +18,14 @@ import com.tngtech.archunit.lang.ArchRule;
  * file is a CIM-XML DECLARATION that {@code ExportTask} writes and {@code ExportFileReader} reads back
  * (a file format clients may read). None of them decodes a request or encodes a response.
  *
- * <p>Known exception to "http talks only to dispatch and security": dispatch's {@code OperationResult}
- * names the kind of a pull result with {@code pull.PullKind}, so the response encoder sees that enum.
- * Moving the enum into dispatch's result types is the dispatch stream's to do; no other class of
- * {@code pull} may be used by http.
+ * <p>What http may use, and why: dispatch (the operations) and security (who the caller is, TLS
+ * material); the CIM model with its CIM-XML reader and writer and message types (http decodes
+ * requests and encodes responses); Jetty and the Jakarta servlet API (it is the HTTP layer); SLF4J
+ * (the access and error logs); and the JDK ({@code java..}, and {@code javax.crypto} for the PBKDF2
+ * password hashes of Basic authentication).
+ *
+ * <p>Dispatch, the repository and http know no provider implementation (jobs, Interop, Hyper-V):
+ * dispatch reaches providers only through the SPI in {@code server.providers}.
  */
 @AnalyzeClasses(packages = "org.cimkit.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -42,11 +44,18 @@ class ArchitectureTest {
             "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..", STORAGE};
 
     @ArchTest
-    static final ArchRule httpTalksOnlyToDispatchAndSecurity = noClasses().that().resideInAPackage(HTTP)
-            .should().dependOnClassesThat(resideInAnyPackage(REPOSITORY, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
-                    "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..")
-                    .and(not(name("org.cimkit.server.pull.PullKind"))))
-            .because("the servlet hands decoded operations to dispatch and knows nothing of what lies behind it");
+    static final ArchRule httpTalksOnlyToDispatchAndSecurity = classes().that().resideInAPackage(HTTP)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(HTTP, DISPATCH, "org.cimkit.server.security..",
+                    "org.cimkit.model..", "java..", "javax..", "jakarta..", "org.eclipse.jetty..", "org.slf4j..")
+            .because("the servlet hands decoded operations to dispatch and knows nothing of what lies behind it"
+                    + " (see the class comment for why each other package is allowed)");
+
+    @ArchTest
+    static final ArchRule theEngineDoesNotKnowProviderImplementations = noClasses()
+            .that().resideInAnyPackage(HTTP, DISPATCH, REPOSITORY)
+            .should().dependOnClassesThat().resideInAnyPackage(JOBS, INTEROP, VIRTUALIZATION)
+            .because("providers plug in through the SPI (server.providers); only the composition root wires the"
+                    + " job engine, Interop and Hyper-V providers in");
 
     @ArchTest
     static final ArchRule nothingBelowHttpKnowsHttp = noClasses().that().resideInAnyPackage(BELOW_HTTP)

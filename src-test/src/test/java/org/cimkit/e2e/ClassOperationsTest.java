@@ -342,14 +342,23 @@ class ClassOperationsTest {
                 List.of(CimQualifier.flag("Key")), null, false);
     }
 
+    private static CimMethod refMethod(String refClass) {
+        return new CimMethod(CimName.of("Point"), CimType.UINT32, List.of(new CimParameter(CimName.of("Target"),
+                CimType.REFERENCE, false, null, CimName.of(refClass), List.of())), List.of(), null, false);
+    }
+
     @Test
     void createClassChecksReferences() throws Exception {
         error(create(CimClass.builder("E2E_CrNotAssoc").property(ref("R", "CIM_ManagedElement")).build()), 4);
         error(create(CimClass.builder("E2E_CrUnknown").qualifier(CimQualifier.flag("Association"))
                 .property(ref("R", "E2E_NoSuchClass")).build()), 4);
+        // a method parameter's reference class must exist too, as the MOF compiler demands
+        error(create(CimClass.builder("E2E_CrUnknownParam").method(refMethod("E2E_NoSuchClass")).build()), 4);
+        error(client.call(VIRT, "GetClass", P.className("ClassName", "E2E_CrUnknownParam")), 6);
         healthy(client);
         E2e.createClass(client, CimClass.builder("E2E_CrGood").qualifier(CimQualifier.flag("Association"))
-                .property(ref("A", "CIM_ManagedElement")).property(ref("B", "E2E_CrGood")).build());
+                .property(ref("A", "CIM_ManagedElement")).property(ref("B", "E2E_CrGood"))
+                .method(refMethod("CIM_ManagedElement")).build());
         CimClass c = getClass("E2E_CrGood");
         assertEquals("CIM_ManagedElement", c.property("A").referenceClass().value());
         assertTrue(c.isAssociation());

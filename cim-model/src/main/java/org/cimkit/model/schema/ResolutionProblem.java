@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.cimkit.model.CimName;
 
 /**
- * One way a class breaks a DSP0004 inheritance rule. It names the element it was found on, so
+ * One way a class breaks a DSP0004 rule (of inheritance, or of {@link ClassChecks}). It names the element it was found on, so
  * that a caller can point at it (the MOF compiler at the source text, the repository in its
  * CIM_ERR_INVALID_PARAMETER description); {@link #message()} says what is wrong in words.
  *
@@ -25,7 +25,12 @@ public record ResolutionProblem(Kind kind, Part part, CimName feature, CimName p
         Objects.requireNonNull(message, "message");
     }
 
-    /** The rules the resolver checks. */
+    /** The element the problem was found on. */
+    public ClassChecks.Element element() {
+        return new ClassChecks.Element(part, feature, parameter);
+    }
+
+    /** The rules the resolver and {@link ClassChecks} check. */
     public enum Kind {
         /** A qualifier with flavor DisableOverride is given another value on a subclass or overriding element. */
         DISABLE_OVERRIDE,
@@ -38,7 +43,15 @@ public record ResolutionProblem(Kind kind, Part part, CimName feature, CimName p
         /** A reference property in a class that is not an association. */
         REFERENCE_OUTSIDE_ASSOCIATION,
         /** A non-NULL string default on a property whose qualifiers make it hold embedded objects. */
-        EMBEDDED_DEFAULT
+        EMBEDDED_DEFAULT,
+        /** A qualifier that the namespace does not declare. */
+        QUALIFIER_NOT_DECLARED,
+        /** A qualifier whose declared scope does not include the element it is used on. */
+        QUALIFIER_SCOPE,
+        /** A qualifier value of another type (or arrayness) than the qualifier's declaration. */
+        QUALIFIER_TYPE_MISMATCH,
+        /** A reference naming a class that does not exist. */
+        REFERENCE_CLASS_MISSING
     }
 
     /** The kind of element a problem was found on. */

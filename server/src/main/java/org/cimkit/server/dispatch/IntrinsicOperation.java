@@ -16,20 +16,25 @@ import static org.cimkit.server.dispatch.ParameterType.UINT32;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.cimkit.model.CimException;
+import org.cimkit.model.CimName;
 import org.cimkit.model.CimStatus;
+import org.cimkit.model.message.Argument;
+import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.security.AccessControl.Right;
 
 /**
  * The intrinsic operations of DSP0200 1.4 that Cimkit carries out: the one list the dispatcher
- * routes by, the ACL asks for the right an operation needs, and parameter parsing reads the
- * parameters' types and defaults from.
+ * routes by, the ACL asks for the right an operation needs, parameter parsing reads the
+ * parameters' types and defaults from, and the access log asks for the class a call is about.
  */
 public enum IntrinsicOperation {
     GET_CLASS("GetClass", Right.READ, required("ClassName", CLASSNAME), flag("LocalOnly", true),
@@ -101,6 +106,10 @@ public enum IntrinsicOperation {
     CLOSE_ENUMERATION("CloseEnumeration", Right.READ, required("EnumerationContext", STRING)),
     ENUMERATION_COUNT("EnumerationCount", Right.READ, required("EnumerationContext", STRING));
 
+    /** The parameter types that name the object (and so the class) a call is about. */
+    private static final Set<ParameterType> OBJECT_PARAMETERS = EnumSet.of(CLASSNAME, INSTANCENAME, OBJECTNAME, CLASS,
+            INSTANCE);
+
     private static final Map<String, IntrinsicOperation> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(o -> o.wireName.toLowerCase(Locale.ROOT), Function.identity()));
 
@@ -136,6 +145,45 @@ public enum IntrinsicOperation {
             }
         }
         return null;
+    }
+
+    /**
+     * The class a call of this operation is about: the one its first object parameter (a class name,
+     * instance or object name, class or instance) names, or null when the operation has none (the
+     * root of EnumerateClassNames, queries, pulls) or the call leaves it out.
+     */
+    public CimName targetClass(List<ParamValue> given) {
+        for (OperationParameter declared : parameters) {
+            if (!OBJECT_PARAMETERS.contains(declared.type())) {
+                continue;
+            }
+            for (ParamValue p : given) {
+                if (p.name().equalsIgnoreCase(declared.name()) && p.value() != null) {
+                    return classOf(p.value());
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** The class a call of an intrinsic operation is about (see {@link #targetClass}); null for other names. */
+    public static CimName targetClass(String operation, List<ParamValue> given) {
+        IntrinsicOperation op = BY_NAME.get(operation.toLowerCase(Locale.ROOT));
+        return op == null ? null : op.targetClass(given);
+    }
+
+    private static CimName classOf(Argument a) {
+        if (a instanceof Argument.ClassName c) {
+            return c.name();
+        }
+        if (a instanceof Argument.Path p) {
+            return p.path().className();
+        }
+        if (a instanceof Argument.ClassArg c) {
+            return c.cimClass().className();
+        }
+        return a instanceof Argument.InstanceArg i ? i.instance().className() : null;
     }
 
     /** The operation an IMETHODCALL names (case-insensitively); CIM_ERR_NOT_SUPPORTED for any other name. */

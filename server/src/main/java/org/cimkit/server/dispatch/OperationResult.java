@@ -10,7 +10,6 @@ import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimQualifierType;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.pull.PullKind;
 
 /**
  * What an operation produces, in the shape DSP0200 answers it with. Large results are streams, so
@@ -63,9 +62,11 @@ public sealed interface OperationResult {
     }
 
     /**
-     * A pull response. {@code kind} says how items are written; instances carry full paths.
+     * A pull response: instance paths alone (PullInstancePaths and its Open), or instances, which carry
+     * full paths and are answered with them when {@code withPaths} (PullInstancesWithPath and its
+     * Opens), bare otherwise (PullInstances after OpenQueryInstances).
      */
-    record Pull(PullKind kind, List<CimInstance> instances, List<CimObjectPath> paths, boolean endOfSequence,
+    record Pull(List<CimObjectPath> paths, List<CimInstance> instances, boolean withPaths, boolean endOfSequence,
             String context, boolean includeClassOrigin) implements OperationResult {
     }
 

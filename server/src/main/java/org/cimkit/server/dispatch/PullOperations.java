@@ -140,6 +140,7 @@ final class PullOperations {
         List<CimObjectPath> paths = kind == PullKind.INSTANCE_PATHS
                 ? b.items().stream().map(CimInstance::path).toList() : List.of();
         List<CimInstance> instances = kind == PullKind.INSTANCE_PATHS ? List.of() : b.items();
-        return new OperationResult.Pull(kind, instances, paths, b.endOfSequence(), b.context(), ico);
+        return new OperationResult.Pull(paths, instances, kind == PullKind.INSTANCES_WITH_PATH, b.endOfSequence(),
+                b.context(), ico);
     }
 }

@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.cimkit.model.CimName;
-import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.ParamValue;
+import org.cimkit.server.dispatch.IntrinsicOperation;
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,36 +83,13 @@ public final class AccessLog {
                 + (bytes < 0 ? "-" : Long.toString(bytes)) + " B " + millis + " ms";
     }
 
-    /** The parameters that name the class an intrinsic call is about, in the order they are looked for. */
-    private static final List<String> CLASS_PARAMETERS = List.of("ClassName", "InstanceName", "ObjectName", "NewInstance",
-            "ModifiedInstance", "NewClass", "ModifiedClass");
-
-    /** The class an intrinsic call is about, or null (EnumerateClassNames of the root, ExecQuery, pulls...). */
-    static String className(List<ParamValue> parameters) {
-        for (String wanted : CLASS_PARAMETERS) {
-            for (ParamValue p : parameters) {
-                if (p.name().equalsIgnoreCase(wanted)) {
-                    CimName n = classOf(p.value());
-                    if (n != null) {
-                        return n.toString();
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static CimName classOf(Argument a) {
-        if (a instanceof Argument.ClassName c) {
-            return c.name();
-        }
-        if (a instanceof Argument.Path p) {
-            return p.path().className();
-        }
-        if (a instanceof Argument.ClassArg c) {
-            return c.cimClass().className();
-        }
-        return a instanceof Argument.InstanceArg i ? i.instance().className() : null;
+    /**
+     * The class an intrinsic call is about, as the operation's declaration says which parameter names
+     * it; null when there is none (EnumerateClassNames of the root, ExecQuery, pulls...).
+     */
+    static String className(String operation, List<ParamValue> parameters) {
+        CimName n = IntrinsicOperation.targetClass(operation, parameters);
+        return n == null ? null : n.toString();
     }
 
     /** {@code -} for nothing; spaces, control characters, non-ASCII and '%' %-escaped; long text cut. */

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -168,7 +167,7 @@ public final class CimOperationServlet extends HttpServlet {
         if (message.body() instanceof CimMessage.IMethodCall call) {
             entry.operation = call.name();
             entry.namespace = call.namespace() == null ? null : call.namespace().value();
-            entry.className = AccessLog.className(call.parameters());
+            entry.className = AccessLog.className(call.name(), call.parameters());
             matchHeaders(cimMethod, cimObject, call.name(), call.namespace(), null);
             RequestContext rc = new RequestContext(call.namespace(), host, who, req.getRemoteAddr());
             respond(req, resp, headers, message.id(), call.name(), false, deadline, entry,

@@ -94,23 +94,15 @@ final class ResponseEncoder {
                 w.writeQualifierDeclaration(t);
             }
         } else if (r instanceof OperationResult.Pull p) {
-            switch (p.kind()) {
-                case INSTANCES_WITH_PATH -> {
-                    for (CimInstance i : p.instances()) {
-                        w.writeInstanceWithPath(i, false, p.includeClassOrigin());
-                    }
+            for (CimObjectPath path : p.paths()) {
+                w.writeInstancePath(path);
+            }
+            for (CimInstance i : p.instances()) {
+                if (p.withPaths()) {
+                    w.writeInstanceWithPath(i, false, p.includeClassOrigin());
+                } else {
+                    w.writeInstance(i, false, p.includeClassOrigin());
                 }
-                case INSTANCES -> {
-                    for (CimInstance i : p.instances()) {
-                        w.writeInstance(i, false, p.includeClassOrigin());
-                    }
-                }
-                case INSTANCE_PATHS -> {
-                    for (CimObjectPath path : p.paths()) {
-                        w.writeInstancePath(path);
-                    }
-                }
-                default -> throw new IllegalStateException();
             }
         } else if (r instanceof OperationResult.Count c) {
             if (c.count() != null) {

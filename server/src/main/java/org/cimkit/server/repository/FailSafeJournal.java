@@ -1,6 +1,5 @@
 package org.cimkit.server.repository;
 
-import org.cimkit.server.storage.StorageFailure;
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
@@ -8,6 +7,7 @@ import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimQualifierType;
+import org.cimkit.server.storage.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,12 +1,14 @@
 package org.cimkit.server.repository;
 
-import org.cimkit.server.storage.StorageFailure;
-import org.cimkit.server.storage.DurableStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
@@ -16,6 +18,8 @@ import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObject;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimQualifierType;
+import org.cimkit.server.storage.DurableStore;
+import org.cimkit.server.storage.StorageFailure;
 import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,13 +69,13 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
 
     /** Replays the stored changes onto a repository that holds the MOF base. */
     public void replay(Repository repo) {
-        Map<String, byte[]> names = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> names = new LinkedHashMap<>();
         store.forEach(NAMESPACES, names::put);
-        java.util.Set<String> resets = new java.util.HashSet<>();
+        Set<String> resets = new HashSet<>();
         store.forEach(NAMESPACE_RESETS, (k, v) -> resets.add(k));
         for (Map.Entry<String, byte[]> e : names.entrySet()) {
             CimNamespace ns = CimNamespace.of(new String(e.getValue().length == 0 ? e.getKey().getBytes() : e.getValue(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+                    StandardCharsets.UTF_8));
             if (e.getValue().length == 0) {
                 if (repo.hasNamespace(ns)) {
                     repo.deleteNamespaceUnchecked(ns);
@@ -153,7 +157,7 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
         int sep = key.indexOf('\u0000');
         byte[] display = names.get(key.substring(0, sep));
         String name = display == null || display.length == 0 ? key.substring(0, sep)
-                : new String(display, java.nio.charset.StandardCharsets.UTF_8);
+                : new String(display, StandardCharsets.UTF_8);
         return CimNamespace.of(name);
     }
 
@@ -172,7 +176,7 @@ public final class MvStoreJournal implements RepositoryJournal, AutoCloseable {
 
     @Override
     public void namespaceCreated(CimNamespace ns) {
-        byte[] name = ns.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] name = ns.value().getBytes(StandardCharsets.UTF_8);
         store.write(m -> {
             byte[] before = m.map(NAMESPACES).get(nsKey(ns));
             if (before != null && before.length == 0) {

@@ -5,24 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
-import org.cimkit.model.CimMethod;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
-import org.cimkit.model.CimParameter;
-import org.cimkit.model.CimProperty;
-import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimQualifierType;
 import org.cimkit.model.CimStatus;
-import org.cimkit.model.CimType;
-import org.cimkit.model.CimValue;
-import org.cimkit.model.Scope;
+import org.cimkit.model.schema.ClassChecks;
 import org.cimkit.model.schema.ClassResolutionException;
 import org.cimkit.model.schema.ClassResolver;
+import org.cimkit.model.schema.ResolutionProblem;
 import org.cimkit.server.changes.InstanceChange;
 import org.cimkit.server.changes.InstanceChanges;
 
@@ -85,7 +82,7 @@ public final class Repository {
     }
 
     /** Runs a change under the namespace's write lock: changes to one namespace happen one at a time. */
-    private static <T> T inWriteLock(NamespaceStore s, java.util.function.Supplier<T> change) {
+    private static <T> T inWriteLock(NamespaceStore s, Supplier<T> change) {
         s.writeLock().lock();
         try {
             return change.get();
@@ -256,8 +253,7 @@ public final class Repository {
     /** Resolves a class a client sent, checks it as the MOF compiler would, and stores it (caller holds the lock). */
     private CimClass resolveAndPut(CimNamespace ns, NamespaceStore s, CimClass local) {
         CimClass resolved = resolveAgainstSuperclass(s, local);
-        checkQualifiersDeclared(s, resolved);
-        checkReferences(s, resolved);
+        checkAgainstNamespace(s, resolved);
         journal.classSet(ns, resolved);
         s.putClass(resolved);
         return resolved;
@@ -280,61 +276,22 @@ public final class Repository {
     }
 
     /**
-     * Reference properties point at a class of the namespace (or the class itself), as the MOF
-     * compiler demands (that only associations have them is a resolver rule).
+     * The class a client sent must meet the rules the MOF compiler checks ({@link ClassChecks}): its
+     * qualifiers declared, in scope and of their declared type, its references naming classes of the
+     * namespace. A namespace without qualifier declarations (made by a bare client) accepts any
+     * qualifier.
      */
-    private static void checkReferences(NamespaceStore s, CimClass c) {
-        for (CimProperty p : c.properties()) {
-            if (p.type() != CimType.REFERENCE || p.propagated()) {
-                continue;
-            }
-            CimName target = p.referenceClass();
-            if (target != null && !target.equals(c.name()) && !s.hasClass(target)) {
-                throw new CimException(CimStatus.INVALID_PARAMETER, "reference property " + c.name() + "." + p.name()
-                        + " refers to class " + target + ", which does not exist in " + s.name());
-            }
+    private static void checkAgainstNamespace(NamespaceStore s, CimClass c) {
+        List<ResolutionProblem> problems = new ArrayList<>();
+        if (!s.qualifierTypes().isEmpty()) {
+            problems.addAll(ClassChecks.qualifiers(c, s::qualifierType));
         }
-    }
-
-    private static void checkQualifiersDeclared(NamespaceStore s, CimClass c) {
-        if (s.qualifierTypes().isEmpty()) {
-            return; // a namespace without declarations accepts any qualifier (created by a bare client)
-        }
-        Scope classScope = c.isAssociation() ? Scope.ASSOCIATION : c.isIndication() ? Scope.INDICATION : Scope.CLASS;
-        c.qualifiers().forEach(q -> requireDeclared(s, q, classScope, "class " + c.name()));
-        for (CimProperty p : c.properties()) {
-            Scope scope = p.type() == CimType.REFERENCE ? Scope.REFERENCE : Scope.PROPERTY;
-            p.qualifiers().forEach(q -> requireDeclared(s, q, scope, "property " + p.name()));
-        }
-        for (CimMethod m : c.methods()) {
-            m.qualifiers().forEach(q -> requireDeclared(s, q, Scope.METHOD, "method " + m.name()));
-            for (CimParameter prm : m.parameters()) {
-                prm.qualifiers().forEach(q -> requireDeclared(s, q, Scope.PARAMETER, "parameter " + m.name() + "." + prm.name()));
-            }
-        }
-    }
-
-    /**
-     * A qualifier must be declared; one set on this element (not propagated) must also be allowed
-     * there by its declared scope and carry a value of its declared type, as the MOF compiler demands.
-     */
-    private static void requireDeclared(NamespaceStore s, CimQualifier q, Scope scope, String where) {
-        CimQualifierType t = s.qualifierType(q.name());
-        if (t == null) {
-            throw new CimException(CimStatus.INVALID_PARAMETER, "qualifier " + q.name() + " on " + where
-                    + " is not declared in namespace " + s.name());
-        }
-        if (q.propagated()) {
-            return;
-        }
-        if (!t.appliesTo(scope)) {
-            throw new CimException(CimStatus.INVALID_PARAMETER, "qualifier " + t.name() + " cannot be used on " + where
-                    + " (its scope does not include " + scope.mofName() + ")");
-        }
-        CimValue v = q.value();
-        if (v.type() != t.type() || v.isArray() != t.array()) {
-            throw new CimException(CimStatus.INVALID_PARAMETER, "qualifier " + t.name() + " on " + where + " is declared "
-                    + t.type().typeName() + (t.array() ? "[]" : "") + " but has a value of type " + CimValue.describe(v));
+        problems.addAll(ClassChecks.references(c, s::hasClass));
+        if (!problems.isEmpty()) {
+            ResolutionProblem p = problems.get(0);
+            String element = p.part() == ResolutionProblem.Part.CLASS ? "" : ", " + p.element().describe();
+            throw new CimException(CimStatus.INVALID_PARAMETER, "namespace " + s.name() + ", class " + c.name() + element
+                    + ": " + p.message());
         }
     }
 
@@ -406,7 +363,7 @@ public final class Repository {
      * Changes a stored instance: {@code change} gets the current version and returns the new one (same
      * path), all under the namespace's write lock, so concurrent changes are applied one after another.
      */
-    public void updateInstance(CimNamespace ns, CimObjectPath path, java.util.function.UnaryOperator<CimInstance> change) {
+    public void updateInstance(CimNamespace ns, CimObjectPath path, UnaryOperator<CimInstance> change) {
         NamespaceStore s = namespace(ns);
         inWriteLock(s, () -> {
             CimInstance current = s.getInstance(path);
@@ -420,20 +377,6 @@ public final class Repository {
             journal.instanceSet(ns, next);
             s.putInstance(next);
             announce(ns, current, next);
-        });
-    }
-
-    /** Replaces a stored instance by a complete new version (same path). */
-    public void replaceInstance(CimNamespace ns, CimInstance complete) {
-        NamespaceStore s = namespace(ns);
-        inWriteLock(s, () -> {
-            CimInstance previous = s.getInstance(complete.path());
-            if (previous == null) {
-                throw new CimException(CimStatus.NOT_FOUND, "instance " + complete.path() + " does not exist");
-            }
-            journal.instanceSet(ns, complete);
-            s.putInstance(complete);
-            announce(ns, previous, complete);
         });
     }
 

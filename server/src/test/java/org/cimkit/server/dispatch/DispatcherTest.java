@@ -226,6 +226,7 @@ class DispatcherTest {
         OperationResult.Pull second = (OperationResult.Pull) f.call(TEST, "OpenEnumerateInstances",
                 className("ClassName", "T_Thing"), value("MaxObjectCount", "1"));
         assertEquals(1, second.instances().size());
+        assertTrue(second.withPaths() && second.paths().isEmpty(), "instances answered with their paths");
         OperationResult.Pull rest = (OperationResult.Pull) f.call(TEST, "PullInstancesWithPath",
                 value("EnumerationContext", second.context()), value("MaxObjectCount", "5"));
         assertEquals(1, rest.instances().size());
@@ -233,6 +234,7 @@ class DispatcherTest {
 
         OperationResult.Pull third = (OperationResult.Pull) f.call(TEST, "OpenQueryInstances",
                 value("FilterQueryLanguage", "WQL"), value("FilterQuery", "SELECT * FROM T_Sub"));
+        assertFalse(third.withPaths(), "OpenQueryInstances answers bare instances");
         f.call(TEST, "CloseEnumeration", value("EnumerationContext", third.context()));
         f.fails(CimStatus.INVALID_ENUMERATION_CONTEXT, TEST, "CloseEnumeration",
                 value("EnumerationContext", third.context()));

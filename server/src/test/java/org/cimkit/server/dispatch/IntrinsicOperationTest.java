@@ -6,13 +6,16 @@ import static org.cimkit.server.dispatch.DispatchFixture.path;
 import static org.cimkit.server.dispatch.DispatchFixture.thing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimStatus;
+import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.security.AccessControl.Right;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,5 +72,19 @@ class IntrinsicOperationTest {
         f.fails(CimStatus.ACCESS_DENIED, "nobody", TEST, "EnumerateInstanceNames", className("ClassName", "T_Thing"));
         // before the namespace is looked at: no answer tells whether it exists
         f.fails(CimStatus.ACCESS_DENIED, "reader", org.cimkit.model.CimNamespace.of("root/nowhere"), "EnumerateClassNames");
+    }
+
+    @Test
+    void theTargetClassIsNamedByTheOperationsFirstObjectParameter() {
+        ParamValue thingA = path("ObjectName", thing("T_Thing", "a"));
+        assertEquals("T_Thing", IntrinsicOperation.named("Associators").targetClass(List.of(
+                className("AssocClass", "T_Assoc"), thingA)).toString(), "ObjectName, not the AssocClass filter");
+        assertEquals("T_Thing", IntrinsicOperation.targetClass("getclass", List.of(
+                className("classname", "T_Thing"))).toString());
+        assertNull(IntrinsicOperation.named("EnumerateClasses").targetClass(
+                List.of()), "the root of the class tree");
+        assertNull(IntrinsicOperation.targetClass("GetInstance", List.of(
+                className("ClassName", "T_Thing"))), "not a parameter of GetInstance");
+        assertNull(IntrinsicOperation.targetClass("Frobnicate", List.of(thingA)));
     }
 }

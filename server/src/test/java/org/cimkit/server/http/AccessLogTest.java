@@ -61,11 +61,14 @@ class AccessLogTest {
     void classNameFromTheIntrinsicParameters() {
         CimObjectPath path = CimObjectPath.forInstance(CimNamespace.of("root/cimv2"), CimName.of("CIM_Disk"),
                 List.of(org.cimkit.model.CimKeyBinding.of("Id", "1")));
-        assertEquals("CIM_Foo", AccessLog.className(List.of(new ParamValue("LocalOnly", null, new Argument.Text("x", null)),
-                new ParamValue("classname", null, new Argument.ClassName(CimName.of("CIM_Foo"))))));
-        assertEquals("CIM_Disk", AccessLog.className(List.of(new ParamValue("InstanceName", null, new Argument.Path(path)))));
-        assertNull(AccessLog.className(List.of(new ParamValue("Query", null, new Argument.Text("select", null)))));
-        assertNull(AccessLog.className(List.of()));
+        assertEquals("CIM_Foo", AccessLog.className("GetClass", List.of(new ParamValue("LocalOnly", null,
+                new Argument.Text("x", null)), new ParamValue("classname", null, new Argument.ClassName(CimName.of("CIM_Foo"))))));
+        assertEquals("CIM_Disk", AccessLog.className("getinstance", List.of(new ParamValue("InstanceName", null,
+                new Argument.Path(path)))));
+        assertNull(AccessLog.className("ExecQuery", List.of(new ParamValue("Query", null, new Argument.Text("select", null)))));
+        assertNull(AccessLog.className("EnumerateClassNames", List.of()));
+        assertNull(AccessLog.className("NoSuchOperation", List.of(new ParamValue("ClassName", null,
+                new Argument.ClassName(CimName.of("CIM_Foo"))))));
     }
 
     @Test

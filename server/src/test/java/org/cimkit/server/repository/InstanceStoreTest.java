@@ -141,7 +141,7 @@ class InstanceStoreTest {
         CimInstance shaped = repo.loadInstance(NS, item("w", 1));
         CimInstance wrong = shaped.toBuilder().putProperty(new CimProperty(CimName.of("U8"), CimType.UINT16, false, null,
                 null, CimValue.IntegerValue.uint16(3), List.of(), null, false)).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> repo.replaceInstance(NS, wrong));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> repo.updateInstance(NS, wrong.path(), i -> wrong));
         assertTrue(e.getMessage().contains("T_Item.U8"), e.getMessage());
     }
 
