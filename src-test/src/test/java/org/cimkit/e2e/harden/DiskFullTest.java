@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.cimkit.e2e.CimClient;
 import org.cimkit.e2e.RunningServer;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.message.CimMessage;
-import org.junit.jupiter.api.Assumptions;
+import org.cimkit.testsupport.SmallFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +32,7 @@ class DiskFullTest {
     @Test
     void fullDiskRefusesWritesClearlyKeepsReadsAndRecoversWithoutRestart() throws Exception {
         Path data = tmp.resolve("data");
-        mount(data);
-        try {
+        try (SmallFileSystem disk = SmallFileSystem.mount(data, "16m")) {
             // an old data directory may still hold per-job record files: they are ignored, not fatal
             Files.createDirectories(data.resolve("jobs"));
             Files.writeString(data.resolve("jobs/0A.job"), "id=0A\nstate=4\n");
@@ -44,7 +40,7 @@ class DiskFullTest {
             String refused;
             try (RunningServer s = Harden.server().withDataDir(data).start()) {
                 CimClient c = s.client();
-                fillLeaving(data, 1024 * 1024);
+                disk.fillLeaving(1024 * 1024);
                 refused = null;
                 for (int i = 0; i < 5000 && refused == null; i++) {
                     String id = "item-" + i;
@@ -69,7 +65,7 @@ class DiskFullTest {
                 assertReadable(c, acknowledged);
                 Harden.cimError(Harden.intrinsic(c, "GetInstance", Xml.getInstance(refused)), CimStatus.NOT_FOUND);
 
-                Files.delete(data.resolve("filler")); // space again, same server
+                disk.free(); // space again, same server
                 Harden.ok(Harden.intrinsic(c, "CreateInstance", Xml.createInstance("after", "back", 7)));
                 acknowledged.add("after");
                 Harden.ok(Harden.intrinsic(c, "ModifyInstance", Xml.modifyInstance(acknowledged.get(0), "changed", 8)));
@@ -83,8 +79,6 @@ class DiskFullTest {
                 Harden.cimError(Harden.intrinsic(c, "GetInstance", Xml.getInstance(refused)), CimStatus.NOT_FOUND);
                 Harden.cimError(Harden.intrinsic(c, "GetInstance", Xml.getInstance("while-full")), CimStatus.NOT_FOUND);
             }
-        } finally {
-            run("umount", "-l", data.toString());
         }
     }
 
@@ -95,33 +89,5 @@ class DiskFullTest {
         }
         assertEquals(ids.size(), Harden.ok(Harden.intrinsic(c, "EnumerateInstanceNames",
                 Xml.enumerateInstanceNames("Harden_Item"))).returnValue().size());
-    }
-
-    private static void mount(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        String[] result = run("mount", "-t", "tmpfs", "-o", "size=16m,mode=0700", "tmpfs", dir.toString());
-        Assumptions.assumeTrue("0".equals(result[0]), "skipped: cannot mount a small tmpfs here (" + result[1] + ")");
-    }
-
-    /** Fills the file system with {@code data/filler} until about {@code leave} bytes are free. */
-    private static void fillLeaving(Path data, long leave) throws IOException {
-        long toWrite = Files.getFileStore(data).getUsableSpace() - leave;
-        byte[] chunk = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(data.resolve("filler"))) {
-            for (long n = 0; n < toWrite; n += chunk.length) {
-                out.write(chunk);
-            }
-        }
-    }
-
-    /** Exit code and output of a command; exit code "-1" when it cannot be run at all. */
-    private static String[] run(String... command) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            return new String[] { p.waitFor(20, TimeUnit.SECONDS) ? Integer.toString(p.exitValue()) : "-1", out };
-        } catch (IOException e) {
-            return new String[] { "-1", e.getMessage() };
-        }
     }
 }

@@ -1,8 +1,10 @@
-package org.cimkit.server.repository;
+package org.cimkit.testsupport;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -44,14 +46,26 @@ public final class SmallFileSystem implements AutoCloseable {
     public Path fill() throws IOException {
         Path filler = dir.resolve("filler");
         byte[] chunk = new byte[16 * 1024];
-        try (var out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND)) {
+        try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             while (true) {
                 out.write(chunk);
                 out.flush();
             }
         } catch (IOException full) {
             // full now
+        }
+        return filler;
+    }
+
+    /** Fills the file system with the same file until about {@code leave} bytes are free. */
+    public Path fillLeaving(long leave) throws IOException {
+        Path filler = dir.resolve("filler");
+        long toWrite = Files.getFileStore(dir).getUsableSpace() - leave;
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            for (long n = 0; n < toWrite; n += chunk.length) {
+                out.write(chunk);
+            }
         }
         return filler;
     }
