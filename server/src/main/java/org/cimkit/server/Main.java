@@ -284,6 +284,7 @@ public final class Main implements Callable<Integer> {
             } catch (Exception e) {
                 LoggerFactory.getLogger(Main.class).warn("shutdown: {}", e.toString());
             } finally {
+                flushLogs();
                 stopped.countDown();
             }
         }, "cimkit-shutdown"));
@@ -386,6 +387,13 @@ public final class Main implements Callable<Integer> {
         }
         out.println(PasswordHash.create(pw));
         return 0;
+    }
+
+    /** Writes out what the asynchronous access log still holds: the process is about to end. */
+    private static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+            ctx.stop();
+        }
     }
 
     private static void setLogLevel(String level) {

@@ -69,6 +69,22 @@ class AccessLogTest {
         }
     }
 
+    /** The shipped configuration writes the log from a queue: a line still reaches stderr when the process stops right after. */
+    @Test
+    void theJarWritesEveryLineBeforeItEnds() throws Exception {
+        try (RunningServer server = ServerSpec.jar().start()) {
+            ServerProcess p = server.process();
+            for (int i = 0; i < 200; i++) {
+                assertEquals(200, server.client().call(E2e.VIRT, "EnumerateClassNames").status());
+            }
+            // SIGTERM through the handle: Process.destroy() would also close our ends of the pipes
+            p.process().toHandle().destroy();
+            p.waitFor(10);
+            long lines = p.stderr().lines().filter(l -> l.contains(" EnumerateClassNames root/virtualization/v2 - 200 ")).count();
+            assertEquals(200, lines, p.stderr());
+        }
+    }
+
     @Test
     void switchedOffNoLines() throws Exception {
         try (RunningServer s = ServerSpec.inProcess().withConfig(c -> c.withAccessLog(false)).start()) {
