@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimKeyBinding;
+import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
@@ -78,17 +79,16 @@ class ReferenceShapeTest {
     @Test
     void anAssociationIsFoundWhicheverShapeItsKeyReferencesAreGivenIn() throws Exception {
         CimObjectPath created = createdGroupPoint(client, 2).ref("ResultingReferencePointCollection");
-        CimObjectPath withNamespace = path("Msvm_ReferencePointOfVirtualSystemCollection")
-                .local();
-        List<CimKeyBinding> local = List.of(new CimKeyBinding(org.cimkit.model.CimName.of("Antecedent"),
-                new CimValue.ReferenceValue(group().local())), new CimKeyBinding(org.cimkit.model.CimName.of("Dependent"),
+        CimName association = CimName.of("Msvm_ReferencePointOfVirtualSystemCollection");
+        List<CimKeyBinding> local = List.of(new CimKeyBinding(CimName.of("Antecedent"),
+                new CimValue.ReferenceValue(group().local())), new CimKeyBinding(CimName.of("Dependent"),
                         new CimValue.ReferenceValue(created.local())));
-        CimObjectPath byLocalKeys = CimObjectPath.forInstance(null, withNamespace.className(), local);
+        CimObjectPath byLocalKeys = CimObjectPath.forInstance(null, association, local);
         assertNotNull(get(client, byLocalKeys), "key references without namespace (INSTANCENAME)");
-        List<CimKeyBinding> qualified = List.of(new CimKeyBinding(org.cimkit.model.CimName.of("Antecedent"),
-                new CimValue.ReferenceValue(group())), new CimKeyBinding(org.cimkit.model.CimName.of("Dependent"),
+        List<CimKeyBinding> qualified = List.of(new CimKeyBinding(CimName.of("Antecedent"),
+                new CimValue.ReferenceValue(group())), new CimKeyBinding(CimName.of("Dependent"),
                         new CimValue.ReferenceValue(created.withNamespace(V2))));
-        assertNotNull(get(client, CimObjectPath.forInstance(null, withNamespace.className(), qualified)),
+        assertNotNull(get(client, CimObjectPath.forInstance(null, association, qualified)),
                 "key references with namespace (LOCALINSTANCEPATH)");
     }
 }
