@@ -155,11 +155,11 @@ public final class CimkitServer implements AutoCloseable {
         List<ProviderModule> modules = List.of(
                 new InteropModule(host, VERSION),
                 new HyperVModule(jobs, exportRoot, config.faultInjection()));
-        ModuleRegistrar registrar = new ModuleRegistrar(repository, providers);
-        modules.forEach(m -> m.register(registrar));
-
         SecurityConfig sec = config.security();
         AccessControl acl = sec.aclFile() == null ? null : AccessControl.load(sec.aclFile());
+        ModuleRegistrar registrar = new ModuleRegistrar(repository, providers, acl);
+        modules.forEach(m -> m.register(registrar));
+
         Dispatcher dispatcher = new Dispatcher(repository, providers, contexts, acl);
         RequestGuards guards = new RequestGuards(
                 new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), clock::millis),

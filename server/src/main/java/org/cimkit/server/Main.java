@@ -22,6 +22,7 @@ import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.mof.MofException;
 import org.cimkit.server.http.AccessLog;
 import org.cimkit.server.http.PasswordHash;
+import org.cimkit.server.indications.IndicationConfig;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.security.SecurityConfig;
 import org.slf4j.LoggerFactory;
@@ -170,6 +171,35 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--access-log", paramLabel = "true|false", arity = "1", defaultValue = "true",
             description = "One line per request on the org.cimkit.access logger. Default: ${DEFAULT-VALUE}.")
     boolean accessLog;
+
+    @Option(names = "--indication-retry-attempts", paramLabel = "N",
+            defaultValue = "" + IndicationConfig.DEFAULT_RETRY_ATTEMPTS,
+            description = "Retries of an indication a listener did not accept (DeliveryRetryAttempts). Default: ${DEFAULT-VALUE}.")
+    int indicationRetryAttempts;
+
+    @Option(names = "--indication-retry-interval", paramLabel = "SECONDS",
+            defaultValue = "" + IndicationConfig.DEFAULT_RETRY_INTERVAL_SECONDS,
+            description = "Least wait before a failed listener is tried again (DeliveryRetryInterval). Default: ${DEFAULT-VALUE}.")
+    long indicationRetryIntervalSeconds;
+
+    @Option(names = "--indication-destinations", paramLabel = "PATTERN[,PATTERN...]", split = ",",
+            description = "Hosts indications may be sent to: *, host names, *.domain, addresses, address/prefix; !PATTERN"
+                    + " excludes. Default: *,!169.254.0.0/16,!fe80::/10 (any host but link-local addresses).")
+    List<String> indicationDestinations = new ArrayList<>(IndicationConfig.DEFAULT_DESTINATIONS);
+
+    @Option(names = "--indication-trust-store", paramLabel = "FILE",
+            description = "PKCS12 trust store for https listeners (default: the JVM's trusted authorities).")
+    Path indicationTrustStore;
+
+    @Option(names = "--indication-trust-store-password", paramLabel = "PASSWORD",
+            description = "Password of the indication trust store.")
+    String indicationTrustStorePassword;
+
+    @Option(names = "--indication-progress-interval", paramLabel = "MILLIS",
+            defaultValue = "" + IndicationConfig.DEFAULT_PROGRESS_INTERVAL_MILLIS,
+            description = "Least time between two PercentComplete indications of one job (state changes are never held)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    long indicationProgressMillis;
 
     @Option(names = "--hash-password", description = "Read a password from the console or stdin, print its hash, exit.")
     boolean hashPassword;
@@ -324,7 +354,12 @@ public final class Main implements Callable<Integer> {
                     new XmlLimits(maxXmlDepth, maxXmlAttributes, maxXmlElements, maxXmlString, maxRequestBytes),
                     maxEnumerations, security())
                     .withJobs(jobWorkers, Duration.ofSeconds(jobRetentionSeconds), faultInjection)
-                    .withAccessLog(accessLog);
+                    .withAccessLog(accessLog)
+                    .withIndications(IndicationConfig.DEFAULT
+                            .withRetry(indicationRetryAttempts, Duration.ofSeconds(indicationRetryIntervalSeconds))
+                            .withDestinations(indicationDestinations)
+                            .withTrustStore(indicationTrustStore, indicationTrustStorePassword)
+                            .withProgressInterval(Duration.ofMillis(indicationProgressMillis)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }

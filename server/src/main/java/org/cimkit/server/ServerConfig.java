@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.xml.XmlLimits;
+import org.cimkit.server.indications.IndicationConfig;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.security.SecurityConfig;
 
@@ -16,11 +17,12 @@ import org.cimkit.server.security.SecurityConfig;
  * under {@link #DEFAULT_EXPORT_ROOT} in the working directory; {@code faultInjection} is the export fault
  * directive applied when a request carries none (null: none). {@code security} (null = defaults)
  * holds TLS, the ACL file and the resource limits. {@code accessLog}: one INFO line per request on the
- * {@code org.cimkit.access} logger.
+ * {@code org.cimkit.access} logger. {@code indications} (null = defaults): retries, destinations, queues.
  */
 public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
         Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, int jobWorkers,
-        Duration jobRetention, String faultInjection, SecurityConfig security, boolean accessLog) {
+        Duration jobRetention, String faultInjection, SecurityConfig security, boolean accessLog,
+        IndicationConfig indications) {
 
     // The defaults of the command line (Main) and of forTests; compile-time constants, so the flags'
     // annotations can name them.
@@ -47,6 +49,15 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
         }
         jobRetention = jobRetention == null ? JobEngine.DEFAULT_RETENTION : jobRetention;
         security = security == null ? SecurityConfig.DEFAULT : security;
+        indications = indications == null ? IndicationConfig.DEFAULT : indications;
+    }
+
+    /** Default indication settings. */
+    public ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
+            Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, int jobWorkers,
+            Duration jobRetention, String faultInjection, SecurityConfig security, boolean accessLog) {
+        this(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations, jobWorkers,
+                jobRetention, faultInjection, security, accessLog, null);
     }
 
     /** With the access log on. */
@@ -78,43 +89,48 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
 
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(bind, httpPort, dir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
     }
 
     public ServerConfig withExtraMof(List<ExtraMof> mofs) {
         return new ServerConfig(bind, httpPort, dataDir, mofs, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
     }
 
     public ServerConfig withAuth(boolean basic, Path users) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basic, users, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
     }
 
     public ServerConfig withExportRoot(Path root) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, root, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
     }
 
     public ServerConfig withLimits(XmlLimits l) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, l,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
     }
 
     /** Job engine settings: worker threads, how long finished jobs stay visible, the default fault directive. */
     public ServerConfig withJobs(int workers, Duration retention, String fault) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, workers, retention, fault, security, accessLog);
+                maxOpenEnumerations, workers, retention, fault, security, accessLog, indications);
     }
 
     /** One INFO line per request on the org.cimkit.access logger, or none. */
     public ServerConfig withAccessLog(boolean on) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, on);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, on, indications);
     }
 
     public ServerConfig withSecurity(SecurityConfig s) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, s, accessLog);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, s, accessLog, indications);
+    }
+
+    public ServerConfig withIndications(IndicationConfig i) {
+        return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, i);
     }
 }

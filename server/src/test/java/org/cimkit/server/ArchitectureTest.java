@@ -24,7 +24,10 @@ import com.tngtech.archunit.lang.ArchRule;
  * (the access and error logs); and the JDK ({@code java..}, and {@code javax.crypto} for the PBKDF2
  * password hashes of Basic authentication).
  *
- * <p>Dispatch, the repository and http know no provider implementation (jobs, Interop, Hyper-V):
+ * <p>The indication service's delivery side ({@code indications.delivery}) writes CIM-XML export
+ * requests and reads their answers: it is the server's outgoing protocol edge, as http is the incoming one.
+ *
+ * <p>Dispatch, the repository and http know no provider implementation (jobs, Interop, Hyper-V, indications):
  * dispatch reaches providers only through the SPI in {@code server.providers}.
  */
 @AnalyzeClasses(packages = "org.cimkit.server", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -37,11 +40,12 @@ class ArchitectureTest {
     private static final String INTEROP = "org.cimkit.server.interop..";
     private static final String VIRTUALIZATION = "org.cimkit.server.virtualization..";
     private static final String STORAGE = "org.cimkit.server.storage..";
+    private static final String INDICATIONS = "org.cimkit.server.indications..";
     private static final String[] BELOW_HTTP = {DISPATCH, REPOSITORY, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
             "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..",
-            "org.cimkit.server.security..", STORAGE};
+            "org.cimkit.server.security..", STORAGE, INDICATIONS};
     private static final String[] BELOW_DISPATCH = {REPOSITORY, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
-            "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..", STORAGE};
+            "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..", STORAGE, INDICATIONS};
 
     @ArchTest
     static final ArchRule httpTalksOnlyToDispatchAndSecurity = classes().that().resideInAPackage(HTTP)
@@ -53,7 +57,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theEngineDoesNotKnowProviderImplementations = noClasses()
             .that().resideInAnyPackage(HTTP, DISPATCH, REPOSITORY)
-            .should().dependOnClassesThat().resideInAnyPackage(JOBS, INTEROP, VIRTUALIZATION)
+            .should().dependOnClassesThat().resideInAnyPackage(JOBS, INTEROP, VIRTUALIZATION, INDICATIONS)
             .because("providers plug in through the SPI (server.providers); only the composition root wires the"
                     + " job engine, Interop and Hyper-V providers in");
 
@@ -68,6 +72,7 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("org.cimkit.server.repository.DeclarationCodec")
             .and().doNotHaveFullyQualifiedName("org.cimkit.server.virtualization.ExportTask")
             .and().doNotHaveFullyQualifiedName("org.cimkit.server.virtualization.ExportFileReader")
+            .and().resideOutsideOfPackage("org.cimkit.server.indications.delivery..")
             .should().dependOnClassesThat().resideInAPackage("org.cimkit.model.xml..")
             .because("CIM-XML is decoded above dispatch and encoded on the way out; see the class comment for the"
                     + " file formats that are CIM-XML too");
@@ -82,12 +87,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule repositoryNeverCallsUp = noClasses().that().resideInAPackage(REPOSITORY)
-            .should().dependOnClassesThat().resideInAnyPackage(HTTP, DISPATCH, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION)
+            .should().dependOnClassesThat().resideInAnyPackage(HTTP, DISPATCH, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
+                    INDICATIONS)
             .because("the repository never calls back up into dispatch or the providers");
 
     @ArchTest
     static final ArchRule providersReachTheRepositoryOnlyThroughTheSpi = noClasses()
-            .that().resideInAnyPackage(PROVIDERS, JOBS, INTEROP, VIRTUALIZATION)
+            .that().resideInAnyPackage(PROVIDERS, JOBS, INTEROP, VIRTUALIZATION, INDICATIONS)
             .should().dependOnClassesThat().resideInAnyPackage(REPOSITORY, DISPATCH, HTTP)
             .because("providers get NamespaceObjects from the SPI, never the repository itself");
 

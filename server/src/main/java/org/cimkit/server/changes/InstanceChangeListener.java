@@ -12,4 +12,7 @@ public interface InstanceChangeListener {
 
     default void methodCalled(MethodCall call) {
     }
+
+    default void indicationRaised(RaisedIndication indication) {
+    }
 }

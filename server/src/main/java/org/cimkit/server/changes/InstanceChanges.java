@@ -45,4 +45,14 @@ public final class InstanceChanges {
             }
         }
     }
+
+    public void publish(RaisedIndication indication) {
+        for (InstanceChangeListener l : listeners) {
+            try {
+                l.indicationRaised(indication);
+            } catch (RuntimeException e) {
+                LOG.warn("change listener {} failed on indication {}", l, indication.indication().className(), e);
+            }
+        }
+    }
 }

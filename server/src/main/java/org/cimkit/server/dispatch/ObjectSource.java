@@ -59,7 +59,7 @@ final class ObjectSource {
 
     /** What a provider gets for a request: the namespace's objects, never the repository itself. */
     ProviderContext ctx(RequestContext rc) {
-        return new ProviderContext(rc.namespace(), rc.host(), new RepositoryObjects(repository, rc.namespace()));
+        return new ProviderContext(rc.namespace(), rc.host(), new RepositoryObjects(repository, rc.namespace()), rc.user());
     }
 
     /** Instances of exactly this class that the user may see. */

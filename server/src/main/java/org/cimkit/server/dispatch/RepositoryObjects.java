@@ -14,6 +14,7 @@ import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.changes.InstanceChange;
+import org.cimkit.server.changes.RaisedIndication;
 import org.cimkit.server.providers.NamespaceObjects;
 import org.cimkit.server.repository.NamespaceStore;
 import org.cimkit.server.repository.Repository;
@@ -116,6 +117,11 @@ public final class RepositoryObjects implements NamespaceObjects {
             throw new IllegalArgumentException("a change in " + change.namespace() + " announced through " + ns);
         }
         repository.changes().publish(change);
+    }
+
+    @Override
+    public void raise(CimInstance indication) {
+        repository.changes().publish(new RaisedIndication(ns, indication));
     }
 
     @Override

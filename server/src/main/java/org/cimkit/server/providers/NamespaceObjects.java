@@ -60,6 +60,12 @@ public interface NamespaceObjects {
     /** Announces a change to an instance the provider computes (it has no stored form to change). */
     void publish(InstanceChange change);
 
+    /**
+     * Raises an indication the provider produces itself (an instance of an [Indication] class of this
+     * namespace, no path): the indication service delivers it to the subscriptions whose filters select it.
+     */
+    void raise(CimInstance indication);
+
     /** True when someone listens to changes: a provider may skip building announcements nobody reads. */
     boolean hasChangeListeners();
 }

@@ -2,6 +2,7 @@ package org.cimkit.server.providers;
 
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
+import org.cimkit.server.changes.InstanceChangeListener;
 
 /** What a {@link ProviderModule} registers its providers with, and what it may use while doing so. */
 public interface ProviderRegistrar {
@@ -13,6 +14,15 @@ public interface ProviderRegistrar {
 
     /** The server's namespaces (for discovery providers). */
     ServerNamespaces namespaces();
+
+    /** The server's access rules. */
+    NamespaceAccess access();
+
+    /**
+     * Listens to every instance change, method call and raised indication of every namespace (the
+     * change hook); closing the handle stops listening.
+     */
+    AutoCloseable listen(InstanceChangeListener listener);
 
     /** Serves the instances of exactly this class (not its subclasses) by the provider. */
     void registerInstances(CimNamespace ns, CimName className, InstanceProvider provider);
