@@ -3,6 +3,7 @@ package org.cimkit.server.indications;
 import java.util.function.Function;
 
 import org.cimkit.model.CimClass;
+import org.cimkit.model.CimException;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.server.providers.NamespaceObjects;
@@ -41,7 +42,12 @@ final class ClassHierarchy {
             if (c.equals(sup)) {
                 return true;
             }
-            CimClass cls = o.getClass(c);
+            CimClass cls;
+            try {
+                cls = o.getClass(c);
+            } catch (CimException e) {
+                return false; // the namespace was deleted since
+            }
             if (cls == null) {
                 return false;
             }
