@@ -11,6 +11,11 @@ import org.cimkit.server.query.Token.Kind;
  * before a digit belongs to the number when an operand is expected there. {@code !=} is WQL only.
  */
 final class QueryLexer {
+    /**
+     * No real query comes near this; it keeps a hostile one (a request may carry megabytes of text)
+     * from turning into millions of token objects.
+     */
+    static final int MAX_TOKENS = 100_000;
     private final String s;
     private final boolean cql;
     private final List<Token> out = new ArrayList<>();
@@ -126,6 +131,9 @@ final class QueryLexer {
     }
 
     private void add(Kind k, String text, int at) {
+        if (out.size() == MAX_TOKENS) {
+            throw QuerySyntax.error(s, at, "the query is longer than " + MAX_TOKENS + " tokens");
+        }
         out.add(new Token(k, text, at));
     }
 
