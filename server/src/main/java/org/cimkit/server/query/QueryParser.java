@@ -375,11 +375,11 @@ final class QueryParser {
         return new Expr.Prop(n, null);
     }
 
-    /** {@code [i]}, or {@code [*]} when {@code star}. */
+    /** {@code [i]}; or, when {@code star}, {@code [*]} (null: it only ends an ANY/EVERY range). */
     private Expr.Step index(boolean star) {
         next();
         Token i = next();
-        Expr.Step step = null;
+        Expr.Step step;
         if (star && i.kind() == Kind.STAR) {
             step = null;
         } else if (i.kind() == Kind.NUMBER && i.text().length() < 10 && i.text().chars().allMatch(Character::isDigit)) {
