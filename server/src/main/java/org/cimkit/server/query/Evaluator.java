@@ -107,6 +107,17 @@ final class Evaluator {
         if (e instanceof Expr.Literal l) {
             return l.value();
         }
+        if (e instanceof Expr.Arith a) {
+            List<Expr> operands = a.operands();
+            CimValue result = value(operands.get(0));
+            for (int i = 1, n = operands.size(); i < n; i++) {
+                result = Arithmetic.apply(a.ops().charAt(i - 1), result, value(operands.get(i)));
+            }
+            return result;
+        }
+        if (e instanceof Expr.Negate n) {
+            return Arithmetic.negate(value(n.operand()));
+        }
         Expr.Call call = (Expr.Call) e;
         return switch (call.function()) {
             case UPPERCASE -> value(call.arg()) instanceof CimValue.StringValue s

@@ -8,7 +8,7 @@ import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
 
-/** A parsed operand: a literal, a property chain, or a function of one. */
+/** A parsed operand: a literal, a property chain, a function or arithmetic. */
 sealed interface Expr {
 
     /**
@@ -67,6 +67,19 @@ sealed interface Expr {
         Prop top() {
             return variable < 0 && !steps.isEmpty() && steps.get(0) instanceof Prop p ? p : null;
         }
+    }
+
+    /**
+     * CQL arithmetic: {@code operands[0] ops[0] operands[1] ops[1] ...}, worked left to right; one
+     * precedence level per node ({@code + - |} for {@code ||}, or {@code * /}).
+     */
+    record Arith(List<Expr> operands, String ops) implements Expr {
+        public Arith {
+            operands = List.copyOf(operands);
+        }
+    }
+
+    record Negate(Expr operand) implements Expr {
     }
 
     /** A function: {@code arg} null means the instance being tested (e.g. {@code CLASSNAME()}). */

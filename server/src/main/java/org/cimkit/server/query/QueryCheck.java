@@ -67,6 +67,10 @@ final class QueryCheck {
             chain(c);
         } else if (e instanceof Expr.Call call && call.arg() != null) {
             expr(call.arg());
+        } else if (e instanceof Expr.Arith a) {
+            a.operands().forEach(this::expr);
+        } else if (e instanceof Expr.Negate n) {
+            expr(n.operand());
         }
     }
 

@@ -111,6 +111,19 @@ final class QueryLexer {
                 return i + 2;
             }
             case '=' -> add(Kind.OP, "=", i);
+            case '+', '-', '/' -> {
+                if (!cql) {
+                    throw QuerySyntax.error(s, i, "unexpected character '" + c + "' (arithmetic is CQL only)");
+                }
+                add(Kind.ARITH, String.valueOf(c), i);
+            }
+            case '|' -> {
+                if (!cql || n != '|') {
+                    throw QuerySyntax.error(s, i, cql ? "expected '||' but found '|'" : "unexpected character '|'");
+                }
+                add(Kind.ARITH, "||", i);
+                return i + 2;
+            }
             case '<', '>' -> {
                 String op = n == '=' ? c + "=" : c == '<' && n == '>' ? "<>" : String.valueOf(c);
                 add(Kind.OP, op, i);
@@ -143,7 +156,7 @@ final class QueryLexer {
             return true;
         }
         Token t = out.get(out.size() - 1);
-        return t.kind() == Kind.OP || t.kind() == Kind.LPAREN || t.kind() == Kind.COMMA || t.kind() == Kind.LBRACKET
+        return t.kind() == Kind.OP || t.kind() == Kind.ARITH || t.kind() == Kind.LPAREN || t.kind() == Kind.COMMA || t.kind() == Kind.LBRACKET
                 || t.isWord("AND", "OR", "NOT", "WHERE", "SELECT", "SATISFIES");
     }
 }

@@ -2,7 +2,7 @@ package org.cimkit.server.query;
 
 /** One lexical token of a query: its kind, its text (a string literal's value unescaped) and its offset. */
 record Token(Kind kind, String text, int at) {
-    enum Kind { WORD, STRING, NUMBER, OP, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, STAR, DOT, SCOPE, END }
+    enum Kind { WORD, STRING, NUMBER, OP, ARITH, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, STAR, DOT, SCOPE, END }
 
     /** True for a word that is one of {@code words} (keywords and names are case-insensitive). */
     boolean isWord(String... words) {

@@ -163,6 +163,25 @@ class QueryEvaluationTest {
     }
 
     @Test
+    void cqlArithmetic() {
+        CimInstance i = CimInstance.builder("T").property("U8", CimValue.IntegerValue.uint8(200))
+                .property("S", CimValue.IntegerValue.sint32(-3)).property("R", new CimValue.RealValue(CimType.REAL64, 0.5))
+                .property("Big", CimValue.IntegerValue.sint64(Long.MAX_VALUE)).property("Name", "web")
+                .property("Nothing", CimValue.NullValue.of(CimType.UINT32)).build();
+        String[] yes = {"U8 + S = 197", "U8 - S * 2 = 206", "(U8 - S) * 2 = 406", "U8 / 3 = 66", "U8 / 3.0 > 66.6", "-S = 3",
+            "- -S = -3", "U8 * R = 100", "R * 4 = 2", "Name || '-01' = 'web-01'", "'x' || Name || 'x' = 'xwebx'",
+            "(U8 + 1) > 200", "NOT (U8 + 1) < 200", "(Nothing + 1) IS NULL", "Big + 1 IS NULL", "U8 / 0 IS NULL",
+            "(Name || 1) IS NULL", "U8 - 200 = 0 AND (U8 = 200 OR U8 = 1)", "((U8)) = 200", "UPPERCASE(Name || 'x') = 'WEBX'"};
+        String[] no = {"U8 + 1 = 200", "Nothing + 1 = 1", "Big * 2 > 0", "Name + 1 = 1"};
+        for (String w : yes) {
+            assertTrue(matches("DMTF:CQL", "SELECT * FROM T WHERE " + w, i), w);
+        }
+        for (String w : no) {
+            assertFalse(matches("DMTF:CQL", "SELECT * FROM T WHERE " + w, i), w);
+        }
+    }
+
+    @Test
     void noWhereMatchesEverything() {
         assertTrue(matches("DMTF:CQL", "SELECT * FROM T", CimInstance.builder("T").build()));
         assertEquals("WQL: SELECT * FROM T", CompiledQuery.compile("WQL", "SELECT * FROM T").toString());

@@ -31,6 +31,8 @@ class QueryLimitsTest {
             assertTrue(invalid(lang, "SELECT * FROM C WHERE " + deep).getMessage().contains("levels deep"));
             invalid(lang, "SELECT * FROM C WHERE " + "NOT ".repeat(50_000) + "A = 1");
         }
+        invalid("DMTF:CQL", "SELECT * FROM C WHERE 1 = " + "(".repeat(20_000) + "1" + ")".repeat(20_000));
+        invalid("DMTF:CQL", "SELECT * FROM C WHERE " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + " = 1");
         invalid("DMTF:CQL", "SELECT * FROM C WHERE " + "UPPERCASE(".repeat(20_000) + "A" + ")".repeat(20_000) + " = 'X'");
         invalid("DMTF:CQL", "SELECT * FROM C WHERE " + "ANY x IN A[*] SATISFIES (".repeat(5_000) + "x = 1" + ")".repeat(5_000));
         assertThrows(CimException.class, () -> CompiledFilter.compile("DMTF:FQL", "NOT ".repeat(50_000) + "A = 1"));
@@ -45,6 +47,10 @@ class QueryLimitsTest {
         assertTrue(q.matches(THING, (a, b) -> false));
         String ors = String.join(" OR ", java.util.Collections.nCopies(20_000, "A = '2'"));
         assertFalse(CompiledQuery.compile("DMTF:CQL", "SELECT * FROM C WHERE " + ors).matches(THING, (a, b) -> false));
+        String sum = String.join(" + ", java.util.Collections.nCopies(20_000, "1"));
+        assertTrue(CompiledQuery.compile("DMTF:CQL", "SELECT * FROM C WHERE " + sum + " = 20000").matches(THING, (a, b) -> false));
+        String signs = "-".repeat(30_001) + "1";
+        assertTrue(CompiledQuery.compile("DMTF:CQL", "SELECT * FROM C WHERE " + signs + " = -1").matches(THING, (a, b) -> false));
         String dots = "A" + ".B".repeat(40_000);
         assertFalse(CompiledQuery.compile("WQL", "SELECT * FROM C WHERE " + dots + " = 1").matches(THING, (a, b) -> false));
     }

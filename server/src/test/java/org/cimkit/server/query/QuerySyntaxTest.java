@@ -73,6 +73,9 @@ class QuerySyntaxTest {
         invalidAt("DMTF:CQL", "SELECT * FROM A B C", "19", "expected WHERE or the end of the query");
         invalidAt("DMTF:CQL", "SELECT * FROM A WHERE A.B:C = 1", "26", "expected '::'");
         invalidAt("DMTF:CQL", "SELECT * FROM A WHERE N = 12z", "27", "expected a number in range");
+        invalidAt("DMTF:CQL", "SELECT * FROM A WHERE N | 1 = 1", "25", "expected '||'");
+        invalidAt("DMTF:CQL", "SELECT * FROM A WHERE (N + 1) * 2 = 1 AND (N + 1 > 1", "53", "expected ')', AND or OR");
+        invalidAt("DMTF:CQL", "SELECT * FROM A WHERE (N + = 1) = 1", "28", "expected a property name or a literal but found '='");
     }
 
     @Test
@@ -98,6 +101,7 @@ class QuerySyntaxTest {
         invalidAt("WQL", "SELECT * FROM A AS b", "17", "expected WHERE or the end of the query");
         invalidAt("WQL", "SELECT * FROM A WHERE A.CIM_X::B = 1", "30", "found '::'");
         invalidAt("WQL", "SELECT * FROM A WHERE N = 1 extra", "29", "AND, OR or the end of the query");
+        invalidAt("WQL", "SELECT * FROM A WHERE N + 1 = 2", "25", "arithmetic is CQL only");
     }
 
     @Test
