@@ -8,7 +8,8 @@ import org.cimkit.server.query.Token.Kind;
 /**
  * Splits a query into tokens. WQL (and FQL) strings take single or double quotes, CQL strings single
  * quotes only; both unescape {@code \x} to {@code x} and a doubled quote to one. A sign directly
- * before a digit belongs to the number when an operand is expected there. {@code !=} is WQL only.
+ * before a digit belongs to the number when an operand is expected there. {@code !=} is WQL only;
+ * the arithmetic operators {@code + - / ||} are CQL only.
  */
 final class QueryLexer {
     /**
