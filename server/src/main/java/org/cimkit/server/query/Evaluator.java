@@ -24,6 +24,14 @@ final class Evaluator {
     private final CimInstance root;
     private final BiPredicate<CimName, CimName> isA;
     private final CimValue[] variables;
+    /**
+     * The last class test and its answer: a filter typically asks the same one several times
+     * ({@code SourceInstance ISA CIM_ConcreteJob AND SourceInstance.CIM_ConcreteJob::JobState = 7 AND
+     * PreviousInstance.CIM_ConcreteJob::JobState <> 7}), and each walks the class hierarchy.
+     */
+    private CimName lastClass;
+    private CimName lastAncestor;
+    private boolean lastIsA;
 
     private Evaluator(CimInstance root, BiPredicate<CimName, CimName> isA, int variables) {
         this.root = root;
@@ -69,7 +77,7 @@ final class Evaluator {
         }
         if (c instanceof Condition.Isa isa) {
             CimName cls = className(value(isa.term()));
-            return cls != null && isA.test(cls, isa.className());
+            return cls != null && isA(cls, isa.className());
         }
         if (c instanceof Condition.Like l) {
             String s = text(value(l.term()));
@@ -137,7 +145,7 @@ final class Evaluator {
             Expr.Step step = steps.get(k);
             if (step instanceof Expr.Prop p) {
                 CimInstance in = object != null ? object : embedded(current);
-                if (in == null || (p.scope() != null && !isA.test(in.className(), p.scope()))) {
+                if (in == null || (p.scope() != null && !isA(in.className(), p.scope()))) {
                     return NULL;
                 }
                 CimProperty prop = in.property(p.name());
@@ -155,6 +163,15 @@ final class Evaluator {
             object = null;
         }
         return object != null ? CimValue.EmbeddedValue.instance(object) : current;
+    }
+
+    private boolean isA(CimName cls, CimName ancestor) {
+        if (!cls.equals(lastClass) || !ancestor.equals(lastAncestor)) {
+            lastIsA = isA.test(cls, ancestor);
+            lastClass = cls;
+            lastAncestor = ancestor;
+        }
+        return lastIsA;
     }
 
     private static CimInstance embedded(CimValue v) {
