@@ -74,6 +74,8 @@ abstract sealed class LikePattern {
      * live state at once.
      */
     private static final class Cql extends LikePattern {
+        /** Bounds the state sets a match works with (two of at most 65 longs). */
+        static final int MAX_ELEMENTS = 4096;
         private static final char ANY = 0;
         /** Per element: the character it matches, or ANY with {@code any[i]} set. */
         private final char[] chars;
@@ -105,6 +107,9 @@ abstract sealed class LikePattern {
                     cs[n++] = c;
                 }
             }
+            if (n > MAX_ELEMENTS) {
+                throw new IllegalArgumentException("a LIKE pattern of more than " + MAX_ELEMENTS + " elements");
+            }
             chars = java.util.Arrays.copyOf(cs, n);
             any = java.util.Arrays.copyOf(an, n);
             repeated = java.util.Arrays.copyOf(rep, n);
@@ -112,6 +117,40 @@ abstract sealed class LikePattern {
 
         @Override
         boolean matches(String text) {
+            return chars.length < 64 ? matchesSmall(text) : matchesLarge(text);
+        }
+
+        /** Patterns of under 64 elements (all real ones): the state sets are two longs, nothing allocated. */
+        private boolean matchesSmall(String text) {
+            int m = chars.length;
+            long live = closeSmall(1L);
+            for (int t = 0; t < text.length(); t++) {
+                char c = text.charAt(t);
+                long next = 0;
+                for (long rest = live & ~(1L << m); rest != 0; rest &= rest - 1) {
+                    int i = Long.numberOfTrailingZeros(rest);
+                    if (any[i] || chars[i] == c) {
+                        next |= 1L << (repeated[i] ? i : i + 1);
+                    }
+                }
+                if (next == 0) {
+                    return false;
+                }
+                live = closeSmall(next);
+            }
+            return (live & (1L << m)) != 0;
+        }
+
+        private long closeSmall(long states) {
+            for (int i = 0; i < chars.length; i++) {
+                if (repeated[i] && (states & (1L << i)) != 0) {
+                    states |= 1L << (i + 1);
+                }
+            }
+            return states;
+        }
+
+        private boolean matchesLarge(String text) {
             int m = chars.length;
             // state i: the next element to match is i; state m: the whole pattern matched
             long[] live = new long[(m >> 6) + 1];

@@ -134,6 +134,14 @@ class QueryEvaluationTest {
         assertTrue(LikePattern.cql("a*").matches("aaaa"));
         assertFalse(LikePattern.cql("a*b").matches("aaaa"));
         assertTrue(LikePattern.cql("\\*\\\\").matches("*\\"));
+        String longPattern = "ab*.".repeat(40); // 120 elements: the large state sets
+        assertTrue(LikePattern.cql(longPattern).matches("abbbx".repeat(40)));
+        assertTrue(LikePattern.cql(longPattern).matches("ax".repeat(40)));
+        assertFalse(LikePattern.cql(longPattern).matches("ax".repeat(39)));
+        String sixtyThree = "a".repeat(62) + "b*"; // the widest pattern for the small state sets
+        assertTrue(LikePattern.cql(sixtyThree).matches("a".repeat(62)));
+        assertTrue(LikePattern.cql(sixtyThree).matches("a".repeat(62) + "bbb"));
+        assertFalse(LikePattern.cql(sixtyThree).matches("a".repeat(61)));
     }
 
     @Test

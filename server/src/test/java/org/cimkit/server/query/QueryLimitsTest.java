@@ -70,6 +70,7 @@ class QueryLimitsTest {
         invalid("DMTF:CQL", "SELECT * FROM C WHERE A = 1e999");
         invalid("DMTF:CQL", "SELECT * FROM C WHERE A = 18446744073709551616");
         invalid("WQL", "SELECT * FROM C WHERE A = 'never closed" + "x".repeat(100_000));
+        invalid("DMTF:CQL", "SELECT * FROM C WHERE A LIKE '" + "x".repeat(5_000) + "'");
         String big = "x".repeat(1_000_000);
         assertFalse(CompiledQuery.compile("DMTF:CQL", "SELECT * FROM C WHERE A = '" + big + "'").matches(THING, (a, b) -> false));
     }
