@@ -75,7 +75,9 @@ public final class CompiledQuery {
      * Checks the query against the schema ({@code classes} returns null for an unknown class): the FROM
      * class exists, every selected or tested property of the FROM class is one of its properties, and
      * every class named by ISA or {@code ::} scoping exists (with the scoped property). Failures are
-     * CIM_ERR_INVALID_QUERY naming the class or property.
+     * CIM_ERR_INVALID_QUERY naming the class or property. For an indication filter, {@code classes}
+     * must see the classes of the source namespaces too (the class an ISA or {@code ::} names, such
+     * as CIM_ConcreteJob, is usually one of theirs, not an Interop class).
      */
     public void check(Function<CimName, CimClass> classes) {
         QueryCheck.check(query, classes);
