@@ -29,6 +29,7 @@ public final class CompiledFilter {
         return new CompiledFilter(QueryParser.parseFilter(filter));
     }
 
+    /** As {@link CompiledQuery#matches}, the same CIM_ERR_INVALID_QUERY for ordering values that do not order. */
     public boolean matches(CimInstance instance, BiPredicate<CimName, CimName> isA) {
         return Evaluator.matches(condition, instance, isA, variables);
     }

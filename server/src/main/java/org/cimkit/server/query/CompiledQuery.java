@@ -88,6 +88,8 @@ public final class CompiledQuery {
      *
      * @param isA tells whether a class (first) is the other class (second) or one of its subclasses; it
      *            decides ISA and {@code Class::Prop} scoping
+     * @throws CimException CIM_ERR_INVALID_QUERY when the query orders values that do not order (e.g.
+     *            {@code Count < 'abc'} on a number): only the instance at hand shows the types
      */
     public boolean matches(CimInstance instance, BiPredicate<CimName, CimName> isA) {
         return query.where() == null || Evaluator.matches(query.where(), instance, isA, query.variables());

@@ -3,7 +3,9 @@ package org.cimkit.server.query;
 import java.math.BigDecimal;
 
 import org.cimkit.model.CimDateTime;
+import org.cimkit.model.CimException;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 
@@ -11,13 +13,16 @@ import org.cimkit.model.CimValue;
  * Comparison of two values with SQL's rule for NULL: a comparison involving NULL (or an array) is
  * false. Numbers compare by value across widths and kinds, datetimes by time (timestamps with
  * timestamps, intervals with intervals), references as paths, strings exactly (case-sensitive).
- * Values of kinds that do not compare are unequal, and no ordering between them holds.
+ * Values of kinds that do not compare (a number and a non-numeric string, a boolean and a number)
+ * are unequal, and ordering them is an error of the query (CIM_ERR_INVALID_QUERY), as in today's WQL
+ * and in Pegasus; NaN is unequal to everything and orders with nothing.
  *
  * <p>The common cases (integers, strings, booleans) allocate nothing; a string literal's number,
  * datetime or path reading was worked out when the query was parsed.
  */
 final class ValueOrder {
     private static final int UNORDERED = Integer.MIN_VALUE;
+    private static final int NAN = Integer.MIN_VALUE + 1;
     /** Integers up to this magnitude convert to double exactly. */
     private static final long EXACT_DOUBLE = 1L << 53;
 
@@ -30,7 +35,11 @@ final class ValueOrder {
             return false;
         }
         int cmp = order((CimValue.Scalar) a, la, (CimValue.Scalar) b, lb);
-        if (cmp == UNORDERED) {
+        if (cmp == UNORDERED && op != Condition.Op.EQ && op != Condition.Op.NE) {
+            throw new CimException(CimStatus.INVALID_QUERY, "cannot order " + a.type().typeName() + " against "
+                    + b.type().typeName() + " with " + op.symbol);
+        }
+        if (cmp == UNORDERED || cmp == NAN) {
             return op == Condition.Op.NE;
         }
         return op.test(cmp);
@@ -68,7 +77,7 @@ final class ValueOrder {
     }
 
     private static int negate(int cmp) {
-        return cmp == UNORDERED ? UNORDERED : -cmp;
+        return cmp == UNORDERED || cmp == NAN ? cmp : -cmp;
     }
 
     /** Any two integer widths; uint64 above Long.MAX_VALUE is held as a negative long. */
@@ -89,14 +98,14 @@ final class ValueOrder {
             return reals(asDouble(a), asDouble(b));
         }
         if (isNaN(a) || isNaN(b)) {
-            return UNORDERED;
+            return NAN;
         }
         return decimal(a).compareTo(decimal(b));
     }
 
     private static int reals(double x, double y) {
         if (Double.isNaN(x) || Double.isNaN(y)) {
-            return UNORDERED;
+            return NAN;
         }
         return x < y ? -1 : x > y ? 1 : 0; // -0.0 equals 0.0
     }
@@ -128,8 +137,11 @@ final class ValueOrder {
     /** WQL lets a quoted number stand for a number ({@code EnabledState = "2"}). */
     private static int numberAndString(CimValue.Scalar number, CimValue.StringValue s, Expr.Literal literal) {
         BigDecimal n = literal != null ? literal.number() : parseNumber(s.value());
-        if (n == null || isNaN(number)) {
+        if (n == null) {
             return UNORDERED;
+        }
+        if (isNaN(number)) {
+            return NAN;
         }
         return decimal(number).compareTo(n);
     }

@@ -2,14 +2,17 @@ package org.cimkit.server.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.function.BiPredicate;
 
 import org.cimkit.model.CimDateTime;
+import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
+import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.junit.jupiter.api.Test;
@@ -101,7 +104,7 @@ class QueryEvaluationTest {
             "Big > U8", "Big = 18446744073709551615", "Big > 9223372036854775807", "S64 = -5", "Name = 'Web-01'",
             "Name <> 'web-01'", "Name > 'Web'", "Flag = TRUE", "Flag", "When = '20260101110000.000000+000'",
             "When < '20260101120000.000000+000'", "Nothing IS NULL", "NOT Nothing = 1", "U8 <> 'abc'", "U8 >= 200 AND U8 <= 200"};
-        String[] no = {"Nothing = 1", "Nothing <> 1", "Nothing < 1", "Name = 'web-01'", "Flag = FALSE", "U8 < 'abc'",
+        String[] no = {"Nothing = 1", "Nothing <> 1", "Nothing < 1", "Name = 'web-01'", "Flag = FALSE", "U8 = 'abc'",
             "NoSuchProperty = 1", "NoSuchProperty <> 1", "Big < 0", "U8 = 201"};
         for (String w : yes) {
             assertTrue(matches("DMTF:CQL", "SELECT * FROM T WHERE " + w, i), w);
@@ -109,6 +112,14 @@ class QueryEvaluationTest {
         for (String w : no) {
             assertFalse(matches("DMTF:CQL", "SELECT * FROM T WHERE " + w, i), w);
         }
+        for (String w : new String[] {"U8 < 'abc'", "Flag > 1", "When < 5", "Name >= TRUE"}) {
+            CimException e = assertThrows(CimException.class, () -> matches("DMTF:CQL", "SELECT * FROM T WHERE " + w, i), w);
+            assertEquals(CimStatus.INVALID_QUERY, e.status());
+            assertTrue(e.getMessage().startsWith("cannot order"), e.getMessage());
+        }
+        CimInstance nan = CimInstance.builder("T").property("R", new CimValue.RealValue(CimType.REAL64, Double.NaN)).build();
+        assertFalse(matches("DMTF:CQL", "SELECT * FROM T WHERE R = R OR R < 1 OR R >= 1 OR R = 'NaN'", nan));
+        assertTrue(matches("DMTF:CQL", "SELECT * FROM T WHERE R <> 1", nan));
         assertTrue(matches("WQL", "SELECT * FROM T WHERE U8 = \"200\" AND Flag IS TRUE AND (U8 = 1) IS FALSE", i));
         assertTrue(matches("WQL", "SELECT * FROM T WHERE U8 != 1 AND name = 'Web-01'", i), "names are case-insensitive");
     }
