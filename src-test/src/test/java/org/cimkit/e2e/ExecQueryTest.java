@@ -130,9 +130,14 @@ class ExecQueryTest {
     }
 
     @Test
-    void unsupportedLanguages() throws Exception {
-        invalid("CQL", "SELECT * FROM Msvm_ComputerSystem", 14);
-        invalid("DMTF:CQL", "SELECT * FROM Msvm_ComputerSystem", 14);
+    void languages() throws Exception {
+        for (String cql : new String[] {"DMTF:CQL", "CIM:CQL", "CQL"}) {
+            CimClient.Exchange e = client.call(VIRT, "ExecQuery", P.value("QueryLanguage", cql),
+                    P.value("Query", "SELECT * FROM Msvm_ComputerSystem WHERE ElementName LIKE 'w.b-0.'"));
+            assertEquals(1, ok(e).size(), cql);
+        }
+        invalid("DMTF:CQL", "SELECT * FROM Msvm_ComputerSystem WHERE EnabledState != 2", 15);
+        invalid("XQL", "SELECT * FROM Msvm_ComputerSystem", 14);
         invalid("DMTF:FQL", "EnabledState = 2", 14);
     }
 

@@ -205,7 +205,7 @@ class PullOperationsTest {
             b = pull("PullInstances", b.context(), 1);
         }
         assertEquals(List.of("CIMKIT-DEMO-HOST", "db-01", "web-01"), names.stream().sorted().toList());
-        error(client.call(VIRT, "OpenQueryInstances", P.value("FilterQueryLanguage", "CQL"),
+        error(client.call(VIRT, "OpenQueryInstances", P.value("FilterQueryLanguage", "XQL"),
                 P.value("FilterQuery", "SELECT * FROM Msvm_ComputerSystem")), 14);
         error(client.call(VIRT, "OpenQueryInstances", P.value("FilterQueryLanguage", "WQL"),
                 P.value("FilterQuery", "SELECT * FROM")), 15);

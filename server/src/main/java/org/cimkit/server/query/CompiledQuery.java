@@ -1,6 +1,5 @@
 package org.cimkit.server.query;
 
-import java.util.Locale;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -11,23 +10,30 @@ import org.cimkit.model.CimName;
 import org.cimkit.model.CimStatus;
 
 /**
- * A SELECT query in one of the query languages the server speaks, parsed once and used many times:
- * by ExecQuery / OpenQueryInstances and by indication filters. Immutable and thread-safe.
+ * A SELECT query in one of the query languages the server speaks (WQL, DMTF CQL), parsed once and
+ * used many times: by ExecQuery / OpenQueryInstances and by indication filters. Immutable and
+ * thread-safe; {@link #matches} allocates next to nothing, so it can run for every subscription on
+ * every change.
  *
  * <p>The contract the rest of the server codes against: {@link #compile} refuses an unknown language with
  * CIM_ERR_QUERY_LANGUAGE_NOT_SUPPORTED and a syntax error with CIM_ERR_INVALID_QUERY (the message names
- * the position); {@link #check} refuses a FROM class or property the schema lacks; {@link #matches}
- * evaluates the WHERE clause; {@link #project} applies the select list.
+ * the column and what was expected); {@link #check} refuses a FROM class, property or scoping class the
+ * schema lacks; {@link #matches} evaluates the WHERE clause; {@link #project} applies the select list.
  */
 public final class CompiledQuery {
     private final String language;
+    private final QueryLanguage dialect;
     private final String text;
     private final Query query;
+    /** Null for {@code SELECT *}. */
+    private final Projection projection;
 
-    private CompiledQuery(String language, String text, Query query) {
+    private CompiledQuery(String language, QueryLanguage dialect, String text, Query query) {
         this.language = language;
+        this.dialect = dialect;
         this.text = text;
         this.query = query;
+        this.projection = query.select() == null ? null : new Projection(query.select());
     }
 
     /**
@@ -38,17 +44,18 @@ public final class CompiledQuery {
         if (language == null || text == null) {
             throw new CimException(CimStatus.INVALID_PARAMETER, "a query needs both a query language and a query text");
         }
-        String lang = language.strip().toUpperCase(Locale.ROOT);
-        if (!lang.equals("WQL") && !lang.equals("DMTF:CQL") && !lang.equals("CIM:CQL") && !lang.equals("CQL")) {
-            throw new CimException(CimStatus.QUERY_LANGUAGE_NOT_SUPPORTED, "query language " + language
-                    + " is not supported (use WQL or DMTF:CQL)");
-        }
-        return new CompiledQuery(language, text, WqlParser.parseSelect(text));
+        QueryLanguage dialect = QueryLanguage.forQuery(language);
+        return new CompiledQuery(language, dialect, text, QueryParser.parseSelect(dialect, text));
     }
 
     /** The language as the client named it. */
     public String language() {
         return language;
+    }
+
+    /** Which language that name stands for: {@link QueryLanguage#WQL} or {@link QueryLanguage#CQL}. */
+    public QueryLanguage dialect() {
+        return dialect;
     }
 
     public String text() {
@@ -59,37 +66,46 @@ public final class CompiledQuery {
         return query.fromClass();
     }
 
+    /** True for {@code SELECT *} (and CQL {@code alias.*}): {@link #project} returns instances unchanged. */
+    public boolean selectsAll() {
+        return projection == null;
+    }
+
     /**
-     * Checks the query against the schema: the FROM class exists ({@code classes} returns null for an
-     * unknown class: CIM_ERR_INVALID_QUERY naming it) and every selected property is one of its properties.
+     * Checks the query against the schema ({@code classes} returns null for an unknown class): the FROM
+     * class exists, every selected or tested property of the FROM class is one of its properties, and
+     * every class named by ISA or {@code ::} scoping exists (with the scoped property). Failures are
+     * CIM_ERR_INVALID_QUERY naming the class or property. For an indication filter, {@code classes}
+     * must see the classes of the source namespaces too (the class an ISA or {@code ::} names, such
+     * as CIM_ConcreteJob, is usually one of theirs, not an Interop class).
      */
     public void check(Function<CimName, CimClass> classes) {
-        CimClass cls = classes.apply(query.fromClass());
-        if (cls == null) {
-            throw new CimException(CimStatus.INVALID_QUERY, "class " + query.fromClass() + " in the FROM clause does not exist");
-        }
-        if (query.properties() != null) {
-            for (CimName n : query.properties()) {
-                if (cls.property(n) == null) {
-                    throw new CimException(CimStatus.INVALID_QUERY, "class " + cls.name() + " has no property " + n);
-                }
-            }
-        }
+        QueryCheck.check(query, classes);
     }
 
-    /** True when the instance satisfies the WHERE clause (always, without one). */
+    /**
+     * True when the instance satisfies the WHERE clause (always, without one).
+     *
+     * @param isA tells whether a class (first) is the other class (second) or one of its subclasses; it
+     *            decides ISA and {@code Class::Prop} scoping
+     * @throws CimException CIM_ERR_INVALID_QUERY when the query orders values that do not order (e.g.
+     *            {@code Count < 'abc'} on a number): only the instance at hand shows the types
+     */
     public boolean matches(CimInstance instance, BiPredicate<CimName, CimName> isA) {
-        return query.where() == null || new Evaluator(isA).matches(query.where(), instance);
+        return query.where() == null || Evaluator.matches(query.where(), instance, isA, query.variables());
     }
 
-    /** The instance with only the selected properties (all for {@code *}), embedded objects included. */
+    /**
+     * The instance with only the selected properties (all for {@code *}); a chain into an embedded
+     * instance keeps that instance with the chosen properties and the keys its path or qualifiers show.
+     */
     public CimInstance project(CimInstance instance) {
-        if (query.properties() == null) {
-            return instance;
-        }
-        CimInstance.Builder b = CimInstance.builder(instance.className()).path(instance.path());
-        instance.properties().stream().filter(p -> query.properties().contains(p.name())).forEach(b::property);
-        return b.build();
+        return project(instance, n -> null);
+    }
+
+    /** As {@link #project(CimInstance)}, learning the keys of embedded instances from their classes too. */
+    public CimInstance project(CimInstance instance, Function<CimName, CimClass> classes) {
+        return projection == null ? instance : projection.apply(instance, classes);
     }
 
     @Override

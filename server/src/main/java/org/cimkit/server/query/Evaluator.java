@@ -1,218 +1,202 @@
 package org.cimkit.server.query;
 
-import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiPredicate;
 
-import org.cimkit.model.CimDateTime;
-import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
-import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimProperty;
-import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 
 /**
- * Evaluates a condition against an instance with SQL's rule for NULL: a comparison involving NULL
- * is false (use IS NULL). Numbers compare by value across widths, datetimes by time, strings
- * exactly, references as paths.
+ * Evaluates a parsed condition against one instance: one short-lived object per evaluation, holding
+ * the instance, the class test and the ANY/EVERY variables. Comparisons follow {@link ValueOrder}
+ * (NULL never compares true); NOT simply inverts, as today's WQL does. A property the instance (or an
+ * embedded instance) does not carry, or a scoped step ({@code Class::Prop}) on an object that is no
+ * such class, reads as NULL.
  */
-public final class Evaluator {
+final class Evaluator {
+    private static final CimValue NULL = CimValue.NullValue.of(CimType.STRING);
+    private static final CimValue[] NO_VARIABLES = new CimValue[0];
+
+    private final CimInstance root;
     private final BiPredicate<CimName, CimName> isA;
+    private final CimValue[] variables;
+    /**
+     * The last class test and its answer: a filter typically asks the same one several times
+     * ({@code SourceInstance ISA CIM_ConcreteJob AND SourceInstance.CIM_ConcreteJob::JobState = 7 AND
+     * PreviousInstance.CIM_ConcreteJob::JobState <> 7}), and each walks the class hierarchy.
+     */
+    private CimName lastClass;
+    private CimName lastAncestor;
+    private boolean lastIsA;
 
-    /** @param isA tells whether a class is the other class or one of its subclasses */
-    public Evaluator(BiPredicate<CimName, CimName> isA) {
+    private Evaluator(CimInstance root, BiPredicate<CimName, CimName> isA, int variables) {
+        this.root = root;
         this.isA = isA;
-    }
-
-    public boolean matches(Condition c, CimInstance i) {
-        if (c instanceof Condition.And a) {
-            return matches(a.left(), i) && matches(a.right(), i);
-        }
-        if (c instanceof Condition.Or o) {
-            return matches(o.left(), i) || matches(o.right(), i);
-        }
-        if (c instanceof Condition.Not n) {
-            return !matches(n.inner(), i);
-        }
-        if (c instanceof Condition.IsNull n) {
-            return value(n.term(), i).isNull() != n.negated();
-        }
-        if (c instanceof Condition.IsBoolean b) {
-            return (matches(b.inner(), i) == b.value()) != b.negated();
-        }
-        if (c instanceof Condition.Isa isa) {
-            return isa(isa, i);
-        }
-        if (c instanceof Condition.Like l) {
-            return like(l, i);
-        }
-        return compare((Condition.Compare) c, i);
-    }
-
-    private CimValue value(Condition.Term t, CimInstance i) {
-        if (t instanceof Condition.Literal l) {
-            return l.value();
-        }
-        List<CimName> path = ((Condition.Property) t).path();
-        CimInstance current = i;
-        CimValue v = null;
-        for (int k = 0; k < path.size(); k++) {
-            CimProperty p = current.property(path.get(k));
-            if (p == null) {
-                return CimValue.NullValue.of(CimType.STRING);
-            }
-            v = p.value();
-            if (k < path.size() - 1) {
-                if (v instanceof CimValue.EmbeddedValue e && e.object() instanceof CimInstance inner) {
-                    current = inner;
-                } else {
-                    return CimValue.NullValue.of(CimType.STRING);
-                }
-            }
-        }
-        return v;
-    }
-
-    private boolean isa(Condition.Isa isa, CimInstance i) {
-        CimValue v = value(new Condition.Property(isa.property()), i);
-        if (v instanceof CimValue.ReferenceValue r) {
-            return isA.test(r.path().className(), isa.className());
-        }
-        if (v instanceof CimValue.EmbeddedValue e) {
-            return isA.test(e.object().className(), isa.className());
-        }
-        return false;
-    }
-
-    private boolean like(Condition.Like l, CimInstance i) {
-        CimValue v = value(l.term(), i);
-        if (v.isNull() || v.isArray()) {
-            return false;
-        }
-        String s = v instanceof CimValue.Scalar sc && !(v instanceof CimValue.EmbeddedValue) ? sc.toLexical() : null;
-        if (s == null) {
-            return false;
-        }
-        return wildcardMatch(s, l.pattern()) != l.negated();
+        this.variables = variables == 0 ? NO_VARIABLES : new CimValue[variables];
     }
 
     /**
-     * SQL LIKE: {@code %} any run, {@code _} one character. Linear two-pointer matching (back to the
-     * last {@code %} on a mismatch), so no pattern can make it backtrack without bound.
+     * @param isA tells whether a class (first) is the other class (second) or one of its subclasses
+     * @param variables how many ANY/EVERY variable slots the condition uses
      */
-    static boolean wildcardMatch(String text, String pattern) {
-        int t = 0;
-        int p = 0;
-        int star = -1;
-        int mark = 0;
-        while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '_' || pattern.charAt(p) == text.charAt(t))
-                    && pattern.charAt(p) != '%') {
-                t++;
-                p++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '%') {
-                star = p++;
-                mark = t;
-            } else if (star >= 0) {
-                p = star + 1;
-                t = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '%') {
-            p++;
-        }
-        return p == pattern.length();
+    static boolean matches(Condition c, CimInstance instance, BiPredicate<CimName, CimName> isA, int variables) {
+        return new Evaluator(instance, isA, variables).test(c);
     }
 
-    private boolean compare(Condition.Compare c, CimInstance i) {
-        CimValue a = value(c.left(), i);
-        CimValue b = value(c.right(), i);
-        if (a.isNull() || b.isNull() || a.isArray() || b.isArray()) {
+    private boolean test(Condition c) {
+        if (c instanceof Condition.Compare cmp) {
+            return ValueOrder.test(cmp.op(), value(cmp.left()), literal(cmp.left()), value(cmp.right()), literal(cmp.right()));
+        }
+        if (c instanceof Condition.And a) {
+            List<Condition> terms = a.terms();
+            for (int i = 0, n = terms.size(); i < n; i++) {
+                if (!test(terms.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (c instanceof Condition.Or o) {
+            List<Condition> terms = o.terms();
+            for (int i = 0, n = terms.size(); i < n; i++) {
+                if (test(terms.get(i))) {
+                    return true;
+                }
+            }
             return false;
         }
-        Integer cmp = order((CimValue.Scalar) a, (CimValue.Scalar) b);
-        if (cmp == null) {
-            if (c.op().equals("=") || c.op().equals("<>")) {
-                return c.op().equals("<>");
-            }
-            throw new CimException(CimStatus.INVALID_QUERY, "cannot order " + a.type().typeName() + " against "
-                    + b.type().typeName() + " with " + c.op());
+        if (c instanceof Condition.Not n) {
+            return !test(n.inner());
         }
-        return switch (c.op()) {
-            case "=" -> cmp == 0;
-            case "<>" -> cmp != 0;
-            case "<" -> cmp < 0;
-            case "<=" -> cmp <= 0;
-            case ">" -> cmp > 0;
-            case ">=" -> cmp >= 0;
-            default -> throw new CimException(CimStatus.INVALID_QUERY, "unknown operator " + c.op());
+        if (c instanceof Condition.IsNull n) {
+            return value(n.term()).isNull() != n.negated();
+        }
+        if (c instanceof Condition.Isa isa) {
+            CimName cls = className(value(isa.term()));
+            return cls != null && isA(cls, isa.className());
+        }
+        if (c instanceof Condition.Like l) {
+            String s = text(value(l.term()));
+            return s != null && l.pattern().matches(s) != l.negated();
+        }
+        if (c instanceof Condition.IsBoolean b) {
+            return (test(b.inner()) == b.value()) != b.negated();
+        }
+        return quantified((Condition.Quantified) c);
+    }
+
+    /** ANY: some element satisfies the condition; EVERY: all do (an empty array included). NULL: neither. */
+    private boolean quantified(Condition.Quantified q) {
+        if (!(value(q.array()) instanceof CimValue.ArrayValue array)) {
+            return false;
+        }
+        List<CimValue> elements = array.elements();
+        for (int i = 0, n = elements.size(); i < n; i++) {
+            variables[q.variable()] = elements.get(i);
+            if (test(q.condition()) != q.every()) {
+                return !q.every();
+            }
+        }
+        return q.every();
+    }
+
+    private static Expr.Literal literal(Expr e) {
+        return e instanceof Expr.Literal l ? l : null;
+    }
+
+    private CimValue value(Expr e) {
+        if (e instanceof Expr.Chain c) {
+            return chain(c);
+        }
+        if (e instanceof Expr.Literal l) {
+            return l.value();
+        }
+        if (e instanceof Expr.Arith a) {
+            List<Expr> operands = a.operands();
+            CimValue result = value(operands.get(0));
+            for (int i = 1, n = operands.size(); i < n; i++) {
+                result = Arithmetic.apply(a.ops().charAt(i - 1), result, value(operands.get(i)));
+            }
+            return result;
+        }
+        if (e instanceof Expr.Negate n) {
+            return Arithmetic.negate(value(n.operand()));
+        }
+        Expr.Call call = (Expr.Call) e;
+        return switch (call.function()) {
+            case UPPERCASE -> value(call.arg()) instanceof CimValue.StringValue s
+                    ? new CimValue.StringValue(s.value().toUpperCase(Locale.ROOT)) : NULL;
+            case CLASSNAME -> {
+                CimName n = call.arg() == null ? root.className() : className(value(call.arg()));
+                yield n == null ? NULL : new CimValue.StringValue(n.value());
+            }
         };
     }
 
-    /** Compares two scalars, or null when they do not compare (different kinds). */
-    private static Integer order(CimValue.Scalar a, CimValue.Scalar b) {
-        if (a.type().isNumeric() && b.type().isNumeric()) {
-            return decimal(a).compareTo(decimal(b));
-        }
-        if (a.type().isNumeric() && b instanceof CimValue.StringValue s) {
-            return tryNumber(a, s);
-        }
-        if (b.type().isNumeric() && a instanceof CimValue.StringValue s) {
-            Integer r = tryNumber(b, s);
-            return r == null ? null : -r;
-        }
-        if (a.type() == CimType.DATETIME || b.type() == CimType.DATETIME) {
-            try {
-                CimDateTime x = CimDateTime.parse(a.toLexical());
-                CimDateTime y = CimDateTime.parse(b.toLexical());
-                return x.isInterval() == y.isInterval() ? x.compareTo(y) : null;
-            } catch (IllegalArgumentException e) {
-                return null;
+    private CimValue chain(Expr.Chain c) {
+        CimInstance object = c.variable() < 0 ? root : null;
+        CimValue current = c.variable() < 0 ? null : variables[c.variable()];
+        List<Expr.Step> steps = c.steps();
+        for (int k = 0, n = steps.size(); k < n; k++) {
+            Expr.Step step = steps.get(k);
+            if (step instanceof Expr.Prop p) {
+                CimInstance in = object != null ? object : embedded(current);
+                if (in == null || (p.scope() != null && !isA(in.className(), p.scope()))) {
+                    return NULL;
+                }
+                CimProperty prop = in.property(p.name());
+                if (prop == null) {
+                    return NULL;
+                }
+                current = prop.value();
+            } else {
+                int index = ((Expr.Index) step).index();
+                if (!(current instanceof CimValue.ArrayValue a) || index >= a.size()) {
+                    return NULL;
+                }
+                current = a.elements().get(index);
             }
+            object = null;
         }
-        if (a.type() == CimType.REFERENCE || b.type() == CimType.REFERENCE) {
-            try {
-                CimObjectPath x = CimObjectPath.parse(a.toLexical());
-                CimObjectPath y = CimObjectPath.parse(b.toLexical());
-                return x.local().equals(y.local()) ? 0 : x.toString().compareTo(y.toString());
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        if (a.type() == CimType.BOOLEAN || b.type() == CimType.BOOLEAN) {
-            if (a.type() != b.type()) {
-                return null;
-            }
-            return Boolean.compare(((CimValue.BooleanValue) a).value(), ((CimValue.BooleanValue) b).value());
-        }
-        if (a.type().isEmbedded() || b.type().isEmbedded()) {
-            return null;
-        }
-        return a.toLexical().compareTo(b.toLexical());
+        return object != null ? CimValue.EmbeddedValue.instance(object) : current;
     }
 
-    private static Integer tryNumber(CimValue.Scalar number, CimValue.StringValue s) {
-        try {
-            return decimal(number).compareTo(new BigDecimal(s.value().strip()));
-        } catch (NumberFormatException e) {
-            return null;
+    private boolean isA(CimName cls, CimName ancestor) {
+        if (!cls.equals(lastClass) || !ancestor.equals(lastAncestor)) {
+            lastIsA = isA.test(cls, ancestor);
+            lastClass = cls;
+            lastAncestor = ancestor;
         }
+        return lastIsA;
     }
 
-    private static BigDecimal decimal(CimValue.Scalar v) {
-        if (v instanceof CimValue.IntegerValue iv) {
-            return new BigDecimal(iv.bigValue());
+    private static CimInstance embedded(CimValue v) {
+        return v instanceof CimValue.EmbeddedValue e && e.object() instanceof CimInstance i ? i : null;
+    }
+
+    /** The class of an embedded object or of the instance a reference names; null for anything else. */
+    private static CimName className(CimValue v) {
+        if (v instanceof CimValue.EmbeddedValue e) {
+            return e.object().className();
         }
-        double d = ((CimValue.RealValue) v).value();
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return d > 0 ? BigDecimal.valueOf(Double.MAX_VALUE).multiply(BigDecimal.TEN)
-                    : d < 0 ? BigDecimal.valueOf(-Double.MAX_VALUE).multiply(BigDecimal.TEN) : BigDecimal.ZERO;
+        if (v instanceof CimValue.ReferenceValue r) {
+            return r.path().className();
         }
-        return BigDecimal.valueOf(d);
+        return null;
+    }
+
+    /** The text LIKE matches: a scalar's lexical form; null for NULL, arrays and embedded objects. */
+    private static String text(CimValue v) {
+        if (v instanceof CimValue.StringValue s) {
+            return s.value();
+        }
+        if (v instanceof CimValue.Scalar s && !(v instanceof CimValue.EmbeddedValue)) {
+            return s.toLexical();
+        }
+        return null;
     }
 }

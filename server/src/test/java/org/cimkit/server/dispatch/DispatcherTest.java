@@ -210,6 +210,55 @@ class DispatcherTest {
     }
 
     @Test
+    void execQueryInCql() {
+        for (String lang : new String[] {"DMTF:CQL", "CIM:CQL", "cql"}) {
+            List<Object> r = drain(f.call(TEST, "ExecQuery", value("QueryLanguage", lang),
+                    value("Query", "SELECT t.Label FROM T_Thing AS t WHERE t.Label LIKE 's.*' AND Weight = 1")));
+            assertEquals(1, r.size(), lang);
+            CimInstance b = (CimInstance) r.get(0);
+            assertEquals(new CimValue.StringValue("second"), b.value("Label"));
+            assertNull(b.property("Extra"), "only the selected properties");
+            assertEquals("b", ((CimValue.StringValue) b.path().key("Id").value()).value(), "the path names the instance");
+        }
+        List<Object> all = drain(f.call(TEST, "ExecQuery", value("QueryLanguage", "DMTF:CQL"),
+                value("Query", "SELECT * FROM T_Thing WHERE T_Sub::Extra = 'x' OR Weight = 7")));
+        assertEquals(2, all.size(), "the subclass through scoping, the other by value");
+        assertEquals(1, drain(f.call(TEST, "ExecQuery", value("QueryLanguage", "DMTF:CQL"),
+                value("Query", "SELECT * FROM T_Link WHERE Right ISA T_Sub AND Left ISA T_Thing"))).size());
+        f.fails(CimStatus.INVALID_QUERY, TEST, "ExecQuery", value("QueryLanguage", "DMTF:CQL"),
+                value("Query", "SELECT * FROM T_Thing WHERE Weight != 7"));
+        f.fails(CimStatus.INVALID_QUERY, TEST, "ExecQuery", value("QueryLanguage", "DMTF:CQL"),
+                value("Query", "SELECT * FROM T_Nothing"));
+        f.fails(CimStatus.INVALID_QUERY, TEST, "ExecQuery", value("QueryLanguage", "DMTF:CQL"),
+                value("Query", "SELECT Heft FROM T_Thing"));
+        f.fails(CimStatus.INVALID_QUERY, TEST, "ExecQuery", value("QueryLanguage", "DMTF:CQL"),
+                value("Query", "SELECT * FROM T_Thing WHERE Heft = 1"));
+        f.fails(CimStatus.INVALID_QUERY, TEST, "ExecQuery", value("QueryLanguage", "DMTF:CQL"),
+                value("Query", "SELECT * FROM T_Link WHERE Left ISA T_Nothing"));
+        f.fails(CimStatus.INVALID_QUERY, TEST, "ExecQuery", value("QueryLanguage", "DMTF:CQL"),
+                value("Query", "SELECT * FROM T_Thing WHERE T_Sub::Heft = 1"));
+    }
+
+    @Test
+    void openQueryInstancesInCqlAsPywbemcliTestsTheConnection() {
+        OperationResult.Pull r = (OperationResult.Pull) f.call(TEST, "OpenQueryInstances",
+                value("FilterQueryLanguage", "DMTF:CQL"), value("FilterQuery", "SELECT * FROM T_Thing"),
+                value("MaxObjectCount", "10"));
+        assertEquals(2, r.instances().size());
+        assertTrue(r.endOfSequence());
+        f.fails(CimStatus.QUERY_LANGUAGE_NOT_SUPPORTED, TEST, "OpenQueryInstances",
+                value("FilterQueryLanguage", "DMTF:FQL"), value("FilterQuery", "SELECT * FROM T_Thing"));
+        f.fails(CimStatus.INVALID_QUERY, TEST, "OpenQueryInstances",
+                value("FilterQueryLanguage", "CQL"), value("FilterQuery", "SELECT * FROM T_Thing WHERE"));
+        OperationResult.Pull fql = (OperationResult.Pull) f.call(TEST, "OpenEnumerateInstances",
+                className("ClassName", "T_Thing"), value("FilterQueryLanguage", "DMTF:FQL"),
+                value("FilterQuery", "Label = 'first' OR Extra IS NOT NULL AND Weight != 7"), value("MaxObjectCount", "10"));
+        assertEquals(2, fql.instances().size(), "FQL keeps the WQL condition syntax");
+        f.fails(CimStatus.QUERY_LANGUAGE_NOT_SUPPORTED, TEST, "OpenEnumerateInstances", className("ClassName", "T_Thing"),
+                value("FilterQueryLanguage", "DMTF:CQL"), value("FilterQuery", "Weight = 7"));
+    }
+
+    @Test
     void pullOperations() {
         OperationResult.Pull open = (OperationResult.Pull) f.call(TEST, "OpenEnumerateInstancePaths",
                 className("ClassName", "T_Thing"));
