@@ -137,7 +137,11 @@ final class SubscriptionFixture implements AutoCloseable {
     }
 
     CimInstance get(CimObjectPath path) {
-        return ((OperationResult.SingleInstance) call(null, "GetInstance", path("InstanceName", path))).instance();
+        return get(null, path);
+    }
+
+    CimInstance get(String user, CimObjectPath path) {
+        return ((OperationResult.SingleInstance) call(user, "GetInstance", path("InstanceName", path))).instance();
     }
 
     List<Object> enumerate(String operation, String cls) {
