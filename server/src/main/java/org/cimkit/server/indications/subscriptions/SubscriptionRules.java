@@ -156,6 +156,11 @@ final class SubscriptionRules {
         CimInstance s = ctx.objects().shape(given);
         CimInstance filter = referenced(ctx, s, "Filter", IndicationClasses.FILTER);
         CimInstance handler = referenced(ctx, s, "Handler", IndicationClasses.DESTINATION);
+        if (CimValue.BooleanValue.FALSE.equals(filter.value("IndividualSubscriptionSupported"))) {
+            // such a filter is meant for filter collections, which this server does not implement
+            throw notSupported("filter " + string(filter, "Name") + " does not allow individual subscriptions"
+                    + " (IndividualSubscriptionSupported is false)");
+        }
         for (CimNamespace ns : sourceNamespaces(filter)) {
             if (!registrar.access().mayRead(ctx.user(), ns)) {
                 throw new CimException(CimStatus.ACCESS_DENIED, "no read right in namespace " + ns

@@ -214,6 +214,9 @@ class SubscriptionOperationsTest {
                 CimValue.IntegerValue.uint16(3))));
         f.fails(CimStatus.NOT_SUPPORTED, () -> f.create(with(subscription(fl, d), "OnFatalErrorPolicy",
                 CimValue.IntegerValue.uint16(1))));
+        CimObjectPath collectionOnly = f.create(with(pywbemFilter("collection-only", "SELECT * FROM CIM_InstCreation"),
+                "IndividualSubscriptionSupported", CimValue.BooleanValue.FALSE));
+        f.fails(CimStatus.NOT_SUPPORTED, () -> f.create(subscription(collectionOnly, d)));
         // a host naming this server is local
         CimObjectPath s = f.create(subscription(fl.withHost("testhost"), d));
         CimInstance current = f.get(s);
