@@ -30,6 +30,7 @@ import org.cimkit.server.indications.delivery.ListenerDestination;
 import org.cimkit.server.interop.ProfileRegistration;
 import org.cimkit.server.providers.NamespaceObjects;
 import org.cimkit.server.providers.ProviderContext;
+import org.cimkit.server.providers.ProviderModule;
 import org.cimkit.server.providers.ProviderRegistrar;
 import org.cimkit.server.query.CompiledQuery;
 import org.cimkit.server.storage.DurableStore;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * is NULL): one lost indication does not cost a subscription. Every change goes through the
  * namespace's objects, so it is journaled and announced like a client's.
  */
-public final class SubscriptionManager implements SubscriptionIndex, DeliveryFailures {
+public final class SubscriptionManager implements SubscriptionIndex, DeliveryFailures, ProviderModule {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionManager.class);
     /** CIM_IndicationService.Name: the first part of every SequenceContext. */
     public static final String SERVICE_NAME = "Cimkit:IndicationService";
@@ -105,6 +106,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
     }
 
     /** Registers the providers in root/interop and takes up the subscriptions stored there. */
+    @Override
     public void register(ProviderRegistrar registrar) {
         if (!registrar.hasNamespace(INTEROP)) {
             return;
