@@ -43,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * in {@link SubscriptionRules}), the indication service that hosts them, and the snapshot of active
  * subscriptions the indication producer reads on every change.
  *
+ * <p>Ownership: the user who creates a filter, destination or subscription owns it (kept with its
+ * creation time in {@link SubscriptionRecords}); when the server authenticates, only the owner may
+ * modify or delete it (CIM_ERR_ACCESS_DENIED otherwise), and indications for a subscription carry
+ * only what its owner may read ({@link ActiveSubscription#owner()}). Creating a subscription needs
+ * the read right in every namespace its filter watches.
+ *
  * <p>Lifetime: a subscription with a SubscriptionDuration leaves {@link #active()} once
  * SubscriptionStartTime + SubscriptionDuration has passed (by the injected clock), and is deleted
  * the next time any of these classes is read or changed, or {@link #removeExpired()} runs.
@@ -258,6 +264,11 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     // ------------------------------------------------------------------ delivery failures
 
+    /**
+     * Applies the failure rules of the class comment. Runs on the delivery worker of the failing
+     * destination; it writes the journal (the changes must persist), which only delays that
+     * destination's own, already failing, queue.
+     */
     @Override
     public void retriesExhausted(ListenerDestination destination, long sinceLastSuccessMillis) {
         if (objects == null) {
