@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimKeyBinding;
@@ -110,7 +111,7 @@ class SubscriptionOperationsTest {
         List<ActiveSubscription> active = f.manager.active();
         assertEquals(1, active.size());
         assertEquals("pywbemfilter:sm1:f1", active.get(0).filterName());
-        assertEquals(java.util.Set.of(SubscriptionFixture.TEST), active.get(0).sourceNamespaces());
+        assertEquals(Set.of(SubscriptionFixture.TEST), active.get(0).sourceNamespaces());
         assertTrue(active.get(0).destination().transient_());
         assertEquals("http://127.0.0.1:5000/", active.get(0).destination().url().toString());
         assertEquals(active.get(0).destination(), f.manager.destination(d));
@@ -153,14 +154,8 @@ class SubscriptionOperationsTest {
         f.modify(null, current.toBuilder().putProperty(current.property("SubscriptionState")
                 .withValue(CimValue.IntegerValue.uint16(2))).build(), "SubscriptionState");
         assertEquals(1, f.manager.active().size());
-        assertEquals(Set1.of(SubscriptionFixture.TEST), f.manager.active().get(0).sourceNamespaces());
-    }
-
-    /** Set.of under a name that does not clash with the model's imports. */
-    static final class Set1 {
-        static java.util.Set<CimNamespace> of(CimNamespace n) {
-            return java.util.Set.of(n);
-        }
+        assertEquals(Set.of(SubscriptionFixture.TEST), f.manager.active().get(0).sourceNamespaces(),
+                "the deprecated SourceNamespace is honoured");
     }
 
     @Test
