@@ -239,6 +239,24 @@ class SubscriptionOperationsTest {
     }
 
     @Test
+    void everyChangeIncludingExpiryReachesTheChangeHook() {
+        List<org.cimkit.server.changes.InstanceChange> seen = new java.util.ArrayList<>();
+        f.repository.changes().subscribe(seen::add);
+        CimObjectPath d = f.create(pywbemDestination("d", "http://127.0.0.1:5000"));
+        CimObjectPath fl = f.create(pywbemFilter("f", "SELECT * FROM CIM_InstCreation"));
+        CimObjectPath s = f.create(with(subscription(fl, d), "SubscriptionDuration", CimValue.IntegerValue.uint64(10)));
+        CimInstance current = f.get(s);
+        f.modify(null, with(current, "SubscriptionState", CimValue.IntegerValue.uint16(4)), "SubscriptionState");
+        clock.advance(Duration.ofSeconds(10));
+        f.manager.removeExpired();
+        assertEquals(List.of("Created CIM_ListenerDestinationCIMXML", "Created CIM_IndicationFilter",
+                "Created CIM_IndicationSubscription", "Modified CIM_IndicationSubscription",
+                "Deleted CIM_IndicationSubscription"), seen.stream().map(c -> c.getClass().getSimpleName() + " "
+                        + c.instance().className()).toList());
+        assertTrue(seen.stream().allMatch(c -> c.namespace().equals(INTEROP)));
+    }
+
+    @Test
     void transientDestinationGoesWithItsSubscriptionsWhenRetriesRunOut() {
         CimObjectPath d = f.create(pywbemDestination("d", "http://127.0.0.1:5000"));
         CimObjectPath fl = f.create(pywbemFilter("f", "SELECT * FROM CIM_InstCreation"));
