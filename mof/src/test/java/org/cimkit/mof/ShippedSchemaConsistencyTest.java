@@ -52,7 +52,9 @@ class ShippedSchemaConsistencyTest {
             "CIM_StorageAllocationSettingData", "CIM_Job", "CIM_ConcreteJob", "CIM_Error",
             "CIM_Dependency", "CIM_HostedDependency", "CIM_HostedService", "CIM_MemberOfCollection",
             "CIM_CollectedMSEs", "CIM_ElementSettingData", "CIM_SettingsDefineState", "CIM_Component",
-            "CIM_AffectedJobElement", "CIM_OwningJobElement");
+            "CIM_AffectedJobElement", "CIM_OwningJobElement", "CIM_Indication", "CIM_InstIndication",
+            "CIM_InstCreation", "CIM_InstModification", "CIM_InstDeletion", "CIM_InstMethodCall",
+            "CIM_ProcessIndication", "CIM_AlertIndication");
 
     static final List<String> MSVM_CLASSES = List.of(
             "Msvm_Error", "Msvm_ComputerSystem", "Msvm_VirtualSystemSettingData",
@@ -73,7 +75,10 @@ class ShippedSchemaConsistencyTest {
 
     static final List<String> INTEROP_CLASSES = List.of(
             "CIM_WBEMService", "CIM_ObjectManager", "CIM_Namespace", "CIM_RegisteredSpecification",
-            "CIM_RegisteredProfile", "CIM_ElementConformsToProfile");
+            "CIM_RegisteredProfile", "CIM_ElementConformsToProfile", "CIM_Capabilities",
+            "CIM_ElementCapabilities", "CIM_ServiceAffectsElement", "CIM_IndicationFilter",
+            "CIM_ListenerDestination", "CIM_ListenerDestinationCIMXML", "CIM_AbstractIndicationSubscription",
+            "CIM_IndicationSubscription", "CIM_IndicationService", "CIM_IndicationServiceCapabilities");
 
     /** Association classes of which demo-host.mof must hold at least one instance. */
     static final List<String> DEMO_ASSOCIATIONS = List.of(
@@ -156,6 +161,14 @@ class ShippedSchemaConsistencyTest {
         assertKeys(interopClasses, "CIM_RegisteredProfile", "InstanceID");
         assertKeys(interopClasses, "CIM_ElementConformsToProfile", "ConformantStandard",
                 "ManagedElement");
+        assertKeys(interopClasses, "CIM_IndicationFilter", "SystemCreationClassName", "SystemName",
+                "CreationClassName", "Name");
+        assertKeys(interopClasses, "CIM_ListenerDestinationCIMXML", "SystemCreationClassName", "SystemName",
+                "CreationClassName", "Name");
+        assertKeys(interopClasses, "CIM_IndicationSubscription", "Filter", "Handler");
+        assertKeys(interopClasses, "CIM_IndicationService", "SystemCreationClassName", "SystemName",
+                "CreationClassName", "Name");
+        assertKeys(interopClasses, "CIM_IndicationServiceCapabilities", "InstanceID");
     }
 
     @Test

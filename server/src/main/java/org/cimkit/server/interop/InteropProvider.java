@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
@@ -22,7 +23,8 @@ import org.cimkit.server.providers.ServerNamespaces;
 /**
  * The discovery classes of the interop namespace, computed from the live server: one
  * CIM_ObjectManager, one CIM_Namespace per namespace (CreateInstance makes a namespace,
- * DeleteInstance removes an empty one), and the profiles the server implements. A namespace created
+ * DeleteInstance removes an empty one), the profiles the server implements (with the
+ * CIM_ElementConformsToProfile of each one that names its central instance). A namespace created
  * or deleted through CIM_Namespace is announced to the change listeners as the CIM_Namespace
  * instance's creation or deletion (the instance is computed, so nothing else would announce it).
  */
@@ -31,16 +33,19 @@ public final class InteropProvider implements InstanceProvider {
     static final CimName OBJECT_MANAGER = CimName.of("CIM_ObjectManager");
     static final CimName NAMESPACE = CimName.of("CIM_Namespace");
     static final CimName REGISTERED_PROFILE = CimName.of("CIM_RegisteredProfile");
+    static final CimName CONFORMS_TO_PROFILE = CimName.of("CIM_ElementConformsToProfile");
     static final String OM_NAME = "Cimkit";
 
     private final ServerNamespaces namespaces;
     private final String systemName;
     private final String version;
+    private final List<ProfileRegistration> profiles;
 
-    InteropProvider(ServerNamespaces namespaces, String systemName, String version) {
+    InteropProvider(ServerNamespaces namespaces, String systemName, String version, List<ProfileRegistration> profiles) {
         this.namespaces = namespaces;
         this.systemName = systemName;
         this.version = version;
+        this.profiles = List.copyOf(profiles);
     }
 
     @Override
@@ -62,6 +67,21 @@ public final class InteropProvider implements InstanceProvider {
             }
         } else if (className.equals(REGISTERED_PROFILE)) {
             out.add(shape(ctx, profile("Cimkit:ProfileRegistration", "Profile Registration", "1.0.0")));
+            for (ProfileRegistration p : profiles) {
+                out.add(shape(ctx, profile(p.instanceId(), p.name(), p.version())));
+            }
+        } else if (className.equals(CONFORMS_TO_PROFILE)) {
+            for (ProfileRegistration p : profiles) {
+                if (p.centralInstance() != null) {
+                    CimObjectPath profile = CimObjectPath.forInstance(INTEROP, REGISTERED_PROFILE,
+                            List.of(CimKeyBinding.of("InstanceID", p.instanceId())));
+                    out.add(shape(ctx, CimInstance.builder(CONFORMS_TO_PROFILE)
+                            .property(CimProperty.reference("ConformantStandard", REGISTERED_PROFILE, profile))
+                            .property(CimProperty.reference("ManagedElement", CimName.of("CIM_ManagedElement"),
+                                    p.centralInstance()))
+                            .build()));
+                }
+            }
         }
         return out.stream();
     }

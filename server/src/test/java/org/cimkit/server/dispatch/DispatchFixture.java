@@ -20,6 +20,8 @@ import org.cimkit.mof.CompiledModel;
 import org.cimkit.mof.MofCompiler;
 import org.cimkit.mof.NamespaceModel;
 import org.cimkit.server.interop.InteropModule;
+import org.cimkit.server.interop.ProfileRegistration;
+import org.cimkit.server.providers.ProviderModule;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.repository.InstanceShaper;
@@ -60,6 +62,11 @@ final class DispatchFixture {
     final Dispatcher dispatcher;
 
     private DispatchFixture(AccessControl acl) throws Exception {
+        this(acl, List.of(), List.of());
+    }
+
+    private DispatchFixture(AccessControl acl, List<ProfileRegistration> profiles, List<ProviderModule> modules)
+            throws Exception {
         repository = new Repository(new InstanceShaper(new ValueConverter(t -> {
             throw new IllegalStateException("no embedded objects here");
         })));
@@ -70,8 +77,9 @@ final class DispatchFixture {
         c.defaultNamespace(TEST).compileString("test.mof", TEST_MOF);
         load(repository, c.result());
         ProviderRegistry providers = new ProviderRegistry();
-        ModuleRegistrar registrar = new ModuleRegistrar(repository, providers);
-        new InteropModule("testhost", org.cimkit.server.CimkitServer.VERSION).register(registrar);
+        ModuleRegistrar registrar = new ModuleRegistrar(repository, providers, acl);
+        new InteropModule("testhost", org.cimkit.server.CimkitServer.VERSION, profiles).register(registrar);
+        modules.forEach(m -> m.register(registrar));
         dispatcher = new Dispatcher(repository, providers, new EnumerationContexts(() -> 0L, 100, 100), acl);
     }
 
@@ -81,6 +89,14 @@ final class DispatchFixture {
 
     static DispatchFixture withAcl(String aclText) throws Exception {
         return new DispatchFixture(AccessControl.parse(aclText, "acl"));
+    }
+
+    /**
+     * The fixture with more provider modules registered after Interop (e.g. the indication
+     * subscriptions), and the profiles they implement advertised by Interop.
+     */
+    static DispatchFixture withModules(List<ProfileRegistration> profiles, ProviderModule... modules) throws Exception {
+        return new DispatchFixture(null, profiles, List.of(modules));
     }
 
     private static void load(Repository repo, CompiledModel model) {

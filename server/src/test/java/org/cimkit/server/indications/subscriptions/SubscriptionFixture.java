@@ -1,0 +1,198 @@
+package org.cimkit.server.indications.subscriptions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.message.Argument;
+import org.cimkit.model.message.ParamValue;
+import org.cimkit.mof.CompiledModel;
+import org.cimkit.mof.MofCompiler;
+import org.cimkit.mof.NamespaceModel;
+import org.cimkit.server.dispatch.Dispatcher;
+import org.cimkit.server.dispatch.ModuleRegistrar;
+import org.cimkit.server.dispatch.OperationResult;
+import org.cimkit.server.dispatch.RequestContext;
+import org.cimkit.server.indications.IndicationConfig;
+import org.cimkit.server.indications.delivery.IndicationDelivery;
+import org.cimkit.server.indications.delivery.ListenerDestination;
+import org.cimkit.server.interop.InteropModule;
+import org.cimkit.server.providers.ProviderRegistry;
+import org.cimkit.server.pull.EnumerationContexts;
+import org.cimkit.server.repository.FailSafeJournal;
+import org.cimkit.server.repository.InstanceShaper;
+import org.cimkit.server.repository.MvStoreJournal;
+import org.cimkit.server.repository.Repository;
+import org.cimkit.server.repository.ValueConverter;
+import org.cimkit.server.security.AccessControl;
+
+/**
+ * A server without HTTP: the shipped interop namespace with the Interop module and the subscription
+ * manager registered, and a source namespace {@code root/test} holding the DMTF core classes (so
+ * the indication classes). With a data directory the repository is journaled there, so a second
+ * fixture on the same directory is the server after a restart.
+ */
+final class SubscriptionFixture implements AutoCloseable {
+    static final CimNamespace INTEROP = CimNamespace.of("root/interop");
+    static final CimNamespace TEST = CimNamespace.of("root/test");
+    static final String HOST = "testhost";
+
+    /** Records what the manager tells delivery. */
+    static final class FakeDelivery implements IndicationDelivery {
+        final List<CimObjectPath> forgotten = new ArrayList<>();
+
+        @Override
+        public void send(ListenerDestination destination, CimInstance indication) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+
+        @Override
+        public void forget(CimObjectPath destination) {
+            forgotten.add(destination);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    final Repository repository;
+    final Dispatcher dispatcher;
+    final SubscriptionManager manager;
+    final FakeDelivery delivery = new FakeDelivery();
+    private final MvStoreJournal journal;
+
+    SubscriptionFixture(Path dataDir, Clock clock, String aclText, IndicationConfig config) throws Exception {
+        repository = new Repository(new InstanceShaper(new ValueConverter(t -> {
+            throw new IllegalStateException("no embedded objects here");
+        })));
+        MofCompiler c = new MofCompiler().defaultNamespace(INTEROP);
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "interop.mof")) {
+            c.compileResource("org/cimkit/mof/schema/" + f);
+        }
+        c.defaultNamespace(TEST);
+        for (String f : List.of("qualifiers.mof", "cim-core.mof")) {
+            c.compileResource("org/cimkit/mof/schema/" + f);
+        }
+        load(repository, c.result());
+        journal = dataDir == null ? null : new MvStoreJournal(dataDir);
+        if (journal != null) {
+            journal.replay(repository);
+            repository.journal(new FailSafeJournal(journal));
+        }
+        AccessControl acl = aclText == null ? null : AccessControl.parse(aclText, "acl");
+        ProviderRegistry providers = new ProviderRegistry();
+        ModuleRegistrar registrar = new ModuleRegistrar(repository, providers, acl);
+        new InteropModule(HOST, "1.0", List.of(SubscriptionManager.indicationsProfile(HOST))).register(registrar);
+        manager = new SubscriptionManager(config, HOST, delivery, clock, journal == null ? null : journal.store());
+        manager.register(registrar);
+        dispatcher = new Dispatcher(repository, providers, new EnumerationContexts(() -> 0L, 100, 100), acl);
+    }
+
+    static SubscriptionFixture open(Clock clock) throws Exception {
+        return new SubscriptionFixture(null, clock, null, IndicationConfig.DEFAULT.withDestinations(List.of("*")));
+    }
+
+    private static void load(Repository repo, CompiledModel model) {
+        for (Map.Entry<CimNamespace, NamespaceModel> e : model.namespaces().entrySet()) {
+            repo.namespaceOrCreate(e.getKey());
+            e.getValue().qualifierTypes().values().forEach(q -> repo.loadQualifierType(e.getKey(), q));
+            e.getValue().classes().values().forEach(cls -> repo.loadClass(e.getKey(), cls));
+            e.getValue().instances().forEach(i -> repo.loadInstance(e.getKey(), i));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    OperationResult call(String user, String operation, ParamValue... params) {
+        return dispatcher.intrinsic(new RequestContext(INTEROP, HOST, user, "127.0.0.1"), operation, List.of(params));
+    }
+
+    CimObjectPath create(String user, CimInstance instance) {
+        OperationResult r = call(user, "CreateInstance", new ParamValue("NewInstance", null, new Argument.InstanceArg(instance)));
+        return (CimObjectPath) drain(r).get(0);
+    }
+
+    CimObjectPath create(CimInstance instance) {
+        return create(null, instance);
+    }
+
+    CimInstance get(CimObjectPath path) {
+        return get(null, path);
+    }
+
+    CimInstance get(String user, CimObjectPath path) {
+        return ((OperationResult.SingleInstance) call(user, "GetInstance", path("InstanceName", path))).instance();
+    }
+
+    List<Object> enumerate(String operation, String cls) {
+        return drain(call(null, operation, new ParamValue("ClassName", null, new Argument.ClassName(CimName.of(cls)))));
+    }
+
+    void delete(String user, CimObjectPath path) {
+        drain(call(user, "DeleteInstance", path("InstanceName", path)));
+    }
+
+    void modify(String user, CimInstance modified, String... propertyList) {
+        List<ParamValue> ps = new ArrayList<>();
+        ps.add(new ParamValue("ModifiedInstance", null, new Argument.InstanceArg(modified)));
+        if (propertyList.length > 0) {
+            ps.add(new ParamValue("PropertyList", null, new Argument.TextArray(List.of(propertyList), null)));
+        }
+        drain(dispatcher.intrinsic(new RequestContext(INTEROP, HOST, user, "127.0.0.1"), "ModifyInstance", ps));
+    }
+
+    CimException fails(CimStatus status, Runnable call) {
+        CimException e = assertThrows(CimException.class, call::run);
+        assertEquals(status, e.status(), e::getMessage);
+        return e;
+    }
+
+    static ParamValue path(String name, CimObjectPath p) {
+        return new ParamValue(name, null, new Argument.Path(p));
+    }
+
+    static ParamValue className(String name, String cls) {
+        return new ParamValue(name, null, new Argument.ClassName(CimName.of(cls)));
+    }
+
+    /** Reads a streamed result to its end. */
+    static List<Object> drain(OperationResult r) {
+        List<Object> out = new ArrayList<>();
+        Stream<?> s;
+        if (r instanceof OperationResult.NamedInstances n) {
+            s = n.instances();
+        } else if (r instanceof OperationResult.InstanceNames n) {
+            s = n.paths();
+        } else if (r instanceof OperationResult.InstancesWithPath n) {
+            s = n.instances();
+        } else if (r instanceof OperationResult.ObjectPaths p) {
+            s = p.paths();
+        } else {
+            s = Stream.of(r);
+        }
+        try (s) {
+            s.forEach(out::add);
+        }
+        return out;
+    }
+}
