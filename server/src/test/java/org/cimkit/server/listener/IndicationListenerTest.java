@@ -164,6 +164,28 @@ class IndicationListenerTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIs413Too() throws Exception {
+        byte[] big = Samples.indication("1", 1, 4, 0).replace("<VALUE>jobs</VALUE>", "<VALUE>" + "j".repeat(70_000)
+                + "</VALUE>").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(listener.url()))
+                .header("CIMExport", "MethodRequest").header("CIMExportMethod", "ExportIndication")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        refused(r, 413, null);
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void aTakenPortIsReportedWithAddressAndPort() throws Exception {
+        IndicationListener second = new IndicationListener("127.0.0.1", listener.port(), XmlLimits.DEFAULT, i -> { },
+                n -> { });
+        java.net.BindException e = org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class,
+                second::start);
+        assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + listener.port() + ": "), e.getMessage());
+        second.close();
+    }
+
+    @Test
     void garbageNeverStopsTheListener() throws Exception {
         Random random = new Random(12);
         String good = Samples.indication("1", 1, 4, 0);
