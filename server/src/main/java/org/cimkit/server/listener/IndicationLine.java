@@ -20,8 +20,8 @@ final class IndicationLine {
     /** Properties of SourceInstance worth a glance: a job's progress and outcome. */
     static final List<String> SOURCE_PROPERTIES = List.of("JobState", "PercentComplete", "ErrorCode");
     /** Properties of the indication itself: a method call's name and result, an alert's element and text. */
-    static final List<String> OWN_PROPERTIES = List.of("MethodName", "ReturnValue", "PerceivedSeverity",
-            "AlertingManagedElement", "Description");
+    static final List<String> OWN_PROPERTIES = List.of("MethodName", "ReturnValue", "AlertingManagedElement",
+            "Description");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
