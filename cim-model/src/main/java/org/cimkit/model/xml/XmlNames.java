@@ -29,7 +29,7 @@ public final class XmlNames {
     public static final String RETURNVALUE = "RETURNVALUE";
     public static final String ERROR = "ERROR";
 
-    // export messages (DSP0200 indication delivery: sender -> listener)
+    // export messages (DSP0200 export protocol: server to listener)
     public static final String SIMPLEEXPREQ = "SIMPLEEXPREQ";
     public static final String MULTIEXPREQ = "MULTIEXPREQ";
     public static final String EXPMETHODCALL = "EXPMETHODCALL";
@@ -37,7 +37,7 @@ public final class XmlNames {
     public static final String SIMPLEEXPRSP = "SIMPLEEXPRSP";
     public static final String MULTIEXPRSP = "MULTIEXPRSP";
     public static final String EXPMETHODRESPONSE = "EXPMETHODRESPONSE";
-    /** The one export method (DSP0200) and its one parameter. */
+    /** The one export method and its one parameter. */
     public static final String EXPORT_INDICATION = "ExportIndication";
     public static final String NEW_INDICATION = "NewIndication";
 

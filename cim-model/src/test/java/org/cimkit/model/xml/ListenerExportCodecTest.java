@@ -19,8 +19,8 @@ import org.cimkit.model.CimValue;
 import org.cimkit.model.message.ExportRequest;
 import org.junit.jupiter.api.Test;
 
-/** The listener's side of the export protocol: reading export requests, writing export responses. */
-class ExportMessagesTest {
+/** The listener's side of the export codec: reading export requests, writing export responses. */
+class ListenerExportCodecTest {
     private static final ExportRequestReader READER = new ExportRequestReader(XmlLimits.DEFAULT);
 
     static String job(int state) {
