@@ -24,6 +24,7 @@ import org.cimkit.server.http.AccessLog;
 import org.cimkit.server.http.PasswordHash;
 import org.cimkit.server.indications.IndicationConfig;
 import org.cimkit.server.jobs.JobEngine;
+import org.cimkit.server.listener.ListenCommand;
 import org.cimkit.server.security.SecurityConfig;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
 
 /** The command line: {@code java -jar cimkit-server.jar [options]}. */
 @Command(name = "cimkit-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "A WBEM server speaking CIM-XML over HTTP (DSP0200).", sortOptions = false)
+        description = "A WBEM server speaking CIM-XML over HTTP (DSP0200).", sortOptions = false,
+        subcommands = ListenCommand.class)
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",

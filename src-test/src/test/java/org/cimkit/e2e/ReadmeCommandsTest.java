@@ -51,7 +51,8 @@ class ReadmeCommandsTest {
         for (String line : Files.readAllLines(readme())) {
             if (line.startsWith("```")) {
                 inCode = !inCode;
-                inScript = inCode && line.equals("```bash"); // scripts run whole, in theReadmeWorkflowRuns
+                // scripts run whole: ```bash in theReadmeWorkflowRuns, ```bash indications in ReadmeIndicationsTest
+                inScript = inCode && line.startsWith("```bash");
             } else if (inCode && !inScript && line.startsWith("wbemcli ")) {
                 out.add(line);
             }
@@ -61,10 +62,15 @@ class ReadmeCommandsTest {
 
     /** The ```bash blocks of README.md: whole scripts, run as they stand. */
     static List<String> bashBlocks() throws IOException {
+        return blocks("```bash");
+    }
+
+    /** The README's code blocks opened by exactly this fence line. */
+    static List<String> blocks(String fence) throws IOException {
         List<String> out = new ArrayList<>();
         StringBuilder block = null;
         for (String line : Files.readAllLines(readme())) {
-            if (block == null && line.equals("```bash")) {
+            if (block == null && line.equals(fence)) {
                 block = new StringBuilder();
             } else if (block != null && line.startsWith("```")) {
                 out.add(block.toString());

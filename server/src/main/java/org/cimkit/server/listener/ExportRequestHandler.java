@@ -1,0 +1,131 @@
+package org.cimkit.server.listener;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.message.ExportRequest;
+import org.cimkit.model.xml.CimXmlException;
+import org.cimkit.model.xml.ExportRequestReader;
+import org.cimkit.model.xml.ExportResponseWriter;
+import org.cimkit.model.xml.XmlLimits;
+import org.cimkit.model.xml.XmlNames;
+
+/**
+ * A listener's answer to one export request, per DSP0200 (fact sheet §1.4): the checks of method,
+ * headers and body in the order a sender can act on, and the indication handed on when all pass.
+ * Independent of the HTTP server, so each rule is tested on its own.
+ */
+final class ExportRequestHandler {
+    static final String CIM_EXPORT = "CIMExport";
+    static final String CIM_EXPORT_METHOD = "CIMExportMethod";
+    static final String CIM_EXPORT_BATCH = "CIMExportBatch";
+    static final String METHOD_REQUEST = "MethodRequest";
+    static final String METHOD_RESPONSE = "MethodResponse";
+    /** The detail of a successful answer. */
+    static final String ACCEPTED = "indication accepted";
+
+    private final ExportRequestReader reader;
+    private final Consumer<CimInstance> indications;
+
+    /** {@code indications} gets each accepted indication; if it throws, the sender gets ERROR 1 and may retry. */
+    ExportRequestHandler(XmlLimits limits, Consumer<CimInstance> indications) {
+        this.reader = new ExportRequestReader(limits);
+        this.indications = indications;
+    }
+
+    /**
+     * The answer to a request with this HTTP method, headers ({@code header} gives a header's value
+     * by name, null if absent) and body.
+     */
+    ExportAnswer handle(String httpMethod, UnaryOperator<String> header, InputStream body) {
+        if (!"POST".equals(httpMethod)) {
+            return ExportAnswer.refuse(405, null, httpMethod + " is not allowed: export requests are POSTed");
+        }
+        String export = header.apply(CIM_EXPORT);
+        if (export == null || !export.strip().equals(METHOD_REQUEST)) {
+            return ExportAnswer.refuse(400, "unsupported-operation",
+                    "CIMExport must be " + METHOD_REQUEST + ", not " + (export == null ? "absent" : export));
+        }
+        if (header.apply(CIM_EXPORT_BATCH) != null) {
+            return batchRefused();
+        }
+        ExportRequest request;
+        try {
+            request = reader.read(body);
+        } catch (CimXmlException e) {
+            return switch (e.kind()) {
+                case NOT_WELL_FORMED -> ExportAnswer.refuse(400, "request-not-well-formed", e.getMessage());
+                case NOT_VALID -> ExportAnswer.refuse(400, "request-not-valid", e.getMessage());
+                case LIMIT_EXCEEDED -> XmlLimits.MAX_DOCUMENT_BYTES.equals(e.limitName())
+                        ? ExportAnswer.refuse(413, null, e.getMessage())
+                        : ExportAnswer.refuse(400, "request-not-valid", e.getMessage());
+            };
+        }
+        if (request.batch()) {
+            return batchRefused();
+        }
+        String method = request.call().methodName();
+        String named = header.apply(CIM_EXPORT_METHOD);
+        if (named == null || !named.strip().equalsIgnoreCase(method)) {
+            return ExportAnswer.refuse(400, "header-mismatch", "CIMExportMethod " + (named == null ? "is absent" : named)
+                    + " but the body calls " + method);
+        }
+        if (!method.equalsIgnoreCase(XmlNames.EXPORT_INDICATION)) {
+            return error(request, CimStatus.NOT_SUPPORTED, "CIM_ERR_NOT_SUPPORTED: the only export method is "
+                    + XmlNames.EXPORT_INDICATION + ", not " + method);
+        }
+        String misfit = misfit(request.call());
+        if (misfit != null) {
+            return error(request, CimStatus.INVALID_PARAMETER, "CIM_ERR_INVALID_PARAMETER: " + misfit);
+        }
+        try {
+            indications.accept(request.call().instances(XmlNames.NEW_INDICATION).get(0));
+        } catch (RuntimeException e) {
+            return error(request, CimStatus.FAILED, "CIM_ERR_FAILED: the listener could not take the indication");
+        }
+        return ExportAnswer.response(body(out -> ExportResponseWriter.writeSuccess(out, request.id(), method)),
+                ACCEPTED);
+    }
+
+    /** Why the parameters are not exactly one NewIndication instance; null if they are. */
+    private static String misfit(ExportRequest.Call call) {
+        for (ExportRequest.Parameter p : call.parameters()) {
+            if (!p.name().equalsIgnoreCase(XmlNames.NEW_INDICATION)) {
+                return "ExportIndication has no parameter " + p.name();
+            }
+        }
+        List<CimInstance> given = call.instances(XmlNames.NEW_INDICATION);
+        return given.size() == 1 ? null : "ExportIndication needs exactly one NewIndication instance, not " + given.size();
+    }
+
+    private static ExportAnswer batchRefused() {
+        return ExportAnswer.refuse(501, "multiple-requests-unsupported", "this listener takes one indication per request");
+    }
+
+    private static ExportAnswer error(ExportRequest request, CimStatus status, String description) {
+        String method = request.call().methodName();
+        return ExportAnswer.response(body(out -> ExportResponseWriter.writeError(out, request.id(), method, status,
+                description)), description);
+    }
+
+    private interface BodyWriter {
+        void write(ByteArrayOutputStream out) throws IOException;
+    }
+
+    private static byte[] body(BodyWriter w) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try {
+            w.write(out);
+        } catch (IOException e) {
+            // only a description XML cannot carry fails, and descriptions here are our own text
+            throw new IllegalStateException("cannot write the export response: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+}
