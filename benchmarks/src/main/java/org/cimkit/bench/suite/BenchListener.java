@@ -52,6 +52,9 @@ final class BenchListener implements AutoCloseable {
 
     BenchListener(long pauseMillis) throws IOException {
         this.pauseMillis = pauseMillis;
+        // the JDK server writes headers and body separately: without TCP_NODELAY every answer waits
+        // for the client's delayed ACK (~40 ms), and the benchmark would measure that
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         pool = Executors.newFixedThreadPool(8);
         server.setExecutor(pool);

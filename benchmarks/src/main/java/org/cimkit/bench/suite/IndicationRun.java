@@ -63,7 +63,10 @@ final class IndicationRun {
         if (r.status() != 200 || body.contains("<ERROR")) {
             throw new IOException("CreateInstance of " + i.className() + " failed: " + r.status() + " " + body);
         }
-        // the returned INSTANCENAME: only its keys matter to the caller, which re-reads nothing
+        if (i.className().value().equals("CIM_IndicationSubscription")) {
+            return null; // its keys are references; nobody here needs them back
+        }
+        // the returned INSTANCENAME (flat string keys): the server chose SystemName
         return CimObjectPath.parse(i.className().value() + "." + keysOf(body));
     }
 
