@@ -29,6 +29,18 @@ public final class XmlNames {
     public static final String RETURNVALUE = "RETURNVALUE";
     public static final String ERROR = "ERROR";
 
+    // export messages (DSP0200 export protocol: server to listener)
+    public static final String SIMPLEEXPREQ = "SIMPLEEXPREQ";
+    public static final String MULTIEXPREQ = "MULTIEXPREQ";
+    public static final String EXPMETHODCALL = "EXPMETHODCALL";
+    public static final String EXPPARAMVALUE = "EXPPARAMVALUE";
+    public static final String SIMPLEEXPRSP = "SIMPLEEXPRSP";
+    public static final String MULTIEXPRSP = "MULTIEXPRSP";
+    public static final String EXPMETHODRESPONSE = "EXPMETHODRESPONSE";
+    /** The one export method and its one parameter. */
+    public static final String EXPORT_INDICATION = "ExportIndication";
+    public static final String NEW_INDICATION = "NewIndication";
+
     // declarations
     public static final String DECLGROUP = "DECLGROUP";
     public static final String DECLGROUP_WITHNAME = "DECLGROUP.WITHNAME";
