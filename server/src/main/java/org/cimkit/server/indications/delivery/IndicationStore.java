@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Callers never wait for the disk: changes go to a list that one thread of this class drains, writing
  * everything that has gathered as one commit (group commit, one fsync per batch). A change is durable
- * once its batch is committed; {@link #flush} waits for that. A batch that cannot be written is tried
+ * once its batch is committed; {@link #flush} waits for that. Until then the store keeps it in memory
+ * too, so reading a queue back never waits for a commit. A batch that cannot be written is tried
  * again (every second) with what has gathered since, so a full disk delays persistence but loses
  * nothing while the process lives.
  */
@@ -64,6 +69,11 @@ final class IndicationStore implements AutoCloseable {
     }
 
     private final DurableStore store;
+    /**
+     * Indications handed over but not committed yet, by queue and position: a worker reading its queue
+     * back finds them here, so it never waits for a commit.
+     */
+    private final Map<Long, ConcurrentSkipListMap<Long, QueuedIndication>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<Op> ops = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean halted;
@@ -126,6 +136,7 @@ final class IndicationStore implements AutoCloseable {
     }
 
     void put(long id, QueuedIndication entry) {
+        pending.computeIfAbsent(id, k -> new ConcurrentSkipListMap<>()).put(entry.position(), entry);
         ops.add(new Put(id, entry));
     }
 
@@ -135,6 +146,7 @@ final class IndicationStore implements AutoCloseable {
 
     /** Forgets a queue: its name and everything it holds. */
     void drop(long id) {
+        pending.remove(id);
         ops.add(new Drop(id));
     }
 
@@ -149,18 +161,38 @@ final class IndicationStore implements AutoCloseable {
         }
     }
 
-    /** Up to {@code max} indications of a queue from {@code position} on, in order, after a {@link #flush}. */
-    List<QueuedIndication> read(long id, long position, int max) throws InterruptedException {
-        flush();
-        return store.read(m -> {
-            List<QueuedIndication> out = new ArrayList<>(Math.min(max, 1024));
-            Cursor<String, byte[]> c = m.map(queueMap(id)).cursor(key(position));
-            while (out.size() < max && c.hasNext()) {
-                String k = c.next();
-                out.add(QueuedIndication.fromRecord(Long.parseLong(k, 16), c.getValue()));
+    /**
+     * Up to {@code max} indications of a queue from {@code position} on, in order: the committed ones and
+     * those still waiting for their commit.
+     */
+    List<QueuedIndication> read(long id, long position, int max) {
+        TreeMap<Long, QueuedIndication> found = new TreeMap<>();
+        // pending first: an entry committed meanwhile is then found in the store
+        ConcurrentSkipListMap<Long, QueuedIndication> p = pending.get(id);
+        if (p != null) {
+            for (QueuedIndication e : p.tailMap(position).values()) {
+                if (found.size() >= max) {
+                    break;
+                }
+                found.put(e.position(), e);
             }
-            return out;
+        }
+        store.read(m -> {
+            Cursor<String, byte[]> c = m.map(queueMap(id)).cursor(key(position));
+            for (int n = 0; n < max && c.hasNext(); n++) {
+                long at = Long.parseLong(c.next(), 16);
+                found.computeIfAbsent(at, k -> QueuedIndication.fromRecord(k, c.getValue()));
+            }
+            return null;
         });
+        List<QueuedIndication> out = new ArrayList<>(Math.min(max, found.size()));
+        for (QueuedIndication e : found.values()) {
+            if (out.size() >= max) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
     }
 
     private void run() {
@@ -183,6 +215,11 @@ final class IndicationStore implements AutoCloseable {
                 batch.forEach(o -> {
                     if (o instanceof Barrier b) {
                         b.done().countDown();
+                    } else if (o instanceof Put put) {
+                        ConcurrentSkipListMap<Long, QueuedIndication> p = pending.get(put.id());
+                        if (p != null) {
+                            p.remove(put.entry().position());
+                        }
                     }
                 });
                 batch.clear();
