@@ -180,6 +180,13 @@ public final class DeliveryService implements IndicationDelivery {
         }
     }
 
+    /** Waits until everything queued so far is committed to the store (tests). */
+    void flush() throws InterruptedException {
+        if (store != null) {
+            store.flush();
+        }
+    }
+
     /** Stops as a crash would: workers stopped, batches not committed yet left out (tests of restarts). */
     void halt() {
         if (stopWorkers() && store != null) {
