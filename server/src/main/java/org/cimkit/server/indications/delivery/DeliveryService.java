@@ -54,9 +54,17 @@ public final class DeliveryService implements IndicationDelivery {
     private final IndicationStore store;
     private final ExportSender sender;
     private final Map<CimObjectPath, DestinationQueue> queues = new ConcurrentHashMap<>();
-    private final Map<DestinationQueue, Thread> workers = new ConcurrentHashMap<>();
+    private final Map<DestinationQueue, Worker> workers = new ConcurrentHashMap<>();
     private final AtomicLong nextQueueId = new AtomicLong(1);
     private volatile DeliveryFailures failures;
+
+    private record Worker(DestinationWorker worker, Thread thread) {
+        void stop() {
+            worker.stop();
+            thread.interrupt();
+        }
+    }
+
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -142,11 +150,11 @@ public final class DeliveryService implements IndicationDelivery {
 
     private void startWorker(DestinationQueue q) {
         workers.computeIfAbsent(q, k -> {
-            Thread t = new Thread(new DestinationWorker(q, sender, config, failures, clock, startMillis),
-                    "cimkit-indications-" + q.id());
+            DestinationWorker w = new DestinationWorker(q, sender, config, failures, clock, startMillis);
+            Thread t = new Thread(w, "cimkit-indications-" + q.id());
             t.setDaemon(true);
             t.start();
-            return t;
+            return new Worker(w, t);
         });
     }
 
@@ -157,9 +165,9 @@ public final class DeliveryService implements IndicationDelivery {
             return;
         }
         q.stop();
-        Thread t = workers.remove(q);
-        if (t != null) {
-            t.interrupt();
+        Worker w = workers.remove(q);
+        if (w != null) {
+            w.stop();
         }
         if (store != null) {
             store.drop(q.id());
@@ -202,20 +210,20 @@ public final class DeliveryService implements IndicationDelivery {
             closed = true;
         }
         queues.values().forEach(DestinationQueue::stop);
-        workers.values().forEach(Thread::interrupt);
+        workers.values().forEach(Worker::stop);
         long deadline = System.nanoTime() + SHUTDOWN_WAIT_MILLIS * 1_000_000;
-        for (Thread t : workers.values()) {
+        for (Worker w : workers.values()) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left > 0) {
                 try {
-                    t.join(left);
+                    w.thread().join(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
             }
         }
-        workers.values().stream().filter(Thread::isAlive).forEach(t ->
+        workers.values().stream().map(Worker::thread).filter(Thread::isAlive).forEach(t ->
                 LOG.warn("indication worker {} did not stop within {} ms", t.getName(), SHUTDOWN_WAIT_MILLIS));
         return true;
     }

@@ -26,6 +26,9 @@ final class DestinationWorker implements Runnable {
     private final long serviceStartMillis;
     /** Whether the last try failed, so that an outage is logged when it starts and when it ends. */
     private boolean failing;
+    /** The connection to the destination's URL (worker thread only, but closed by {@link #stop} from any). */
+    private volatile ExportConnection connection;
+    private volatile boolean stopped;
 
     DestinationWorker(DestinationQueue queue, ExportSender sender, IndicationConfig config, DeliveryFailures failures,
             Clock clock, long serviceStartMillis) {
@@ -35,6 +38,15 @@ final class DestinationWorker implements Runnable {
         this.failures = failures;
         this.clock = clock;
         this.serviceStartMillis = serviceStartMillis;
+    }
+
+    /** Ends a request in progress at once; the worker then finds its queue stopped. */
+    void stop() {
+        stopped = true;
+        ExportConnection c = connection;
+        if (c != null) {
+            c.close();
+        }
     }
 
     @Override
@@ -51,7 +63,28 @@ final class DestinationWorker implements Runnable {
         } catch (RuntimeException | Error unexpected) {
             LOG.error("the indication worker of destination {} stopped unexpectedly; its queue waits for a restart",
                     queue.path(), unexpected);
+        } finally {
+            ExportConnection c = connection;
+            if (c != null) {
+                c.close();
+            }
         }
+    }
+
+    /** The connection to the destination's URL, made anew if the URL changed. */
+    private ExportConnection connectionTo(ListenerDestination d) {
+        ExportConnection c = connection;
+        if (c == null || !c.url().equals(d.url())) {
+            if (c != null) {
+                c.close();
+            }
+            c = sender.connection(d.url());
+            connection = c;
+            if (stopped) {
+                c.close();
+            }
+        }
+        return c;
     }
 
     /** Tries one indication until it is done with; false when the queue was stopped meanwhile. */
@@ -66,7 +99,10 @@ final class DestinationWorker implements Runnable {
             return true;
         }
         for (int failed = 0;; failed++) {
-            ExportSender.Outcome o = sender.send(d.url(), xml);
+            ExportSender.Outcome o = sender.send(connectionTo(d), d.url(), xml);
+            if (stopped) {
+                return false; // the outcome of a try cut short by stopping counts for nothing
+            }
             switch (o.kind()) {
                 case DELIVERED -> {
                     queue.done(e, true, clock.millis());

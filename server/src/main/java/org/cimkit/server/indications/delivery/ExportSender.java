@@ -1,28 +1,17 @@
 package org.cimkit.server.indications.delivery;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.cimkit.model.CimException;
@@ -39,11 +28,9 @@ import org.cimkit.server.indications.IndicationConfig;
  * give up on this indication (any other ERROR CODE, 400, 405, 406, 501 and the other 4xx, a host the
  * destination policy no longer allows).
  *
- * <p>Built on the JDK's HTTP client (HTTP/1.1 only, so no h2c upgrade headers): it keeps connections
- * open where the listener allows it and opens a new one where the listener closes after each answer
- * (pywbem, SBLIM); it sends Content-Length and never {@code Expect: 100-continue} or chunked bodies;
- * TLS uses the trust store of the configuration (PKCS12) or the JVM's, with host name verification.
- * Thread-safe; each destination's worker calls it for its own indications.
+ * <p>The request goes over the worker's own {@link ExportConnection}; TLS uses the trust store of the
+ * configuration (PKCS12) or the JVM's, with host name verification. Thread-safe; each destination's
+ * worker calls it with its own connection.
  */
 final class ExportSender {
     /** What to do with the indication after a try. */
@@ -67,7 +54,11 @@ final class ExportSender {
     static final int MAX_RESPONSE_BYTES = 64 * 1024;
     static final String CONTENT_TYPE = "application/xml; charset=utf-8";
 
-    private final HttpClient client;
+    /** The export headers but Host and Content-Length, which the connection writes (§1.2). */
+    static final String HEADERS = "Content-Type: " + CONTENT_TYPE + "\r\nCIMExport: MethodRequest\r\nCIMExportMethod: "
+            + XmlNames.EXPORT_INDICATION + "\r\nCIMProtocolVersion: " + XmlNames.PROTOCOL_VERSION + "\r\n";
+
+    private final SSLSocketFactory tls;
     private final DestinationPolicy policy;
     private final DeliveryTimeouts timeouts;
     private final AtomicLong messageIds;
@@ -77,12 +68,12 @@ final class ExportSender {
         this.policy = new DestinationPolicy(config.destinations());
         this.timeouts = timeouts;
         this.messageIds = new AtomicLong(firstMessageId);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeouts.connect())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(sslContext(config.trustStore(), config.trustStorePassword()))
-                .build();
+        this.tls = sslContext(config.trustStore(), config.trustStorePassword()).getSocketFactory();
+    }
+
+    /** A connection for one worker; it connects when first used. */
+    ExportConnection connection(URI url) {
+        return new ExportConnection(url, tls, timeouts, MAX_RESPONSE_BYTES);
     }
 
     private static SSLContext sslContext(Path trustStore, String password) {
@@ -105,42 +96,26 @@ final class ExportSender {
     }
 
     /** One try; returns when the listener answered, failed or ran out of time. */
-    Outcome send(URI url, byte[] indicationXml) throws InterruptedException {
+    Outcome send(ExportConnection connection, URI url, byte[] indicationXml) {
         try {
             policy.requireAllowed(url.getHost(), url.toString());
         } catch (CimException e) {
             return Outcome.giveUp(e.getMessage());
         }
         String id = Long.toString(messageIds.incrementAndGet());
-        HttpRequest request;
+        byte[] request;
         try {
-            request = HttpRequest.newBuilder(url)
-                    .timeout(timeouts.response())
-                    .header("Content-Type", CONTENT_TYPE)
-                    .header("CIMExport", "MethodRequest")
-                    .header("CIMExportMethod", XmlNames.EXPORT_INDICATION)
-                    .header("CIMProtocolVersion", XmlNames.PROTOCOL_VERSION)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(ExportRequestWriter.request(id, indicationXml)))
-                    .build();
-        } catch (IOException | IllegalArgumentException e) {
+            request = ExportRequestWriter.request(id, indicationXml);
+        } catch (IOException e) {
             return Outcome.giveUp("the request cannot be written: " + e.getMessage());
         }
-        CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, info -> new LimitedBody());
-        HttpResponse<byte[]> response;
+        ExportConnection.Reply reply;
         try {
-            // the client's own timeout stops at the response head; this one covers the body too
-            response = f.get(timeouts.response().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            return Outcome.retry("no answer within " + timeouts.response().toMillis() + " ms");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause() == null ? e : e.getCause();
-            return Outcome.retry(c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage()));
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            throw e;
+            reply = connection.post(HEADERS, request);
+        } catch (IOException e) {
+            return Outcome.retry(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        return judge(id, response.statusCode(), response.body());
+        return judge(id, reply.status(), reply.body());
     }
 
     private Outcome judge(String id, int status, byte[] body) {
@@ -166,47 +141,5 @@ final class ExportSender {
         String what = "ERROR CODE " + r.errorCode() + (r.errorDescription() == null ? "" : " (" + r.errorDescription() + ")");
         // 1 is CIM_ERR_FAILED, which listeners answer when their queue is full: a passing condition
         return r.errorCode() == 1 ? Outcome.retry(what) : Outcome.giveUp(what);
-    }
-
-    /** Collects at most {@link #MAX_RESPONSE_BYTES} of the body; more fails the try. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        private Flow.Subscription subscription;
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer b : items) {
-                if (bytes.size() + b.remaining() > MAX_RESPONSE_BYTES) {
-                    subscription.cancel();
-                    result.completeExceptionally(new IOException("the answer is longer than " + MAX_RESPONSE_BYTES + " bytes"));
-                    return;
-                }
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
     }
 }
