@@ -49,10 +49,47 @@ public final class ExportRequestWriter {
     /**
      * A whole export request document: XML declaration, CIM, MESSAGE with {@code messageId}, SIMPLEEXPREQ,
      * EXPMETHODCALL, EXPPARAMVALUE and the INSTANCE element {@code indicationXml} written by
-     * {@link #indication}.
+     * {@link #indication}. The frame is written once and copied: only the MESSAGE ID changes.
      */
     public static byte[] request(String messageId, byte[] indicationXml) throws IOException {
         Objects.requireNonNull(messageId, "messageId");
+        if (!messageId.matches("[A-Za-z0-9._:-]{1,64}")) {
+            return frame(messageId, indicationXml);
+        }
+        byte[] id = messageId.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[Frame.BEFORE_ID.length + id.length + Frame.AFTER_ID.length + indicationXml.length
+                + Frame.END.length];
+        int at = 0;
+        for (byte[] part : new byte[][] {Frame.BEFORE_ID, id, Frame.AFTER_ID, indicationXml, Frame.END}) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
+    /** The request frame around the MESSAGE ID and the INSTANCE, as the XML writer writes it. */
+    private static final class Frame {
+        private static final String ID_MARK = "MESSAGEIDMARK";
+        private static final String INSTANCE_MARK = "<INSTANCEMARK></INSTANCEMARK>";
+        static final byte[] BEFORE_ID;
+        static final byte[] AFTER_ID;
+        static final byte[] END;
+
+        static {
+            try {
+                String doc = new String(frame(ID_MARK, INSTANCE_MARK.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+                int id = doc.indexOf(ID_MARK);
+                int instance = doc.indexOf(INSTANCE_MARK);
+                BEFORE_ID = doc.substring(0, id).getBytes(StandardCharsets.UTF_8);
+                AFTER_ID = doc.substring(id + ID_MARK.length(), instance).getBytes(StandardCharsets.UTF_8);
+                END = doc.substring(instance + INSTANCE_MARK.length()).getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    private static byte[] frame(String messageId, byte[] indicationXml) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(indicationXml.length + 320);
         try (XmlOut out = new XmlOut(bos)) {
             out.setContext("export request");

@@ -49,6 +49,15 @@ class ExportMessagesTest {
     }
 
     @Test
+    void theCopiedFrameIsWhatTheWriterWrites() throws Exception {
+        byte[] xml = ExportRequestWriter.indication(indication());
+        String copied = new String(ExportRequestWriter.request("1001", xml), StandardCharsets.UTF_8);
+        String written = new String(ExportRequestWriter.request("a&b", xml), StandardCharsets.UTF_8);
+        assertTrue(written.contains("ID=\"a&amp;b\""), written);
+        assertEquals(copied, written.replace("a&amp;b", "1001"));
+    }
+
+    @Test
     void requestIsValidAgainstTheDtd() throws Exception {
         Path dtd = SharedMaterial.require(SharedMaterial.DTD);
         assertEquals(java.util.List.of(), GoldenTest.validate(request(), dtd));
