@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,7 +80,7 @@ final class IndicationStore implements AutoCloseable {
     private final Thread thread;
     private volatile boolean halted;
     /** Queues dropped so far (store thread only): a late removal must not bring an empty map back. */
-    private final java.util.Set<Long> dropped = new java.util.HashSet<>();
+    private final Set<Long> dropped = new HashSet<>();
 
     private IndicationStore(DurableStore store) {
         this.store = store;
@@ -235,9 +237,20 @@ final class IndicationStore implements AutoCloseable {
 
     /** One commit for the whole batch; false (logged) when it could not be written. */
     private boolean write(List<Op> batch) {
+        // an indication delivered before its batch is written needs neither its put nor its removal
+        Set<Remove> settled = new HashSet<>();
+        for (Op o : batch) {
+            if (o instanceof Remove r) {
+                settled.add(r);
+            }
+        }
+        Set<Remove> skipped = new HashSet<>();
         List<Object[]> puts = new ArrayList<>();
         for (Op o : batch) {
-            if (o instanceof Put p) {
+            if (o instanceof Put p && settled.contains(new Remove(p.id(), p.entry().position()))) {
+                skipped.add(new Remove(p.id(), p.entry().position()));
+                puts.add(new Object[] {p, null});
+            } else if (o instanceof Put p) {
                 try {
                     puts.add(new Object[] {p, p.entry().record()});
                 } catch (IOException e) {
@@ -258,7 +271,7 @@ final class IndicationStore implements AutoCloseable {
                             m.map(queueMap(p.id())).put(key(p.entry().position()), record);
                         }
                     } else if (o instanceof Remove r) {
-                        if (dropped.contains(r.id())) {
+                        if (dropped.contains(r.id()) || skipped.contains(r)) {
                             continue;
                         }
                         m.map(queueMap(r.id())).remove(key(r.position()));
