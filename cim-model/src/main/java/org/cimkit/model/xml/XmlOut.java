@@ -130,6 +130,11 @@ final class XmlOut implements Closeable {
         }
     }
 
+    /** Markup written as it is (closing a pending start tag first): an element this package wrote before. */
+    void raw(String xml) throws XMLStreamException {
+        w.writeRaw(xml);
+    }
+
     /** Exactly {@link XmlNames#XML_DECLARATION}, which Woodstox would write differently. */
     void header() throws XMLStreamException {
         w.writeRaw(XML_DECLARATION);
