@@ -1,0 +1,181 @@
+package org.cimkit.e2e.indications;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.cimkit.e2e.Ops;
+import org.cimkit.e2e.RunningServer;
+import org.cimkit.e2e.WithServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+
+/**
+ * The issue's end-to-end test with a third-party client and listener: subscribed with the JSR48
+ * client, README's backup workflow run with it, and the JSR48 listener receives the export job's
+ * creation and every state change in order (JobState 4 ... 7, PercentComplete rising to 100,
+ * SequenceNumber rising by one, one SequenceContext), the reference point collection's creation and
+ * deletion, and, for an export made to fail with the per-request fault directive, the job's JobState
+ * 10 and a CIM_AlertIndication.
+ */
+@WithServer(exportRoot = true)
+class Jsr48IndicationWorkflowTest {
+    private static final String JOBS = "SELECT * FROM CIM_InstIndication WHERE SourceInstance ISA CIM_ConcreteJob";
+    /** The collection reference point class README's workflow creates and destroys (shipped MOF). */
+    private static final String POINTS = "SELECT * FROM CIM_InstIndication WHERE SourceInstance ISA Msvm_ReferencePointCollection";
+    private static final String ALERTS = "SELECT * FROM CIM_AlertIndication";
+
+    private static RunningServer server;
+    private static WBEMClient client;
+    private static IndicationReceiver receiver;
+    private static Jsr48Subscriptions subs;
+    private static Jsr48Backup backup;
+    private static String jobsFilter;
+    private static String pointsFilter;
+    private static String alertsFilter;
+
+    @BeforeAll
+    static void subscribe(RunningServer s) throws Exception {
+        server = s;
+        client = Jsr48Backup.connect(s.port());
+        receiver = IndicationReceiver.start();
+        subs = new Jsr48Subscriptions(client, "jsr48");
+        CIMObjectPath dest = subs.addDestination(receiver.destination());
+        CIMObjectPath jobs = subs.addFilter(JOBS, "DMTF:CQL", Ops.VIRT);
+        CIMObjectPath points = subs.addFilter(POINTS, "DMTF:CQL", Ops.VIRT);
+        CIMObjectPath alerts = subs.addFilter(ALERTS, "DMTF:CQL", Ops.VIRT);
+        for (CIMObjectPath f : List.of(jobs, points, alerts)) {
+            subs.subscribe(f, dest);
+        }
+        jobsFilter = Jsr48Subscriptions.nameOf(jobs);
+        pointsFilter = Jsr48Subscriptions.nameOf(points);
+        alertsFilter = Jsr48Subscriptions.nameOf(alerts);
+        backup = new Jsr48Backup(client);
+    }
+
+    @AfterAll
+    static void unsubscribe() throws Exception {
+        try {
+            if (subs != null) {
+                subs.removeAll();
+            }
+        } finally {
+            if (receiver != null) {
+                receiver.close();
+            }
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private static Predicate<ReceivedIndication> about(Jsr48Backup.Started job) {
+        return i -> job.jobId().equals(i.sourceValue("InstanceID"));
+    }
+
+    /** Waits for the job's indication with a final JobState (7 or more); returns all of the job's, in order. */
+    private static List<ReceivedIndication> finished(Jsr48Backup.Started job) throws Exception {
+        receiver.awaitFirst("job " + job.jobId() + " finished", about(job).and(i -> i.sourceNumber("JobState") >= 7));
+        return receiver.matching(about(job));
+    }
+
+    private static Predicate<ReceivedIndication> point(CIMObjectPath collection) {
+        return i -> i.sourceIs("Msvm_ReferencePointCollection")
+                && collection.getKeyValue("CollectionID").equals(i.sourceValue("CollectionID"));
+    }
+
+    @Test
+    void backupWorkflowIsToldToTheListener() throws Exception {
+        Jsr48Backup.Started created = backup.createReferencePoint();
+        assertEquals(7, last(finished(created)).sourceNumber("JobState"));
+        ReceivedIndication pointCreated = receiver.awaitFirst("the reference point's creation",
+                point(created.result()).and(i -> i.is("CIM_InstCreation")));
+        assertEquals(pointsFilter, pointCreated.filterName());
+
+        Jsr48Backup.Started export = backup.export(created.result(),
+                server.exportRoot().resolve("app-tier").toString(), null);
+        finished(export);
+        receiver.awaitFirst("the export at 100 %", about(export).and(i -> i.sourceNumber("PercentComplete") == 100));
+        List<ReceivedIndication> job = receiver.matching(about(export));
+        assertJobStory(job, 7);
+
+        Jsr48Backup.Started destroyed = backup.destroy(created.result());
+        assertEquals(7, last(finished(destroyed)).sourceNumber("JobState"));
+        ReceivedIndication pointDeleted = receiver.awaitFirst("the reference point's deletion",
+                point(created.result()).and(i -> i.is("CIM_InstDeletion")));
+        assertEquals(pointsFilter, pointDeleted.filterName());
+
+        List<ReceivedIndication> all = receiver.received();
+        assertTrue(all.indexOf(pointCreated) < all.indexOf(job.get(0)), "creation before the export: " + all);
+        assertTrue(all.indexOf(pointDeleted) > all.indexOf(last(job)), "deletion after the export: " + all);
+        // one destination: one context, every indication numbered one after the other
+        ReceivedIndication.assertConsecutive(all);
+    }
+
+    @Test
+    void failedExportEndsInExceptionAndRaisesAnAlert() throws Exception {
+        Jsr48Backup.Started created = backup.createReferencePoint();
+        finished(created);
+        Jsr48Backup.Started export = backup.export(created.result(), server.exportRoot().resolve("failing").toString(),
+                "fail-at=50;error=disk-full");
+        List<ReceivedIndication> job = finished(export);
+        assertJobStory(job, 10);
+
+        ReceivedIndication alert = receiver.awaitFirst("an alert for the failed export",
+                i -> i.is("CIM_AlertIndication") && mentions(i, export.jobId()));
+        assertEquals(alertsFilter, alert.filterName());
+        assertNotNull(alert.value("AlertType"), "AlertType is Required");
+        assertNotNull(alert.value("PerceivedSeverity"), "PerceivedSeverity is Required");
+        assertNotNull(alert.value("ProbableCause"), "ProbableCause is Required");
+        assertTrue(String.valueOf(alert.value("Description")).contains("injected fault")
+                || String.valueOf(alert.value("Message")).contains("injected fault")
+                || String.valueOf(alert.value("ProbableCauseDescription")).contains("injected fault"),
+                () -> "the alert carries the job's error: " + alert.instance());
+
+        finished(backup.destroy(created.result()));
+        ReceivedIndication.assertConsecutive(receiver.received());
+    }
+
+    /** Whether any string property of the alert names this job (AlertingManagedElement, Message, ...). */
+    private static boolean mentions(ReceivedIndication alert, String jobId) {
+        return alert.instance().toString().contains(jobId);
+    }
+
+    /**
+     * A job's indications as its watcher reads them: the creation first, then modifications only; JobState
+     * never goes back, passes 4 (Running) and ends in the final state; PercentComplete never goes back.
+     */
+    private static void assertJobStory(List<ReceivedIndication> job, int finalState) {
+        assertFalse(job.isEmpty());
+        assertTrue(job.get(0).is("CIM_InstCreation"), () -> "the job's creation comes first: " + job);
+        List<Long> states = new ArrayList<>();
+        long percent = -1;
+        for (ReceivedIndication i : job) {
+            assertEquals(jobsFilter, i.filterName());
+            if (i != job.get(0)) {
+                assertTrue(i.is("CIM_InstModification"), () -> "then modifications: " + job);
+                assertNotNull(i.previous(), () -> "a modification carries PreviousInstance: " + i.instance());
+            }
+            long state = i.sourceNumber("JobState");
+            assertTrue(states.isEmpty() || state >= states.get(states.size() - 1), () -> "JobState goes back: " + job);
+            states.add(state);
+            long p = i.sourceNumber("PercentComplete");
+            assertTrue(p >= percent, () -> "PercentComplete goes back: " + job);
+            percent = p;
+        }
+        assertTrue(states.contains(4L), () -> "the job was seen Running: " + states);
+        assertEquals(finalState, states.get(states.size() - 1), () -> "JobStates " + states);
+    }
+
+    private static ReceivedIndication last(List<ReceivedIndication> l) {
+        return l.get(l.size() - 1);
+    }
+}
