@@ -1,6 +1,9 @@
 package org.cimkit.e2e.indications;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +62,29 @@ public final class IndicationReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Takes the listener off its port: connections to it are refused until {@link #restart()}. */
-    public synchronized void stop() {
-        if (listening) {
+    /**
+     * Takes the listener off its port: connections to it are refused until {@link #restart()}. Returns
+     * once the port can be bound again: connections the listener accepted (a sender's kept-alive one)
+     * hold it until both ends have closed them.
+     */
+    public void stop() throws Exception {
+        synchronized (this) {
+            if (!listening) {
+                return;
+            }
             listener.removeListener(port);
             listening = false;
+        }
+        Await.until("port " + port + " free again after the listener stopped", WAIT, () -> canBind(port));
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -115,7 +136,12 @@ public final class IndicationReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
+        synchronized (this) {
+            if (listening) {
+                listener.removeListener(port);
+                listening = false;
+            }
+        }
     }
 
     /** For failure messages: the indications' classes and sequence numbers. */
