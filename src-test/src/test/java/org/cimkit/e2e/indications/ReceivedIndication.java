@@ -130,7 +130,9 @@ public record ReceivedIndication(String url, CIMInstance instance) {
             if (before == null) {
                 distinct.add(i);
             } else {
-                assertEquals(before.source(), i.source(), "a redelivery carries the same indication: " + indications);
+                // CIMInstance.equals does not compare the properties of path-less instances: compare their MOF text
+                assertEquals(String.valueOf(before.source()), String.valueOf(i.source()),
+                        "a redelivery carries the same indication: " + indications);
             }
         }
         return distinct;
