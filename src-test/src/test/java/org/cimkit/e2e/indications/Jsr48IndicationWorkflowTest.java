@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import org.cimkit.e2e.Ops;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
+import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
 
 /**
@@ -143,6 +146,47 @@ class Jsr48IndicationWorkflowTest {
 
         finished(backup.destroy(created.result()));
         ReceivedIndication.assertConsecutive(receiver.received());
+    }
+
+    /**
+     * Filters that select: a WMI-style WQL filter gets only the moments jobs complete, a CQL property list
+     * gets the job's SourceInstance cut down to the chosen properties (and its key).
+     */
+    @Test
+    void filtersSelectTheMomentAndTheProperties() throws Exception {
+        try (IndicationReceiver selective = IndicationReceiver.start()) {
+            CIMObjectPath dest = subs.addDestination(selective.destination());
+            CIMObjectPath completions = subs.addFilter("SELECT * FROM CIM_InstModification WHERE SourceInstance ISA"
+                    + " \"CIM_ConcreteJob\" AND SourceInstance.JobState = 7 AND PreviousInstance.JobState <> 7", "WQL", Ops.VIRT);
+            CIMObjectPath progress = subs.addFilter("SELECT SourceInstance.CIM_ConcreteJob::JobState,"
+                    + " SourceInstance.CIM_ConcreteJob::PercentComplete FROM CIM_InstModification"
+                    + " WHERE SourceInstance ISA CIM_ConcreteJob", "DMTF:CQL", Ops.VIRT);
+            subs.subscribe(completions, dest);
+            subs.subscribe(progress, dest);
+
+            Jsr48Backup.Started created = backup.createReferencePoint();
+            finished(created);
+            Jsr48Backup.Started destroyed = backup.destroy(created.result());
+            finished(destroyed);
+
+            String completionsName = Jsr48Subscriptions.nameOf(completions);
+            List<ReceivedIndication> done = selective.awaitMatching(i -> completionsName.equals(i.filterName()), 2);
+            assertEquals(List.of(created.jobId(), destroyed.jobId()), done.stream().map(i -> i.sourceValue("InstanceID")).toList());
+            assertTrue(done.stream().allMatch(i -> i.sourceNumber("JobState") == 7), done::toString);
+
+            String progressName = Jsr48Subscriptions.nameOf(progress);
+            // both jobs' completions, cut down (the key may be kept, so the jobs are not told apart here)
+            selective.awaitMatching(i -> progressName.equals(i.filterName()) && i.sourceNumber("JobState") == 7, 2);
+            for (ReceivedIndication i : selective.matching(x -> progressName.equals(x.filterName()))) {
+                Set<String> names = new TreeSet<>();
+                for (CIMProperty<?> p : i.source().getProperties()) {
+                    names.add(p.getName());
+                }
+                assertTrue(Set.of("InstanceID", "JobState", "PercentComplete").containsAll(names),
+                        () -> "only the selected properties and the key: " + names);
+            }
+            ReceivedIndication.assertConsecutive(selective.received());
+        }
     }
 
     /**
