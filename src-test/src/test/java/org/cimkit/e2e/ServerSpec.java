@@ -2,6 +2,7 @@ package org.cimkit.e2e;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,26 @@ public record ServerSpec(boolean separateProcess, UnaryOperator<ServerConfig> co
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of(more));
         return new ServerSpec(separateProcess, config, dataDir, tempDataDir, tempExportRoot, users, acl, all, clock);
+    }
+
+    /**
+     * DeliveryRetryAttempts and DeliveryRetryInterval of the indication service, for the jar
+     * ({@code --indication-retry-attempts}, {@code --indication-retry-interval}, whole seconds) and in process alike.
+     */
+    public ServerSpec withIndicationRetry(int attempts, Duration interval) {
+        if (separateProcess) {
+            return withArgs("--indication-retry-attempts", Integer.toString(attempts), "--indication-retry-interval",
+                    Long.toString(interval.toSeconds()));
+        }
+        return withConfig(c -> c.withIndications(c.indications().withRetry(attempts, interval)));
+    }
+
+    /** The hosts indications may go to ({@code --indication-destinations}), for the jar and in process alike. */
+    public ServerSpec withIndicationDestinations(String... patterns) {
+        if (separateProcess) {
+            return withArgs("--indication-destinations", String.join(",", patterns));
+        }
+        return withConfig(c -> c.withIndications(c.indications().withDestinations(List.of(patterns))));
     }
 
     public RunningServer start() throws Exception {
