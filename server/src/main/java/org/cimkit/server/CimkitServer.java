@@ -30,6 +30,7 @@ import org.cimkit.server.http.RequestGuards;
 import org.cimkit.server.http.SlowClientGuard;
 import org.cimkit.server.http.StatusPage;
 import org.cimkit.server.http.TlsConnectors;
+import org.cimkit.server.indications.IndicationModule;
 import org.cimkit.server.interop.InteropModule;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.jobs.JobJournal;
@@ -76,6 +77,7 @@ public final class CimkitServer implements AutoCloseable {
     private final EnumerationContexts contexts;
     private MvStoreJournal journal;
     private JobEngine jobs;
+    private IndicationModule indications;
     private Server jetty;
     private ServerConnector connector;
     private ServerConnector tlsConnector;
@@ -152,8 +154,11 @@ public final class CimkitServer implements AutoCloseable {
         }
         Path exportRoot = config.exportRoot() == null ? Path.of(ServerConfig.DEFAULT_EXPORT_ROOT) : config.exportRoot();
         // The provider modules this server runs: the one place that names them.
+        indications = new IndicationModule(config.indications(), host, config.dataDir(),
+                journal == null ? null : journal.store(), clock);
         List<ProviderModule> modules = List.of(
-                new InteropModule(host, VERSION),
+                new InteropModule(host, VERSION, List.of(indications.profile())),
+                indications,
                 new HyperVModule(jobs, exportRoot, config.faultInjection()));
         SecurityConfig sec = config.security();
         AccessControl acl = sec.aclFile() == null ? null : AccessControl.load(sec.aclFile());
@@ -320,8 +325,14 @@ public final class CimkitServer implements AutoCloseable {
                 try {
                     contexts.close(); // after the listeners: no request reads an enumeration any more
                 } finally {
-                    if (jobs != null) {
-                        jobs.close(); // before the store: its last pass records final states refused so far
+                    try {
+                        if (jobs != null) {
+                            jobs.close(); // before the store: its last pass records final states refused so far
+                        }
+                    } finally {
+                        if (indications != null) {
+                            indications.close(); // after the jobs: their last changes are queued; before the store
+                        }
                     }
                 }
             } finally {

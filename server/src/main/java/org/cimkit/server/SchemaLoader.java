@@ -25,12 +25,14 @@ import org.cimkit.server.repository.Repository;
 final class SchemaLoader {
     static final CimNamespace VIRTUALIZATION = CimNamespace.of("root/virtualization/v2");
     static final CimNamespace INTEROP = CimNamespace.of("root/interop");
+    /** The test indication source's namespace (Test_IndicationProviderClass), as OpenPegasus names it. */
+    static final CimNamespace TEST_PROVIDER = CimNamespace.of("test/TestProvider");
     private static final String SCHEMA = "org/cimkit/mof/schema/";
 
     private SchemaLoader() {
     }
 
-    /** The shipped schema: the virtualization namespace with its demo host, and the interop namespace. */
+    /** The shipped schema: the virtualization namespace with its demo host, the interop namespace, the test namespace. */
     static CompiledModel shipped() throws MofException, IOException {
         MofCompiler c = new MofCompiler().defaultNamespace(VIRTUALIZATION);
         for (String f : List.of("qualifiers.mof", "cim-core.mof", "virtualization-v2.mof", "demo-host.mof")) {
@@ -38,6 +40,10 @@ final class SchemaLoader {
         }
         c.defaultNamespace(INTEROP);
         for (String f : List.of("qualifiers.mof", "cim-core.mof", "interop.mof")) {
+            c.compileResource(SCHEMA + f);
+        }
+        c.defaultNamespace(TEST_PROVIDER);
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "test-provider.mof")) {
             c.compileResource(SCHEMA + f);
         }
         return c.result();

@@ -33,21 +33,27 @@ final class ClassHierarchy {
         return walk(objects.apply(ns), sub, sup) || (!ns.equals(interop) && walk(objects.apply(interop), sub, sup));
     }
 
-    private static boolean walk(NamespaceObjects o, CimName sub, CimName sup) {
-        if (o == null) {
-            return false;
+    /** The class of that name in {@code ns}, else in the interop namespace; null when neither has it. */
+    CimClass classOf(CimNamespace ns, CimName name) {
+        CimClass c = lookup(objects.apply(ns), name);
+        return c != null || ns.equals(interop) ? c : lookup(objects.apply(interop), name);
+    }
+
+    private static CimClass lookup(NamespaceObjects o, CimName name) {
+        try {
+            return o == null ? null : o.getClass(name);
+        } catch (CimException e) {
+            return null; // the namespace was deleted since
         }
+    }
+
+    private static boolean walk(NamespaceObjects o, CimName sub, CimName sup) {
         CimName c = sub;
         for (int i = 0; i < MAX_DEPTH && c != null; i++) {
             if (c.equals(sup)) {
                 return true;
             }
-            CimClass cls;
-            try {
-                cls = o.getClass(c);
-            } catch (CimException e) {
-                return false; // the namespace was deleted since
-            }
+            CimClass cls = lookup(o, c);
             if (cls == null) {
                 return false;
             }

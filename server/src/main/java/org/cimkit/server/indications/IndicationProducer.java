@@ -144,7 +144,9 @@ public final class IndicationProducer implements InstanceChangeListener {
                 if (!s.query().matches(indication, (sub, sup) -> classes.isA(ns, sub, sup))) {
                     continue;
                 }
-                CimInstance selected = s.query().project(indication).toBuilder()
+                CimInstance projected = s.query().selectsAll() ? indication
+                        : s.query().project(indication, name -> classes.classOf(ns, name));
+                CimInstance selected = projected.toBuilder()
                         .property("IndicationFilterName", s.filterName()).build();
                 delivery.send(s.destination(), selected);
             } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
@@ -101,14 +102,21 @@ final class SubscriptionRules {
 
     /**
      * The FROM class must be an indication class where the filter looks: checked in each source
-     * namespace that exists (one created later is watched once it exists), else in root/interop.
+     * namespace that exists (one created later is watched once it exists), else in root/interop. A
+     * namespace made from a client's MOF may lack the lifecycle indication classes: their names are
+     * then looked up in root/interop, as the producer does when it matches.
      */
     private void check(CompiledQuery q, Set<CimNamespace> sources) {
         List<CimNamespace> existing = sources.stream().filter(registrar::hasNamespace).toList();
+        NamespaceObjects interop = registrar.objects(INTEROP);
         for (CimNamespace ns : existing.isEmpty() ? List.of(INTEROP) : existing) {
             NamespaceObjects objects = registrar.objects(ns);
-            q.check(objects::getClass);
-            CimClass from = objects.getClass(q.fromClass());
+            Function<CimName, CimClass> classes = name -> {
+                CimClass c = objects.getClass(name);
+                return c != null ? c : interop.getClass(name);
+            };
+            q.check(classes);
+            CimClass from = classes.apply(q.fromClass());
             if (!from.isIndication()) {
                 throw invalid("class " + from.name() + " in the FROM clause is not an indication class;"
                         + " select from CIM_InstCreation, CIM_InstModification, CIM_InstDeletion, CIM_InstMethodCall,"
