@@ -12,6 +12,7 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.changes.InstanceChange;
 import org.cimkit.server.changes.InstanceChangeListener;
@@ -42,6 +43,7 @@ public final class IndicationProducer implements InstanceChangeListener {
     static final CimName CONCRETE_JOB = CimName.of("CIM_ConcreteJob");
     static final CimName AFFECTED_JOB_ELEMENT = CimName.of("CIM_AffectedJobElement");
     private static final int JOB_STATE_EXCEPTION = 10;
+    private static final CimName ELAPSED_TIME = CimName.of("ElapsedTime");
 
     private final SubscriptionIndex subscriptions;
     private final IndicationDelivery delivery;
@@ -96,6 +98,9 @@ public final class IndicationProducer implements InstanceChangeListener {
         if (change instanceof InstanceChange.Modified m) {
             if (m.previous().equals(m.instance())) {
                 return; // stored again unchanged: nothing happened a listener could see
+            }
+            if (job && onlyTheClockMoved(m)) {
+                return; // ElapsedTime is computed when the job is rendered: it differs in every rendering
             }
             if (job) {
                 progress.modified(m); // sends now or holds a progress step; the final state is never held
@@ -168,6 +173,26 @@ public final class IndicationProducer implements InstanceChangeListener {
                         : e.path());
             }
         }
+    }
+
+    /** A job whose only difference is its ElapsedTime: nothing happened to it. */
+    static boolean onlyTheClockMoved(InstanceChange.Modified m) {
+        List<CimProperty> before = m.previous().properties();
+        List<CimProperty> after = m.instance().properties();
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            CimProperty b = before.get(i);
+            CimProperty a = after.get(i);
+            if (!b.name().equals(a.name())) {
+                return false;
+            }
+            if (!b.name().equals(ELAPSED_TIME) && !b.equals(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean failed(InstanceChange.Modified m) {

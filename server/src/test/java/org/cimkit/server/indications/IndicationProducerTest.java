@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.cimkit.model.CimClass;
+import org.cimkit.model.CimDateTime;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
@@ -156,6 +157,21 @@ class IndicationProducerTest {
         subscribe("all", "SELECT * FROM CIM_InstModification", null, VIRT);
         p.instanceChanged(new InstanceChange.Modified(VIRT, disk("d1", "a"), disk("d1", "a")));
         assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void aJobWhoseElapsedTimeAloneMovedYieldsNothing() {
+        IndicationProducer p = producer(0, NamespaceAccess.OPEN);
+        subscribe("jobs", "SELECT * FROM CIM_InstModification", null, VIRT);
+        CimInstance before = job("j", 4, 0).toBuilder().property("ElapsedTime",
+                new CimValue.DateTimeValue(CimDateTime.ofInterval(Duration.ofMillis(12)))).build();
+        CimInstance after = job("j", 4, 0).toBuilder().property("ElapsedTime",
+                new CimValue.DateTimeValue(CimDateTime.ofInterval(Duration.ofMillis(66)))).build();
+        p.instanceChanged(new InstanceChange.Modified(VIRT, before, after));
+        assertTrue(sent.isEmpty());
+        p.instanceChanged(new InstanceChange.Modified(VIRT, after, job("j", 7, 100).toBuilder().property("ElapsedTime",
+                new CimValue.DateTimeValue(CimDateTime.ofInterval(Duration.ofMillis(90)))).build()));
+        assertEquals(1, sent.size());
     }
 
     @Test
