@@ -184,13 +184,16 @@ public final class IndicationDeliveryRun {
         DeliveryStats stats = service.stats(dest.path());
         service.close();
         server.stop();
+        Path file = dir.resolve("indications.mv");
+        long storeBytes = Files.exists(file) ? Files.size(file) : 0;
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         double seconds = (end - start) / 1e9;
         System.out.printf("indications: %d sent at %s, store %s, memory queue %d%n", count,
                 rate > 0 ? rate + "/s" : "full speed", store ? "on" : "off", memoryQueue);
-        System.out.printf("received %d, out of order %d, stats %s%n", received.get(), outOfOrder.get(), stats);
+        System.out.printf("received %d, out of order %d, stats %s, store file %d KB%n", received.get(), outOfOrder.get(),
+                stats, storeBytes >> 10);
         System.out.printf("throughput %.0f indications/s (first send to last receipt %.2f s; sending took %.2f s)%n",
                 received.get() / seconds, seconds, (sendEnd - start) / 1e9);
         System.out.printf("latency send->listener ms: p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%n",

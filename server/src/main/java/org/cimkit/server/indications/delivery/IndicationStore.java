@@ -112,6 +112,9 @@ final class IndicationStore implements AutoCloseable {
         List<Loaded> out = new ArrayList<>();
         List<Long> unreadable = new ArrayList<>();
         store.read(m -> {
+            // every commit is fsynced, so old versions need not be kept: their space is reused at once,
+            // which keeps the file small under the queue's churn (the default keeps 45 s of versions)
+            m.map(DESTINATIONS).getStore().setRetentionTime(0);
             MVMap<String, byte[]> names = m.map(DESTINATIONS);
             for (var e : names.entrySet()) {
                 long id = Long.parseLong(e.getKey(), 16);
