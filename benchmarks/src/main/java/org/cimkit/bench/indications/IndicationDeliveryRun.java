@@ -38,11 +38,13 @@ import org.eclipse.jetty.util.Callback;
  * would, through the durable queue (data directory in a temporary folder) unless {@code --no-store}.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.cimkit.bench.indications.IndicationDeliveryRun
- * [--count N] [--rate PER_SECOND|0 for unpaced] [--memory-queue N] [--no-store] [--slow-listener-micros N]}.
+ * [--count N] [--rate PER_SECOND|0 for unpaced] [--memory-queue N] [--no-store] [--slow-listener-micros N]
+ * [--warmup N]}; the warm-up (default 10,000 indications to another destination) is not measured.
  * With a slow listener the run does not wait for the queue to drain; it prints the heap in use (after a
  * GC) every 5 seconds instead, to show that the backlog waits in the store, not on the heap.
  */
 public final class IndicationDeliveryRun {
+    private static final Pattern MESSAGE_ID = Pattern.compile("<MESSAGE ID=\"([^\"]*)\"");
     private static final Pattern NUMBER = Pattern.compile("NAME=\"SequenceNumber\" TYPE=\"sint64\"><VALUE>(\\d+)<");
 
     public static void main(String[] args) throws Exception {
@@ -51,6 +53,7 @@ public final class IndicationDeliveryRun {
         int memoryQueue = IndicationConfig.DEFAULT_MEMORY_QUEUE;
         boolean store = true;
         long slowMicros = 0;
+        int warmup = 10_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--count" -> count = Integer.parseInt(args[++i]);
@@ -58,6 +61,7 @@ public final class IndicationDeliveryRun {
                 case "--memory-queue" -> memoryQueue = Integer.parseInt(args[++i]);
                 case "--no-store" -> store = false;
                 case "--slow-listener-micros" -> slowMicros = Long.parseLong(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -79,7 +83,8 @@ public final class IndicationDeliveryRun {
                 String body = Content.Source.asString(request, StandardCharsets.UTF_8);
                 long now = System.nanoTime();
                 Matcher m = NUMBER.matcher(body);
-                if (m.find()) {
+                boolean measured = !request.getHttpURI().getPath().equals("/warm");
+                if (measured && m.find()) {
                     int n = Integer.parseInt(m.group(1));
                     if (n < receivedAt.length && receivedAt[n] == 0) {
                         receivedAt[n] = now;
@@ -92,7 +97,7 @@ public final class IndicationDeliveryRun {
                 if (slow > 0) {
                     LockSupport.parkNanos(slow * 1000);
                 }
-                Matcher id = Pattern.compile("<MESSAGE ID=\"([^\"]*)\"").matcher(body);
+                Matcher id = MESSAGE_ID.matcher(body);
                 String messageId = id.find() ? id.group(1) : "0";
                 byte[] answer = ("<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
                         + "<MESSAGE ID=\"" + messageId + "\" PROTOCOLVERSION=\"1.0\"><SIMPLEEXPRSP>"
@@ -123,9 +128,25 @@ public final class IndicationDeliveryRun {
                 .property("SourceInstance", CimValue.EmbeddedValue.instance(job))
                 .property("PreviousInstance", CimValue.EmbeddedValue.instance(job)).build();
 
+        // warm-up (JIT, connection, store file) on a destination of its own, not measured
+        ListenerDestination warm = new ListenerDestination(CimObjectPath.parse(
+                "root/interop:CIM_ListenerDestinationCIMXML.Name=\"warm\""),
+                URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/warm"), false, 1);
+        for (int i = 0; i < warmup; i++) {
+            service.send(warm, indication);
+            if (i % 1000 == 999) {
+                while (service.stats(warm.path()).queued() > 500) {
+                    Thread.sleep(1);
+                }
+            }
+        }
+        while (service.stats(warm.path()).queued() > 0) {
+            Thread.sleep(10);
+        }
         Histogram sendCost = new Histogram(3);
         long nextHeapReport = System.nanoTime() + 5_000_000_000L;
         long start = System.nanoTime();
+        nextHeapReport = start + 5_000_000_000L;
         long interval = rate > 0 ? 1_000_000_000L / rate : 0;
         for (int i = 0; i < count; i++) {
             if (interval > 0) {
@@ -163,13 +184,16 @@ public final class IndicationDeliveryRun {
         DeliveryStats stats = service.stats(dest.path());
         service.close();
         server.stop();
+        Path file = dir.resolve("indications.mv");
+        long storeBytes = Files.exists(file) ? Files.size(file) : 0;
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         double seconds = (end - start) / 1e9;
         System.out.printf("indications: %d sent at %s, store %s, memory queue %d%n", count,
                 rate > 0 ? rate + "/s" : "full speed", store ? "on" : "off", memoryQueue);
-        System.out.printf("received %d, out of order %d, stats %s%n", received.get(), outOfOrder.get(), stats);
+        System.out.printf("received %d, out of order %d, stats %s, store file %d KB%n", received.get(), outOfOrder.get(),
+                stats, storeBytes >> 10);
         System.out.printf("throughput %.0f indications/s (first send to last receipt %.2f s; sending took %.2f s)%n",
                 received.get() / seconds, seconds, (sendEnd - start) / 1e9);
         System.out.printf("latency send->listener ms: p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%n",

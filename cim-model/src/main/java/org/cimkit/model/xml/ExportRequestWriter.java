@@ -53,7 +53,7 @@ public final class ExportRequestWriter {
      */
     public static byte[] request(String messageId, byte[] indicationXml) throws IOException {
         Objects.requireNonNull(messageId, "messageId");
-        if (!messageId.matches("[A-Za-z0-9._:-]{1,64}")) {
+        if (!plain(messageId)) {
             return frame(messageId, indicationXml);
         }
         byte[] id = messageId.getBytes(StandardCharsets.US_ASCII);
@@ -65,6 +65,21 @@ public final class ExportRequestWriter {
             at += part.length;
         }
         return out;
+    }
+
+    /** An ID that needs no escaping (the usual case: digits). */
+    private static boolean plain(String id) {
+        if (id.isEmpty() || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '.' || c == '_' || c == '-'
+                    || c == ':')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The request frame around the MESSAGE ID and the INSTANCE, as the XML writer writes it. */

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>What is guaranteed, with a data directory (queue file {@value IndicationStore#FILE}):
  * <ul>
  * <li>{@link #send} queues and returns at once; it waits for neither disk nor network. The indication
- * is written to the store by the store thread, in batches (one commit and fsync per batch), normally
- * within milliseconds.</li>
+ * is written to the store by the store thread, in batches (one commit and fsync per batch, commits at
+ * least 10 ms apart), so normally within 10 ms plus one fsync. An indication delivered before its batch
+ * was written is never written at all.</li>
  * <li>An indication whose batch was committed stays in the store until the listener accepted it or it
  * was given up (refused for good, or its retries ran out). After a restart, kill -9 included, the stored
  * indications of destinations that still exist are sent again first, in order, with their original

@@ -99,7 +99,7 @@ final class DestinationWorker implements Runnable {
             return true;
         }
         for (int failed = 0;; failed++) {
-            ExportSender.Outcome o = sender.send(connectionTo(d), d.url(), xml);
+            ExportSender.Outcome o = sender.send(connectionTo(d), xml);
             if (stopped) {
                 return false; // the outcome of a try cut short by stopping counts for nothing
             }

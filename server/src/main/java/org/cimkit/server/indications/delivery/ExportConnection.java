@@ -48,6 +48,7 @@ final class ExportConnection implements Closeable {
     private final SSLSocketFactory tls;
     private final DeliveryTimeouts timeouts;
     private final int maxBody;
+    private final Runnable beforeConnect;
     private volatile Socket socket;
     private volatile boolean closed;
     private InputStream in;
@@ -57,8 +58,13 @@ final class ExportConnection implements Closeable {
     private int limit;
     private long deadline;
 
-    ExportConnection(URI url, SSLSocketFactory tls, DeliveryTimeouts timeouts, int maxBody) {
+    /**
+     * @param beforeConnect runs before each new connection; what it throws (the destination policy's refusal)
+     *                      reaches the caller of {@link #post}
+     */
+    ExportConnection(URI url, SSLSocketFactory tls, DeliveryTimeouts timeouts, int maxBody, Runnable beforeConnect) {
         this.url = url;
+        this.beforeConnect = beforeConnect;
         String h = url.getHost();
         this.host = h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
         this.port = url.getPort();
@@ -113,6 +119,7 @@ final class ExportConnection implements Closeable {
         if (closed) {
             throw new IOException("connection closed");
         }
+        beforeConnect.run();
         Socket s = new Socket();
         socket = s;
         try {

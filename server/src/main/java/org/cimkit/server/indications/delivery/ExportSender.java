@@ -26,7 +26,7 @@ import org.cimkit.server.indications.IndicationConfig;
  * delivered; try again (no connection, TLS failure, reset, no answer in time, 5xx but 501, 408, 429, an
  * answer that is not an export response or answers another MESSAGE ID, ERROR CODE 1 "queue full"); or
  * give up on this indication (any other ERROR CODE, 400, 405, 406, 501 and the other 4xx, a host the
- * destination policy no longer allows).
+ * destination policy no longer allows: it is checked before each new connection).
  *
  * <p>The request goes over the worker's own {@link ExportConnection}; TLS uses the trust store of the
  * configuration (PKCS12) or the JVM's, with host name verification. Thread-safe; each destination's
@@ -73,7 +73,8 @@ final class ExportSender {
 
     /** A connection for one worker; it connects when first used. */
     ExportConnection connection(URI url) {
-        return new ExportConnection(url, tls, timeouts, MAX_RESPONSE_BYTES);
+        return new ExportConnection(url, tls, timeouts, MAX_RESPONSE_BYTES,
+                () -> policy.requireAllowed(url.getHost(), url.toString()));
     }
 
     private static SSLContext sslContext(Path trustStore, String password) {
@@ -96,12 +97,7 @@ final class ExportSender {
     }
 
     /** One try; returns when the listener answered, failed or ran out of time. */
-    Outcome send(ExportConnection connection, URI url, byte[] indicationXml) {
-        try {
-            policy.requireAllowed(url.getHost(), url.toString());
-        } catch (CimException e) {
-            return Outcome.giveUp(e.getMessage());
-        }
+    Outcome send(ExportConnection connection, byte[] indicationXml) {
         String id = Long.toString(messageIds.incrementAndGet());
         byte[] request;
         try {
@@ -114,6 +110,9 @@ final class ExportSender {
             reply = connection.post(HEADERS, request);
         } catch (IOException e) {
             return Outcome.retry(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (CimException e) {
+            // the destination policy, checked before each connection, no longer allows the host
+            return Outcome.giveUp(e.getMessage());
         }
         return judge(id, reply.status(), reply.body());
     }

@@ -22,6 +22,7 @@ import org.cimkit.server.storage.DurableStore;
 import org.cimkit.server.storage.StorageFailure;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,17 @@ final class IndicationStore implements AutoCloseable {
     static final String DESTINATIONS = "destinations";
     private static final int MAX_BATCH = 4096;
     private static final long RETRY_MILLIS = 1000;
+    private static final int CACHE_MB = 4;
+    /** How often the file is tidied: chunks less full than {@link #FILL_RATE} % are rewritten. */
+    private static final long COMPACT_EVERY_NANOS = 1_000_000_000L;
+    private static final int FILL_RATE = 60;
+    private static final int COMPACT_BYTES = 8 << 20;
+    /**
+     * The least time between two commits. Each commit rewrites the pages it touches (MVStore copies on
+     * write), so committing every few entries would write far more than the entries; gathering for this
+     * long keeps that in proportion while persistence stays within milliseconds.
+     */
+    private static final long COMMIT_SPACING_NANOS = 10_000_000L;
 
     /** A queue found in the file at start. */
     record Loaded(long id, CimObjectPath path, long count, long first, long last) {
@@ -112,6 +124,11 @@ final class IndicationStore implements AutoCloseable {
         List<Loaded> out = new ArrayList<>();
         List<Long> unreadable = new ArrayList<>();
         store.read(m -> {
+            // every commit is fsynced, so old versions need not be kept: their space is reused at once,
+            // which keeps the file small under the queue's churn (the default keeps 45 s of versions)
+            m.map(DESTINATIONS).getStore().setRetentionTime(0);
+            // entries are read back once, in order: a small page cache does (the default is 16 MB of heap)
+            m.map(DESTINATIONS).getStore().setCacheSize(CACHE_MB);
             MVMap<String, byte[]> names = m.map(DESTINATIONS);
             for (var e : names.entrySet()) {
                 long id = Long.parseLong(e.getKey(), 16);
@@ -200,10 +217,16 @@ final class IndicationStore implements AutoCloseable {
     private void run() {
         List<Op> batch = new ArrayList<>();
         boolean stop = false;
+        long nextCompaction = System.nanoTime() + COMPACT_EVERY_NANOS;
+        long lastCommit = 0;
         while (!stop && !halted) {
             try {
                 if (batch.isEmpty()) {
                     batch.add(ops.take());
+                }
+                long wait = lastCommit + COMMIT_SPACING_NANOS - System.nanoTime();
+                if (wait > 0 && batch.stream().noneMatch(o -> o instanceof Stop || o instanceof Barrier)) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 ops.drainTo(batch, MAX_BATCH - batch.size());
             } catch (InterruptedException e) {
@@ -213,6 +236,7 @@ final class IndicationStore implements AutoCloseable {
                 continue;
             }
             stop = batch.stream().anyMatch(o -> o instanceof Stop);
+            lastCommit = System.nanoTime();
             if (write(batch)) {
                 batch.forEach(o -> {
                     if (o instanceof Barrier b) {
@@ -225,6 +249,10 @@ final class IndicationStore implements AutoCloseable {
                     }
                 });
                 batch.clear();
+                if (System.nanoTime() > nextCompaction) {
+                    nextCompaction = System.nanoTime() + COMPACT_EVERY_NANOS;
+                    compact();
+                }
             } else if (!stop) {
                 try {
                     Thread.sleep(RETRY_MILLIS);
@@ -232,6 +260,24 @@ final class IndicationStore implements AutoCloseable {
                     // halted is looked at by the loop
                 }
             }
+        }
+    }
+
+    /**
+     * Rewrites the live pages of mostly dead chunks. Without MVStore's background thread (the store writes
+     * only when asked) nothing else does, and every commit of a queue leaves most of the chunk it
+     * replaces dead: the file would keep growing under the churn.
+     */
+    private void compact() {
+        try {
+            store.write(m -> {
+                MVStore s = m.map(DESTINATIONS).getStore();
+                if (s.getFillRate() < FILL_RATE) {
+                    s.compact(FILL_RATE, COMPACT_BYTES);
+                }
+            });
+        } catch (StorageFailure e) {
+            LOG.warn("tidying {} failed ({}); it is tried again later", store.fileName(), e.toString());
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
 import org.cimkit.server.indications.IndicationConfig;
 import org.cimkit.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -263,7 +263,15 @@ class DeliveryServiceTest {
         assertTrue(listener.requests.isEmpty());
     }
 
-    static CimObjectPath path(ListenerDestination d) {
-        return d.path();
+    @Test
+    void anIndicationXmlCannotCarryIsDroppedAndTheQueueGoesOn() throws Exception {
+        start(LOOPBACK, dir);
+        ListenerDestination d = dest();
+        service.send(d, indication(1).toBuilder().putProperty(CimProperty.of("IndicationFilterName",
+                "bell\u0007")).build());
+        service.send(d, indication(2));
+        assertEquals(1, listener.next().number(), "number 0 was spent on the one that cannot be written");
+        await("counted", () -> service.stats(d.path()).dropped() == 1);
+        assertEquals(1, listener.requests.size());
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.indications.IndicationConfig;
 import org.cimkit.testsupport.MutableClock;
@@ -43,8 +44,7 @@ final class DeliveryTestSupport {
                 .property("InstanceID", "job-1")
                 .property("JobState", CimValue.IntegerValue.uint16(state))
                 .build();
-        CimInstance before = job.toBuilder().putProperty(org.cimkit.model.CimProperty.of("JobState",
-                CimValue.IntegerValue.uint16(4))).build();
+        CimInstance before = job.toBuilder().putProperty(CimProperty.of("JobState", CimValue.IntegerValue.uint16(4))).build();
         return CimInstance.builder("CIM_InstModification")
                 .property("IndicationFilterName", "jobs")
                 .property("SourceInstanceModelPath", "root/cimv2:CIM_ConcreteJob.InstanceID=\"job-1\"")
