@@ -12,8 +12,9 @@ public interface IndicationDelivery extends AutoCloseable {
     /**
      * Accepts an indication for a destination: gives it the destination's next SequenceContext and
      * SequenceNumber, queues it behind the destination's earlier indications and returns without
-     * waiting for the network. Once this returns, the indication is delivered, or retried per the
-     * service's retry settings and then reported, even across a restart.
+     * waiting for the network or the disk. The store writes accepted indications in batches (group
+     * commit, see the implementation); once its batch is written, an indication is delivered, or
+     * retried per the service's retry settings and then reported, even across a restart or a crash.
      */
     void send(ListenerDestination destination, CimInstance indication);
 
