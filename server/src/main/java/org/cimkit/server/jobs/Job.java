@@ -58,6 +58,13 @@ public final class Job {
     private final Map<String, CimValue> properties = new LinkedHashMap<>();
     private final List<Affected> affected = new ArrayList<>();
     private final List<Path> scratch = new ArrayList<>();
+    /**
+     * Orders the announcements of this job's changes (JobEngine.publish): taken before the job's own
+     * monitor, never while holding it. Guards {@link #published}.
+     */
+    final Object publication = new Object();
+    /** The snapshot listeners were told about last (null: none yet, or the job is gone). */
+    Snapshot published;
     private JobState cancelRequest;
     private Future<?> future;
     private boolean workerStarted;

@@ -100,10 +100,34 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         listeners.add(l);
     }
 
-    private void changed(Job.Snapshot before, Job.Snapshot after) {
-        if (before != null && before.equals(after)) {
-            return;
+    /**
+     * Tells the listeners about the job as it is now, compared with what they were told last. The
+     * snapshot is taken under the job's publication lock, so announcements of one job never overtake
+     * each other, whichever threads make the changes (worker, request, sweeper): a listener never sees a
+     * job go back to an earlier state. Must not be called while holding the job's monitor.
+     */
+    private void publish(Job job) {
+        synchronized (job.publication) {
+            Job.Snapshot after = job.snapshot();
+            Job.Snapshot before = job.published;
+            if (before != null && before.equals(after)) {
+                return;
+            }
+            job.published = after;
+            tell(before, after);
         }
+    }
+
+    /** Tells the listeners the job is gone; nothing is announced for it afterwards. */
+    private void publishRemoved(Job job) {
+        synchronized (job.publication) {
+            Job.Snapshot before = job.published != null ? job.published : job.snapshot();
+            job.published = null;
+            tell(before, null);
+        }
+    }
+
+    private void tell(Job.Snapshot before, Job.Snapshot after) {
         for (JobListener l : listeners) {
             try {
                 l.jobChanged(before, after);
@@ -129,7 +153,7 @@ public final class JobEngine implements JobRunner, AutoCloseable {
                 throw e.toCimException();
             }
         }
-        changed(null, job.snapshot());
+        publish(job);
         Future<?> f = pool.submit(() -> execute(job, task));
         job.future(f);
         return job;
@@ -154,14 +178,13 @@ public final class JobEngine implements JobRunner, AutoCloseable {
 
     /** Changes the writable retention properties of a job (null: unchanged). */
     public void retention(Job job, Boolean deleteOnCompletion, Duration timeBeforeRemoval) {
-        Job.Snapshot before = job.snapshot();
         if (deleteOnCompletion != null) {
             job.deleteOnCompletion(deleteOnCompletion);
         }
         if (timeBeforeRemoval != null) {
             job.timeBeforeRemoval(timeBeforeRemoval);
         }
-        changed(before, job.snapshot());
+        publish(job);
     }
 
     private void execute(Job job, JobTask task) {
@@ -203,9 +226,7 @@ public final class JobEngine implements JobRunner, AutoCloseable {
     }
 
     private void finish(Job job, JobState end) {
-        Job.Snapshot before;
         synchronized (job) {
-            before = job.snapshot();
             if (job.state().isFinal()) {
                 return;
             }
@@ -224,27 +245,29 @@ public final class JobEngine implements JobRunner, AutoCloseable {
             job.moveTo(end);
         }
         record(job); // also while closing: a job that completed keeps its outcome
-        changed(before, job.snapshot());
+        publish(job);
     }
 
     private void fail(Job job, JobFailure f) {
-        Job.Snapshot before;
+        boolean cancelled;
         synchronized (job) {
-            before = job.snapshot();
             if (job.state().isFinal() || closing) {
                 return;
             }
-            if (job.cancelRequest() != null) {
-                finishCancelled(job);
-                return;
+            cancelled = job.cancelRequest() != null;
+            if (!cancelled) {
+                job.fail(f.errorCode(), f.summary(), f.description(), f.errorType(), f.cimStatusCode());
+                job.moveTo(JobState.EXCEPTION);
             }
-            job.fail(f.errorCode(), f.summary(), f.description(), f.errorType(), f.cimStatusCode());
-            job.moveTo(JobState.EXCEPTION);
+        }
+        if (cancelled) {
+            finishCancelled(job); // outside the monitor: it announces the change
+            return;
         }
         if (!closing) {
             record(job);
         }
-        changed(before, job.snapshot());
+        publish(job);
     }
 
     /**
@@ -278,19 +301,21 @@ public final class JobEngine implements JobRunner, AutoCloseable {
             throw new IllegalArgumentException("cancel to " + how);
         }
         Future<?> f;
+        boolean queued;
         synchronized (job) {
             if (job.state().isFinal()) {
                 return false;
             }
             job.requestCancel(how);
             f = job.future();
-            if (!job.workerStarted()) {
-                finish(job, how); // still queued: it never ran, so it ends at once
-                if (f != null) {
-                    f.cancel(false);
-                }
-                return true;
+            queued = !job.workerStarted();
+        }
+        if (queued) {
+            finish(job, how); // still queued: it never ran, so it ends at once (a worker that starts now sees the cancel)
+            if (f != null) {
+                f.cancel(false);
             }
+            return true;
         }
         if (f != null) {
             f.cancel(true); // interrupts sleeps and channel I/O; the task cleans up and ends the job
@@ -338,7 +363,7 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         }
         jobs.remove(job.id());
         forgetRecord(job.id());
-        changed(job.snapshot(), null);
+        publishRemoved(job);
         return true;
     }
 
@@ -356,7 +381,7 @@ public final class JobEngine implements JobRunner, AutoCloseable {
                     }
                 }
                 if (jobs.remove(j.id()) != null) {
-                    changed(j.snapshot(), null);
+                    publishRemoved(j);
                 }
                 forgetRecord(j.id());
             }
@@ -427,9 +452,8 @@ public final class JobEngine implements JobRunner, AutoCloseable {
 
         @Override
         public void progress(int percent) {
-            Job.Snapshot before = job.snapshot();
             job.progress(Math.min(percent, 99));
-            changed(before, job.snapshot());
+            publish(job);
         }
 
         @Override
@@ -453,9 +477,8 @@ public final class JobEngine implements JobRunner, AutoCloseable {
 
         @Override
         public void set(String property, CimValue value) {
-            Job.Snapshot before = job.snapshot();
             job.set(property, value);
-            changed(before, job.snapshot());
+            publish(job);
         }
 
         @Override
@@ -469,9 +492,8 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         }
 
         private void addAffected(Job.Affected a) {
-            Job.Snapshot before = job.snapshot();
             job.addAffected(a);
-            changed(before, job.snapshot());
+            publish(job);
         }
 
         /** Recorded before the file is made: a restart must know what to delete. Throws StorageFailure. */

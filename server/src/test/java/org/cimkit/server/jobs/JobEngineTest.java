@@ -53,6 +53,36 @@ class JobEngineTest {
     }
 
     @Test
+    void listenersSeeOneJobsChangesAsAChainEvenWhenThreadsRace() throws Exception {
+        List<Job.Snapshot[]> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (JobEngine e = new JobEngine(1, Duration.ofMinutes(5), null)) {
+            e.addListener((before, after) -> told.add(new Job.Snapshot[] {before, after}));
+            CountDownLatch started = new CountDownLatch(1);
+            Job j = e.submit(spec(), c -> {
+                started.countDown();
+                for (int i = 0; i < 2000; i++) {
+                    c.progress(i % 99);
+                }
+            });
+            started.await();
+            for (int i = 0; i < 500 && !j.state().isFinal(); i++) {
+                e.retention(j, i % 2 == 0, Duration.ofSeconds(100 + i)); // a request thread racing the worker
+            }
+            await(j, JobState.COMPLETED);
+            e.retention(j, true, Duration.ofSeconds(7));
+        }
+        // each announcement starts where the previous one ended: nothing overtook anything
+        for (int i = 1; i < told.size(); i++) {
+            assertEquals(told.get(i - 1)[1], told.get(i)[0], "announcement " + i + " does not follow " + (i - 1));
+        }
+        boolean finalSeen = false;
+        for (Job.Snapshot[] t : told) {
+            assertFalse(finalSeen && !t[1].state().isFinal(), "a job went back from its final state");
+            finalSeen |= t[1].state().isFinal();
+        }
+    }
+
+    @Test
     void submittedJobIsRunningAtOnceAndCompletes() throws Exception {
         try (JobEngine e = new JobEngine(2, Duration.ofMinutes(5), null)) {
             CountDownLatch go = new CountDownLatch(1);
