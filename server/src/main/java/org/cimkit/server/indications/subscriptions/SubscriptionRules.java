@@ -45,6 +45,8 @@ final class SubscriptionRules {
     static final int POLICY_IGNORE = 2;
     static final int POLICY_DISABLE = 3;
     static final int POLICY_REMOVE = 4;
+    /** More superclasses than any schema has: the bound of {@link #isA}. */
+    private static final int MAX_CLASS_DEPTH = 64;
 
     private final ProviderRegistrar registrar;
     private final DestinationPolicy policy;
@@ -250,11 +252,14 @@ final class SubscriptionRules {
                 || h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]");
     }
 
+    /** True when {@code cls} is {@code base} or derives from it; the walk is bounded so a damaged schema cannot loop. */
     static boolean isA(NamespaceObjects objects, CimName cls, CimName base) {
-        for (CimClass c = objects.getClass(cls); c != null; c = c.superclass() == null ? null : objects.getClass(c.superclass())) {
+        CimClass c = objects.getClass(cls);
+        for (int depth = 0; c != null && depth < MAX_CLASS_DEPTH; depth++) {
             if (c.name().equals(base)) {
                 return true;
             }
+            c = c.superclass() == null ? null : objects.getClass(c.superclass());
         }
         return false;
     }
