@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -177,18 +178,19 @@ final class SubscriptionRules {
                         + ", which filter " + string(filter, "Name") + " watches");
             }
         }
-        long state = choice(s, "SubscriptionState", ENABLED, List.of(ENABLED, DISABLED), List.of(1L, 3L));
-        long onFatal = choice(s, "OnFatalErrorPolicy", POLICY_IGNORE, List.of(POLICY_IGNORE, POLICY_DISABLE, POLICY_REMOVE),
-                List.of(1L));
+        Long state = choice(s, "SubscriptionState", List.of(ENABLED, DISABLED), List.of(1, 3));
+        // NULL stays NULL: the service's SubscriptionRemovalAction then decides (DSP1054)
+        Long onFatal = choice(s, "OnFatalErrorPolicy", List.of(POLICY_IGNORE, POLICY_DISABLE, POLICY_REMOVE), List.of(1));
         // Suppress (3) and Delay (4) would need repeat detection the producer does not do: refused, not ignored
-        long repeat = choice(s, "RepeatNotificationPolicy", 2, List.of(2), List.of(1L, 3L, 4L));
+        Long repeat = choice(s, "RepeatNotificationPolicy", List.of(2), List.of(1, 3, 4));
         CimValue.DateTimeValue now = IndicationClasses.timestamp(clock.millis());
         CimInstance.Builder b = s.toBuilder();
         b.putProperty(s.property("Filter").withValue(new CimValue.ReferenceValue(canonical(filter.path()))));
         b.putProperty(s.property("Handler").withValue(new CimValue.ReferenceValue(canonical(handler.path()))));
-        b.putProperty(s.property("SubscriptionState").withValue(CimValue.IntegerValue.uint16((int) state)));
-        b.putProperty(s.property("OnFatalErrorPolicy").withValue(CimValue.IntegerValue.uint16((int) onFatal)));
-        b.putProperty(s.property("RepeatNotificationPolicy").withValue(CimValue.IntegerValue.uint16((int) repeat)));
+        b.putProperty(s.property("SubscriptionState").withValue(uint16(state == null ? ENABLED : state)));
+        b.putProperty(s.property("OnFatalErrorPolicy").withValue(onFatal == null
+                ? CimValue.NullValue.of(s.property("OnFatalErrorPolicy").type()) : uint16(onFatal)));
+        b.putProperty(s.property("RepeatNotificationPolicy").withValue(uint16(repeat == null ? 2 : repeat)));
         b.putProperty(s.property("TimeOfLastStateChange").withValue(now));
         b.putProperty(s.property("SubscriptionStartTime").withValue(now));
         // computed on every read from SubscriptionStartTime and SubscriptionDuration
@@ -213,13 +215,15 @@ final class SubscriptionRules {
                         + " can");
             }
         }
-        long state = choice(complete, "SubscriptionState", ENABLED, List.of(ENABLED, DISABLED), List.of(1L, 3L));
+        Long asked = choice(complete, "SubscriptionState", List.of(ENABLED, DISABLED), List.of(1, 3));
+        // NULL keeps the current state: a client that sends none has not asked to enable
+        Long state = asked != null ? asked : integer(current, "SubscriptionState");
         CimInstance.Builder b = current.toBuilder();
         for (String n : MODIFIABLE) {
             b.putProperty(current.property(n).withValue(complete.value(n)));
         }
-        b.putProperty(current.property("SubscriptionState").withValue(CimValue.IntegerValue.uint16((int) state)));
-        if (!Long.valueOf(state).equals(integer(current, "SubscriptionState"))) {
+        b.putProperty(current.property("SubscriptionState").withValue(uint16(state == null ? ENABLED : state)));
+        if (!Objects.equals(state, integer(current, "SubscriptionState"))) {
             b.putProperty(current.property("TimeOfLastStateChange").withValue(IndicationClasses.timestamp(clock.millis())));
         }
         return b.build();
@@ -264,19 +268,20 @@ final class SubscriptionRules {
         return false;
     }
 
-    /** A uint16 setting: NULL takes the default; values we do not implement are NOT_SUPPORTED, unknown ones INVALID_PARAMETER. */
-    private static long choice(CimInstance i, String name, long dflt, List<Integer> allowed, List<Long> unsupported) {
+    /** A uint16 setting: null when NULL; values we do not implement are NOT_SUPPORTED, unknown ones INVALID_PARAMETER. */
+    private static Long choice(CimInstance i, String name, List<Integer> allowed, List<Integer> unsupported) {
         Long v = integer(i, name);
-        if (v == null) {
-            return dflt;
-        }
-        if (allowed.contains(v.intValue())) {
+        if (v == null || allowed.stream().anyMatch(a -> a == v.longValue())) {
             return v;
         }
-        if (unsupported.contains(v)) {
+        if (unsupported.stream().anyMatch(u -> u == v.longValue())) {
             throw notSupported(name + " " + v + " is not supported; use one of " + allowed);
         }
         throw invalid(name + " " + v + " is not one of " + allowed);
+    }
+
+    private static CimValue uint16(long v) {
+        return CimValue.IntegerValue.uint16((int) v);
     }
 
     // ------------------------------------------------------------------ shared
