@@ -50,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * the read right in every namespace its filter watches.
  *
  * <p>Lifetime: a subscription with a SubscriptionDuration leaves {@link #active()} once
- * SubscriptionStartTime + SubscriptionDuration has passed (by the injected clock), and is deleted
- * the next time any of these classes is read or changed, or {@link #removeExpired()} runs.
+ * SubscriptionStartTime + SubscriptionDuration has passed (by the injected clock), reads no longer
+ * show it, and it is deleted the next time any of these classes is changed or {@link #removeExpired()}
+ * runs (reads never write).
  *
  * <p>Failures ({@link #retriesExhausted}): when an indication to a destination has used up its
  * retries, a transient destination (PersistenceType 3) is deleted with its subscriptions. For a
@@ -153,19 +154,34 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         return snapshot.destinations().get(canonical(path));
     }
 
-    /** Deletes the subscriptions whose SubscriptionDuration has run out (cheap when none has). */
+    /**
+     * Deletes the subscriptions whose SubscriptionDuration has run out (cheap when none has). Runs on
+     * the expiry timer and before each client change; never on a read, so reads work on a full disk.
+     */
     public void removeExpired() {
         if (objects == null || clock.millis() < snapshot.nextExpiry()) {
             return;
         }
         synchronized (lock) {
-            long now = clock.millis();
-            List<CimInstance> expired = objects.instancesOf(SUBSCRIPTION).filter(s -> expiresAt(s) <= now).toList();
-            for (CimInstance s : expired) {
-                LOG.info("subscription {} expired (SubscriptionDuration); deleting it", s.path());
-                deleteStored(s.path());
-            }
+            deleteExpired();
             rebuild();
+        }
+    }
+
+    /** Under the lock: deletes each expired subscription; one that cannot be deleted now stays for the next try. */
+    private void deleteExpired() {
+        long now = clock.millis();
+        if (now < snapshot.nextExpiry()) {
+            return;
+        }
+        for (CimInstance s : objects.instancesOf(SUBSCRIPTION).filter(s -> expiresAt(s) <= now).toList()) {
+            LOG.info("subscription {} expired (SubscriptionDuration); deleting it", s.path());
+            try {
+                deleteStored(s.path());
+            } catch (RuntimeException e) {
+                // a full disk: the subscription is already inactive and hidden from clients
+                LOG.warn("could not delete expired subscription {} ({}); trying again later", s.path(), e.getMessage());
+            }
         }
     }
 
@@ -174,6 +190,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
     CimObjectPath create(ProviderContext ctx, CimInstance given) {
         CimName cls = given.className();
         synchronized (lock) {
+            deleteExpired();
             CimInstance checked;
             if (cls.equals(FILTER)) {
                 checked = rules.filter(ctx, given);
@@ -207,6 +224,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
                     + " delete and create them again");
         }
         synchronized (lock) {
+            deleteExpired();
             CimObjectPath path = canonical(complete.path()).local();
             requireCurrent(ctx, path);
             ctx.objects().update(path, current -> rules.modifiedSubscription(current, complete));
@@ -216,11 +234,15 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     void delete(ProviderContext ctx, CimObjectPath given) {
         synchronized (lock) {
+            deleteExpired();
             CimObjectPath path = canonical(given).local();
             CimInstance current = requireCurrent(ctx, path);
             if (!current.className().equals(SUBSCRIPTION)) {
                 String role = current.className().equals(FILTER) ? "Filter" : "Handler";
-                List<String> users = subscriptionsUsing(role, path).stream().map(s -> s.path().toString()).toList();
+                long now = clock.millis();
+                // an expired subscription the disk did not let us delete is invisible to clients: it does not count
+                List<String> users = subscriptionsUsing(role, path).stream().filter(s -> expiresAt(s) > now)
+                        .map(s -> s.path().toString()).toList();
                 if (!users.isEmpty()) {
                     throw new CimException(CimStatus.FAILED, current.className() + " " + string(current, "Name")
                             + " is still referenced by subscription " + String.join(", ", users)

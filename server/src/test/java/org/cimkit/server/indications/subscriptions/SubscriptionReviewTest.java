@@ -9,13 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 
+import org.cimkit.model.CimClass;
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimQualifierType;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.indications.IndicationConfig;
+import org.cimkit.server.repository.RepositoryJournal;
 import org.cimkit.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +54,80 @@ class SubscriptionReviewTest {
             f.modify(null, with(f.get(s), "SubscriptionState", CimValue.NullValue.of(CimType.UINT16)), "SubscriptionState");
             assertEquals(4, ((CimValue.IntegerValue) f.get(s).value("SubscriptionState")).bits(), "NULL does not enable");
             assertTrue(f.manager.active().isEmpty());
+        }
+    }
+
+    @Test
+    void readsOfAnExpiredSubscriptionNeverWriteSoTheyWorkOnAFullDisk() throws Exception {
+        try (SubscriptionFixture f = SubscriptionFixture.open(clock)) {
+            CimObjectPath d = f.create(pywbemDestination("d", "http://127.0.0.1:5000"));
+            CimObjectPath fl = f.create(pywbemFilter("f", "SELECT * FROM CIM_InstCreation"));
+            CimObjectPath s = f.create(with(subscription(fl, d), "SubscriptionDuration", CimValue.IntegerValue.uint64(10)));
+            clock.advance(Duration.ofSeconds(20));
+            f.repository.journal(new DiskFull());
+            assertTrue(f.enumerate("EnumerateInstances", "CIM_IndicationSubscription").isEmpty(), "expired: hidden");
+            f.fails(CimStatus.NOT_FOUND, () -> f.get(s));
+            assertEquals(1, f.enumerate("EnumerateInstanceNames", "CIM_IndicationFilter").size());
+        }
+    }
+
+    @Test
+    void anExpiredSubscriptionDoesNotKeepItsFilterOrDestination() throws Exception {
+        try (SubscriptionFixture f = SubscriptionFixture.open(clock)) {
+            CimObjectPath d = f.create(pywbemDestination("d", "http://127.0.0.1:5000"));
+            CimObjectPath fl = f.create(pywbemFilter("f", "SELECT * FROM CIM_InstCreation"));
+            f.create(with(subscription(fl, d), "SubscriptionDuration", CimValue.IntegerValue.uint64(10)));
+            clock.advance(Duration.ofSeconds(20));
+            f.delete(null, fl); // the expired subscription, not yet removed by the timer, goes in the same step
+            f.delete(null, d);
+            assertTrue(f.enumerate("EnumerateInstanceNames", "CIM_ListenerDestination").isEmpty());
+        }
+    }
+
+    /** A journal on a disk that is full: every change is refused as FailSafeJournal reports it. */
+    static final class DiskFull implements RepositoryJournal {
+        private static CimException full() {
+            return new CimException(CimStatus.FAILED, "the change could not be stored because the server's storage is full");
+        }
+
+        @Override
+        public void namespaceCreated(CimNamespace ns) {
+            throw full();
+        }
+
+        @Override
+        public void namespaceDeleted(CimNamespace ns) {
+            throw full();
+        }
+
+        @Override
+        public void qualifierTypeSet(CimNamespace ns, CimQualifierType q) {
+            throw full();
+        }
+
+        @Override
+        public void qualifierTypeDeleted(CimNamespace ns, CimName name) {
+            throw full();
+        }
+
+        @Override
+        public void classSet(CimNamespace ns, CimClass c) {
+            throw full();
+        }
+
+        @Override
+        public void classDeleted(CimNamespace ns, CimName name) {
+            throw full();
+        }
+
+        @Override
+        public void instanceSet(CimNamespace ns, CimInstance instance) {
+            throw full();
+        }
+
+        @Override
+        public void instanceDeleted(CimNamespace ns, CimObjectPath path) {
+            throw full();
         }
     }
 }
