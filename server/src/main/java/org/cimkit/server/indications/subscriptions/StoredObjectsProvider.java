@@ -31,8 +31,10 @@ final class StoredObjectsProvider implements InstanceProvider {
 
     @Override
     public CimInstance get(ProviderContext ctx, CimObjectPath path) {
-        CimInstance i = ctx.objects().getInstance(canonical(path));
-        return i == null || !i.className().equals(path.className()) ? null : manager.forClient(i);
+        CimObjectPath concrete = canonical(path);
+        CimInstance i = ctx.objects().getInstance(concrete);
+        return i == null || !SubscriptionRules.isA(ctx.objects(), i.className(), path.className()) ? null
+                : manager.forClient(i);
     }
 
     @Override

@@ -243,7 +243,13 @@ final class SubscriptionRules {
         if (!isA(ctx.objects(), p.className(), base)) {
             throw invalid(role + " " + p + " must name a " + base);
         }
-        CimInstance i = ctx.objects().getInstance(canonical(p));
+        // a path naming a base class is resolved through its CreationClassName, which must derive from it
+        CimObjectPath concrete = canonical(p);
+        if (!isA(ctx.objects(), concrete.className(), p.className())) {
+            throw invalid(role + " " + p + ": CreationClassName " + concrete.className() + " is not a subclass of "
+                    + p.className());
+        }
+        CimInstance i = ctx.objects().getInstance(concrete);
         if (i == null) {
             throw new CimException(CimStatus.NOT_FOUND, role + " " + p.local() + " does not exist");
         }

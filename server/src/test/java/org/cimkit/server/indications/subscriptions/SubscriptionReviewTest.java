@@ -15,6 +15,7 @@ import java.time.Instant;
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
@@ -128,6 +129,29 @@ class SubscriptionReviewTest {
         @Override
         public void instanceDeleted(CimNamespace ns, CimObjectPath path) {
             throw full();
+        }
+    }
+
+    @Test
+    void aHandlerNamingTheBaseClassIsResolvedThroughItsCreationClassNameAndStoredUnderTheConcreteClass() throws Exception {
+        try (SubscriptionFixture f = SubscriptionFixture.open(clock)) {
+            CimObjectPath d = f.create(pywbemDestination("d", "http://127.0.0.1:5000"));
+            CimObjectPath fl = f.create(pywbemFilter("f", "SELECT * FROM CIM_InstCreation"));
+            CimObjectPath base = CimObjectPath.of(null, SubscriptionFixture.INTEROP, CimName.of("CIM_ListenerDestination"),
+                    d.keys());
+            CimObjectPath s = f.create(subscription(fl, base));
+            CimObjectPath handler = ((CimValue.ReferenceValue) f.get(s).value("Handler")).path();
+            assertEquals("CIM_ListenerDestinationCIMXML", handler.className().value());
+            assertEquals(1, f.manager.active().size());
+            f.fails(CimStatus.FAILED, () -> f.delete(null, d)); // in use, whichever class the client named
+            CimObjectPath asGiven = CimObjectPath.of(null, SubscriptionFixture.INTEROP, s.className(), s.keys().stream()
+                    .map(k -> k.name().value().equals("Handler") ? new CimKeyBinding(k.name(), new CimValue.ReferenceValue(base))
+                            : k).toList());
+            f.delete(null, asGiven);
+            f.delete(null, d);
+            CimObjectPath notASubclass = CimObjectPath.of(null, SubscriptionFixture.INTEROP,
+                    CimName.of("CIM_ListenerDestination"), fl.keys());
+            f.fails(CimStatus.INVALID_PARAMETER, () -> f.create(subscription(fl, notASubclass)));
         }
     }
 }
