@@ -87,6 +87,8 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
     private final Map<String, CompiledQuery> queries = new ConcurrentHashMap<>();
     private final Map<String, URI> urls = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
+    /** Deleted destinations whose queues delivery drops once a snapshot without them is published (under the lock). */
+    private final List<CimObjectPath> deletedDestinations = new ArrayList<>();
     private NamespaceObjects objects;
     private SubscriptionRules rules;
 
@@ -303,16 +305,20 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
                 if (d == null) {
                     return;
                 }
-                if (SubscriptionRules.isTransient(d)) {
-                    LOG.info("transient listener destination {} is unreachable; deleting it and its subscriptions", path);
-                    subscriptionsUsing("Handler", path).forEach(s -> deleteStored(s.path()));
-                    deleteStored(path);
-                } else {
-                    for (CimInstance s : subscriptionsUsing("Handler", path)) {
-                        applyFailurePolicy(s, sinceLastSuccessMillis);
+                try {
+                    if (SubscriptionRules.isTransient(d)) {
+                        LOG.info("transient listener destination {} is unreachable; deleting it and its subscriptions",
+                                path);
+                        subscriptionsUsing("Handler", path).forEach(s -> deleteStored(s.path()));
+                        deleteStored(path);
+                    } else {
+                        for (CimInstance s : subscriptionsUsing("Handler", path)) {
+                            applyFailurePolicy(s, sinceLastSuccessMillis);
+                        }
                     }
+                } finally {
+                    rebuild(); // what was deleted before a failure is published
                 }
-                rebuild();
             }
         } catch (RuntimeException e) {
             LOG.warn("could not apply the failure policy for destination {}: {}", destination.path(), e.toString());
@@ -351,13 +357,16 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     // ------------------------------------------------------------------ snapshot
 
-    /** Deletes a stored filter, destination or subscription with its record (and a destination's queue). */
+    /**
+     * Deletes a stored filter, destination or subscription with its record; a destination's queue is
+     * dropped by the next {@link #rebuild()}, after the snapshot without it is published.
+     */
     private void deleteStored(CimObjectPath path) {
         CimObjectPath local = canonical(path).local();
         objects.delete(local);
         records.remove(local);
         if (!local.className().equals(SUBSCRIPTION) && !local.className().equals(FILTER)) {
-            delivery.forget(canonical(local));
+            deletedDestinations.add(canonical(local));
         }
     }
 
@@ -376,7 +385,12 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         return start + duration * 1000;
     }
 
-    /** Rebuilds the snapshot from the stored instances; called under the lock after every change. */
+    /**
+     * Rebuilds the snapshot from the stored instances; called under the lock after every change. Only
+     * once the snapshot without them is published are deleted destinations' queues dropped: a producer
+     * reading the old snapshot meanwhile sends to a destination delivery still has (or, after, one
+     * delivery drops as unknown), never recreating a queue for it.
+     */
     private void rebuild() {
         Map<CimObjectPath, ListenerDestination> destinations = new HashMap<>();
         objects.instancesOf(DESTINATION_CIMXML).forEach(d -> {
@@ -413,6 +427,10 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         }
         snapshot = new Snapshot(List.copyOf(entries), entries.stream().map(Entry::subscription).toList(),
                 Map.copyOf(destinations), nextExpiry);
+        for (CimObjectPath d : deletedDestinations) {
+            delivery.forget(d);
+        }
+        deletedDestinations.clear();
     }
 
     private CompiledQuery query(CimInstance filter) {

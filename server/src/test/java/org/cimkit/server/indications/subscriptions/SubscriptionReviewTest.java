@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
@@ -152,6 +153,20 @@ class SubscriptionReviewTest {
             CimObjectPath notASubclass = CimObjectPath.of(null, SubscriptionFixture.INTEROP,
                     CimName.of("CIM_ListenerDestination"), fl.keys());
             f.fails(CimStatus.INVALID_PARAMETER, () -> f.create(subscription(fl, notASubclass)));
+        }
+    }
+
+    @Test
+    void aDeletedDestinationsQueueIsDroppedOnlyAfterProducersCanNoLongerSeeIt() throws Exception {
+        try (SubscriptionFixture f = SubscriptionFixture.open(clock)) {
+            CimObjectPath d = f.create(pywbemDestination("d", "http://127.0.0.1:5000"));
+            CimObjectPath fl = f.create(pywbemFilter("f", "SELECT * FROM CIM_InstCreation"));
+            f.create(subscription(fl, d));
+            f.manager.retriesExhausted(f.manager.destination(d), 1); // transient: deleted with its subscription
+            CimObjectPath d2 = f.create(pywbemDestination("d2", "http://127.0.0.1:5001"));
+            f.delete(null, d2);
+            assertEquals(2, f.delivery.forgotten.size());
+            assertEquals(List.of(), f.delivery.forgottenWhilePublished);
         }
     }
 }
