@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ownership: the user who creates a filter, destination or subscription owns it (kept with its
  * creation time in {@link SubscriptionRecords}); when the server authenticates, only the owner may
- * modify or delete it (CIM_ERR_ACCESS_DENIED otherwise), and indications for a subscription carry
+ * modify or delete it or subscribe with it (CIM_ERR_ACCESS_DENIED otherwise; objects created without
+ * authentication have no owner and are open to every writer), and indications for a subscription carry
  * only what its owner may read ({@link ActiveSubscription#owner()}). Creating a subscription needs
  * the read right in every namespace its filter watches.
  *
@@ -200,6 +201,11 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
                 checked = rules.destination(ctx, given);
             } else if (cls.equals(SUBSCRIPTION)) {
                 checked = rules.subscription(ctx, given);
+                // one user's subscription must not pin another's filter or destination
+                for (String role : List.of("Filter", "Handler")) {
+                    CimObjectPath used = canonical(((CimValue.ReferenceValue) checked.value(role)).path()).local();
+                    requireOwner(ctx, used, "subscribe with");
+                }
             } else {
                 throw IndicationClasses.notSupported("instances of " + cls + " cannot be created");
             }
@@ -278,12 +284,21 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         if (current == null || forClient(current) == null) {
             throw new CimException(CimStatus.NOT_FOUND, path + " does not exist");
         }
+        requireOwner(ctx, path, "change or delete");
+        return current;
+    }
+
+    /**
+     * The ownership rule: with authentication, an object with an owner may be changed, deleted or
+     * subscribed with only by that owner. An object created without authentication has no owner and
+     * stays open to every user with the write right in root/interop.
+     */
+    private void requireOwner(ProviderContext ctx, CimObjectPath path, String what) {
         SubscriptionRecords.Record r = records.get(path);
         if (r != null && r.owner() != null && ctx.user() != null && !r.owner().equals(ctx.user())) {
-            throw new CimException(CimStatus.ACCESS_DENIED, path.className() + " " + describe(current)
-                    + " belongs to another user; only its creator may change or delete it");
+            throw new CimException(CimStatus.ACCESS_DENIED, path.className() + " " + describePath(path)
+                    + " belongs to another user; only its creator may " + what + " it");
         }
-        return current;
     }
 
     // ------------------------------------------------------------------ delivery failures
@@ -453,6 +468,10 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
                     e.getMessage());
             return null;
         }
+    }
+
+    private static String describePath(CimObjectPath p) {
+        return p.key("Name") != null && p.key("Name").value() instanceof CimValue.StringValue n ? n.value() : p.toString();
     }
 
     private static String describe(CimInstance i) {

@@ -169,4 +169,20 @@ class SubscriptionReviewTest {
             assertEquals(List.of(), f.delivery.forgottenWhilePublished);
         }
     }
+
+    @Test
+    void nobodyCanSubscribeToAnotherUsersDestinationAndPinIt() throws Exception {
+        try (SubscriptionFixture f = new SubscriptionFixture(null, clock, "alice * rw\nbob * rw\n",
+                IndicationConfig.DEFAULT.withDestinations(List.of("*")))) {
+            CimObjectPath aliceDest = f.create("alice", pywbemDestination("alice", "http://127.0.0.1:5000"));
+            CimObjectPath aliceFilter = f.create("alice", pywbemFilter("alice", "SELECT * FROM CIM_InstCreation"));
+            CimObjectPath bobFilter = f.create("bob", pywbemFilter("bob", "SELECT * FROM CIM_InstCreation"));
+            String msg = f.fails(CimStatus.ACCESS_DENIED, () -> f.create("bob", subscription(bobFilter, aliceDest)))
+                    .getMessage();
+            assertTrue(msg.contains("CIM_ListenerDestinationCIMXML alice"), msg);
+            f.fails(CimStatus.ACCESS_DENIED, () -> f.create("alice", subscription(bobFilter, aliceDest)));
+            f.delete("alice", aliceDest); // not pinned
+            f.delete("alice", aliceFilter);
+        }
+    }
 }
