@@ -85,8 +85,15 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
     private final DestinationPolicy policy;
     private final boolean persisted;
     private final Object lock = new Object();
-    private final Map<String, CompiledQuery> queries = new ConcurrentHashMap<>();
-    private final Map<String, URI> urls = new ConcurrentHashMap<>();
+    /** Compiled queries of the live filters, by language and text; replaced by each rebuild() (under the lock). */
+    private Map<String, CompiledQuery> queries = Map.of();
+    /**
+     * Checked URLs of the live destinations, by Destination value; replaced by each rebuild() (under the
+     * lock). Keeping a host's policy decision is safe because delivery checks the address it connects to.
+     */
+    private Map<String, URI> urls = Map.of();
+    /** URLs checked before the lock by create(), for the rebuild() that follows. */
+    private final Map<String, URI> checkedUrls = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     /** Deleted destinations whose queues delivery drops once a snapshot without them is published (under the lock). */
     private final List<CimObjectPath> deletedDestinations = new ArrayList<>();
@@ -122,7 +129,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
             return;
         }
         objects = registrar.objects(INTEROP);
-        rules = new SubscriptionRules(registrar, policy, systemName, clock);
+        rules = new SubscriptionRules(registrar, systemName, clock);
         StoredObjectsProvider stored = new StoredObjectsProvider(this);
         for (CimName c : List.of(FILTER, DESTINATION_CIMXML, SUBSCRIPTION)) {
             registrar.registerInstances(INTEROP, c, stored);
@@ -192,13 +199,20 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     CimObjectPath create(ProviderContext ctx, CimInstance given) {
         CimName cls = given.className();
+        // a destination's URL check may look its host up (DNS): done before the lock, the result kept for rebuild()
+        CimInstance destination = null;
+        if (cls.equals(DESTINATION_CIMXML)) {
+            destination = rules.destination(ctx, given);
+            String text = string(destination, "Destination");
+            checkedUrls.put(text, policy.check(text)); // CIM_ERR_INVALID_PARAMETER naming the problem
+        }
         synchronized (lock) {
             deleteExpired();
             CimInstance checked;
             if (cls.equals(FILTER)) {
                 checked = rules.filter(ctx, given);
-            } else if (cls.equals(DESTINATION_CIMXML)) {
-                checked = rules.destination(ctx, given);
+            } else if (destination != null) {
+                checked = destination;
             } else if (cls.equals(SUBSCRIPTION)) {
                 checked = rules.subscription(ctx, given);
                 // one user's subscription must not pin another's filter or destination
@@ -305,8 +319,9 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     /**
      * Applies the failure rules of the class comment. Runs on the delivery worker of the failing
-     * destination; it writes the journal (the changes must persist), which only delays that
-     * destination's own, already failing, queue.
+     * destination and writes the journal (the changes must persist) while holding the manager's lock:
+     * that worker's queue waits for it, and so do client changes of filters, destinations and
+     * subscriptions meanwhile. Producers do not: they read the published snapshot without the lock.
      */
     @Override
     public void retriesExhausted(ListenerDestination destination, long sinceLastSuccessMillis) {
@@ -407,10 +422,12 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
      * delivery drops as unknown), never recreating a queue for it.
      */
     private void rebuild() {
+        Map<String, URI> liveUrls = new HashMap<>();
+        Map<String, CompiledQuery> liveQueries = new HashMap<>();
         Map<CimObjectPath, ListenerDestination> destinations = new HashMap<>();
         objects.instancesOf(DESTINATION_CIMXML).forEach(d -> {
             CimObjectPath path = canonical(d.path());
-            URI url = url(d);
+            URI url = url(d, liveUrls);
             if (url != null) {
                 SubscriptionRecords.Record r = records.get(path);
                 destinations.put(path, new ListenerDestination(path, url, SubscriptionRules.isTransient(d),
@@ -432,7 +449,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
             }
             CimInstance filter = filters.get(canonical(f.path()));
             ListenerDestination destination = destinations.get(canonical(h.path()));
-            CompiledQuery query = filter == null ? null : query(filter);
+            CompiledQuery query = filter == null ? null : query(filter, liveQueries);
             if (query == null || destination == null) {
                 continue;
             }
@@ -442,27 +459,45 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         }
         snapshot = new Snapshot(List.copyOf(entries), entries.stream().map(Entry::subscription).toList(),
                 Map.copyOf(destinations), nextExpiry);
+        urls = liveUrls;
+        queries = liveQueries;
+        checkedUrls.clear();
         for (CimObjectPath d : deletedDestinations) {
             delivery.forget(d);
         }
         deletedDestinations.clear();
     }
 
-    private CompiledQuery query(CimInstance filter) {
+    private CompiledQuery query(CimInstance filter, Map<String, CompiledQuery> live) {
         String language = string(filter, "QueryLanguage");
         String text = string(filter, "Query");
+        String key = language + "\n" + text;
         try {
-            return queries.computeIfAbsent(language + "\n" + text, k -> CompiledQuery.compile(language, text));
+            CompiledQuery q = live.get(key);
+            if (q == null) {
+                q = queries.get(key);
+                live.put(key, q != null ? q : CompiledQuery.compile(language, text));
+            }
+            return live.get(key);
         } catch (CimException e) {
             LOG.warn("filter {} no longer compiles ({}); its subscriptions are inactive", filter.path(), e.getMessage());
             return null;
         }
     }
 
-    private URI url(CimInstance destination) {
-        String text = string(destination, "Destination");
+    private URI url(CimInstance destination, Map<String, URI> live) {
+        String text = String.valueOf(string(destination, "Destination"));
         try {
-            return urls.computeIfAbsent(String.valueOf(text), k -> policy.check(text));
+            URI url = live.get(text);
+            if (url == null) {
+                url = urls.get(text);
+                if (url == null) {
+                    url = checkedUrls.get(text);
+                }
+                // a destination not checked yet (stored before a restart): its host may be looked up here
+                live.put(text, url != null ? url : policy.check(text));
+            }
+            return live.get(text);
         } catch (CimException e) {
             LOG.warn("listener destination {} is not usable ({}); its subscriptions are inactive", destination.path(),
                     e.getMessage());

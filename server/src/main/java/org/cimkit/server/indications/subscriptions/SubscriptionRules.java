@@ -25,7 +25,6 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.indications.delivery.DestinationPolicy;
 import org.cimkit.server.providers.NamespaceObjects;
 import org.cimkit.server.providers.ProviderContext;
 import org.cimkit.server.providers.ProviderRegistrar;
@@ -50,19 +49,13 @@ final class SubscriptionRules {
     private static final int MAX_CLASS_DEPTH = 64;
 
     private final ProviderRegistrar registrar;
-    private final DestinationPolicy policy;
     private final String systemName;
     private final Clock clock;
 
-    SubscriptionRules(ProviderRegistrar registrar, DestinationPolicy policy, String systemName, Clock clock) {
+    SubscriptionRules(ProviderRegistrar registrar, String systemName, Clock clock) {
         this.registrar = registrar;
-        this.policy = policy;
         this.systemName = systemName;
         this.clock = clock;
-    }
-
-    DestinationPolicy policy() {
-        return policy;
     }
 
     // ------------------------------------------------------------------ filters
@@ -130,6 +123,7 @@ final class SubscriptionRules {
 
     // ------------------------------------------------------------------ destinations
 
+    /** A new destination; its Destination URL is checked by the manager's DestinationPolicy (a DNS lookup, before its lock). */
     CimInstance destination(ProviderContext ctx, CimInstance given) {
         CimInstance d = ctx.objects().shape(systemKeys(given, given.className()));
         requireName(d, given.className().value());
@@ -147,7 +141,6 @@ final class SubscriptionRules {
         if (protocol != null && protocol != 2) {
             throw notSupported("Protocol " + protocol + " is not supported; this server delivers with CIM-XML (2)");
         }
-        policy.check(string(d, "Destination")); // CIM_ERR_INVALID_PARAMETER naming the problem
         return d;
     }
 
