@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
@@ -82,18 +81,10 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
     private final IndicationDelivery delivery;
     private final Clock clock;
     private final SubscriptionRecords records;
-    private final DestinationPolicy policy;
     private final boolean persisted;
     private final Object lock = new Object();
-    /** Compiled queries of the live filters, by language and text; replaced by each rebuild() (under the lock). */
-    private Map<String, CompiledQuery> queries = Map.of();
-    /**
-     * Checked URLs of the live destinations, by Destination value; replaced by each rebuild() (under the
-     * lock). Keeping a host's policy decision is safe because delivery checks the address it connects to.
-     */
-    private Map<String, URI> urls = Map.of();
-    /** URLs checked before the lock by create(), for the rebuild() that follows. */
-    private final Map<String, URI> checkedUrls = new ConcurrentHashMap<>();
+    /** Queries of the live filters and URLs of the live destinations (under the lock but for check()). */
+    private final CompiledDefinitions compiled;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     /** Deleted destinations whose queues delivery drops once a snapshot without them is published (under the lock). */
     private final List<CimObjectPath> deletedDestinations = new ArrayList<>();
@@ -112,7 +103,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         this.delivery = delivery;
         this.clock = clock;
         this.records = new SubscriptionRecords(storeOrNull);
-        this.policy = new DestinationPolicy(config.destinations());
+        this.compiled = new CompiledDefinitions(new DestinationPolicy(config.destinations()));
         this.persisted = storeOrNull != null;
     }
 
@@ -203,8 +194,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         CimInstance destination = null;
         if (cls.equals(DESTINATION_CIMXML)) {
             destination = rules.destination(ctx, given);
-            String text = string(destination, "Destination");
-            checkedUrls.put(text, policy.check(text)); // CIM_ERR_INVALID_PARAMETER naming the problem
+            compiled.check(string(destination, "Destination"));
         }
         synchronized (lock) {
             deleteExpired();
@@ -422,12 +412,11 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
      * delivery drops as unknown), never recreating a queue for it.
      */
     private void rebuild() {
-        Map<String, URI> liveUrls = new HashMap<>();
-        Map<String, CompiledQuery> liveQueries = new HashMap<>();
+        compiled.beginRound();
         Map<CimObjectPath, ListenerDestination> destinations = new HashMap<>();
         objects.instancesOf(DESTINATION_CIMXML).forEach(d -> {
             CimObjectPath path = canonical(d.path());
-            URI url = url(d, liveUrls);
+            URI url = compiled.url(d);
             if (url != null) {
                 SubscriptionRecords.Record r = records.get(path);
                 destinations.put(path, new ListenerDestination(path, url, SubscriptionRules.isTransient(d),
@@ -449,7 +438,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
             }
             CimInstance filter = filters.get(canonical(f.path()));
             ListenerDestination destination = destinations.get(canonical(h.path()));
-            CompiledQuery query = filter == null ? null : query(filter, liveQueries);
+            CompiledQuery query = filter == null ? null : compiled.query(filter);
             if (query == null || destination == null) {
                 continue;
             }
@@ -459,50 +448,11 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         }
         snapshot = new Snapshot(List.copyOf(entries), entries.stream().map(Entry::subscription).toList(),
                 Map.copyOf(destinations), nextExpiry);
-        urls = liveUrls;
-        queries = liveQueries;
-        checkedUrls.clear();
+        compiled.endRound();
         for (CimObjectPath d : deletedDestinations) {
             delivery.forget(d);
         }
         deletedDestinations.clear();
-    }
-
-    private CompiledQuery query(CimInstance filter, Map<String, CompiledQuery> live) {
-        String language = string(filter, "QueryLanguage");
-        String text = string(filter, "Query");
-        String key = language + "\n" + text;
-        try {
-            CompiledQuery q = live.get(key);
-            if (q == null) {
-                q = queries.get(key);
-                live.put(key, q != null ? q : CompiledQuery.compile(language, text));
-            }
-            return live.get(key);
-        } catch (CimException e) {
-            LOG.warn("filter {} no longer compiles ({}); its subscriptions are inactive", filter.path(), e.getMessage());
-            return null;
-        }
-    }
-
-    private URI url(CimInstance destination, Map<String, URI> live) {
-        String text = String.valueOf(string(destination, "Destination"));
-        try {
-            URI url = live.get(text);
-            if (url == null) {
-                url = urls.get(text);
-                if (url == null) {
-                    url = checkedUrls.get(text);
-                }
-                // a destination not checked yet (stored before a restart): its host may be looked up here
-                live.put(text, url != null ? url : policy.check(text));
-            }
-            return live.get(text);
-        } catch (CimException e) {
-            LOG.warn("listener destination {} is not usable ({}); its subscriptions are inactive", destination.path(),
-                    e.getMessage());
-            return null;
-        }
     }
 
     private static String describePath(CimObjectPath p) {
