@@ -152,7 +152,10 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     /** The destination as delivery needs it, or null when it is gone (or its URL is no longer allowed). */
     public ListenerDestination destination(CimObjectPath path) {
-        return snapshot.destinations().get(canonical(path));
+        // delivery asks once per indication, with the canonical path it was given: found without a copy
+        Map<CimObjectPath, ListenerDestination> current = snapshot.destinations();
+        ListenerDestination d = current.get(path);
+        return d != null ? d : current.get(canonical(path));
     }
 
     /**
