@@ -70,6 +70,9 @@ class SubscriptionReviewTest {
             assertTrue(f.enumerate("EnumerateInstances", "CIM_IndicationSubscription").isEmpty(), "expired: hidden");
             f.fails(CimStatus.NOT_FOUND, () -> f.get(s));
             assertEquals(1, f.enumerate("EnumerateInstanceNames", "CIM_IndicationFilter").size());
+            assertEquals(List.of(), SubscriptionFixture.drain(f.call(null, "ReferenceNames", SubscriptionFixture.path(
+                    "ObjectName", fl), SubscriptionFixture.className("ResultClass", "CIM_IndicationSubscription"))),
+                    "association traversal hides it too");
         }
     }
 
