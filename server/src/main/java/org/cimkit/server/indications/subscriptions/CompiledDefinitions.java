@@ -52,6 +52,11 @@ final class CompiledDefinitions {
         checked.clear();
     }
 
+    /** How many queries and URLs are kept (tests: nothing outlives its filter or destination). */
+    int kept() {
+        return queries.size() + urls.size();
+    }
+
     /** The filter's compiled query; null (logged) when it no longer compiles. */
     CompiledQuery query(CimInstance filter) {
         String language = string(filter, "QueryLanguage");

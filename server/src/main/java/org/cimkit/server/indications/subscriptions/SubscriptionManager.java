@@ -84,7 +84,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
     private final boolean persisted;
     private final Object lock = new Object();
     /** Queries of the live filters and URLs of the live destinations (under the lock but for check()). */
-    private final CompiledDefinitions compiled;
+    final CompiledDefinitions compiled;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     /** Deleted destinations whose queues delivery drops once a snapshot without them is published (under the lock). */
     private final List<CimObjectPath> deletedDestinations = new ArrayList<>();

@@ -188,4 +188,21 @@ class SubscriptionReviewTest {
             f.delete("alice", aliceFilter);
         }
     }
+
+    @Test
+    void compiledQueriesAndCheckedUrlsGoWithTheirFiltersAndDestinations() throws Exception {
+        try (SubscriptionFixture f = SubscriptionFixture.open(clock)) {
+            for (int i = 0; i < 5; i++) {
+                CimObjectPath d = f.create(pywbemDestination("d" + i, "http://127.0.0.1:" + (5000 + i)));
+                CimObjectPath fl = f.create(pywbemFilter("f" + i, "SELECT * FROM CIM_InstCreation WHERE IndicationIdentifier = 'x"
+                        + i + "'"));
+                CimObjectPath s = f.create(subscription(fl, d));
+                assertEquals(2, f.manager.compiled.kept());
+                f.delete(null, s);
+                f.delete(null, fl);
+                f.delete(null, d);
+            }
+            assertEquals(0, f.manager.compiled.kept());
+        }
+    }
 }
