@@ -186,7 +186,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--indication-destinations", paramLabel = "PATTERN[,PATTERN...]", split = ",",
             description = "Hosts indications may be sent to: *, host names, *.domain, addresses, address/prefix; !PATTERN"
-                    + " excludes. Default: *,!169.254.0.0/16,!fe80::/10 (any host but link-local addresses).")
+                    + " excludes. Default: *,!169.254.0.0/16,!fe80::/10,!fd00:ec2::254/128,!64:ff9b::a9fe:0/112"
+                    + " (any host but link-local and cloud metadata addresses).")
     List<String> indicationDestinations = new ArrayList<>(IndicationConfig.DEFAULT_DESTINATIONS);
 
     @Option(names = "--indication-trust-store", paramLabel = "FILE",

@@ -24,8 +24,12 @@ public record IndicationConfig(int retryAttempts, Duration retryInterval, List<S
     public static final long DEFAULT_PROGRESS_INTERVAL_MILLIS = 100;
     public static final int DEFAULT_MEMORY_QUEUE = 1000;
     public static final int DEFAULT_STORE_QUEUE = 1_000_000;
-    /** Any host except link-local addresses (cloud metadata services live there). */
-    public static final List<String> DEFAULT_DESTINATIONS = List.of("*", "!169.254.0.0/16", "!fe80::/10");
+    /**
+     * Any host except link-local addresses, where cloud metadata services live: IPv4 and IPv6 link-local,
+     * AWS's IPv6 metadata address, and IPv4 link-local reached through the NAT64 prefix.
+     */
+    public static final List<String> DEFAULT_DESTINATIONS = List.of("*", "!169.254.0.0/16", "!fe80::/10",
+            "!fd00:ec2::254/128", "!64:ff9b::a9fe:0/112");
 
     public static final IndicationConfig DEFAULT = new IndicationConfig(DEFAULT_RETRY_ATTEMPTS,
             Duration.ofSeconds(DEFAULT_RETRY_INTERVAL_SECONDS), DEFAULT_DESTINATIONS, null, null,

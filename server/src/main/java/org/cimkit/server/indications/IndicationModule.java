@@ -32,6 +32,8 @@ public final class IndicationModule implements ProviderModule, AutoCloseable {
     private final DeliveryService delivery;
     private final SubscriptionManager subscriptions;
     private final ScheduledExecutorService timer;
+    /** Expiry writes the journal: on a thread of its own, so an fsync never delays progress indications. */
+    private final ScheduledExecutorService expiry;
     private AutoCloseable listening;
 
     /**
@@ -46,8 +48,13 @@ public final class IndicationModule implements ProviderModule, AutoCloseable {
         this.clock = clock;
         this.delivery = new DeliveryService(config, dataDir, SubscriptionManager.SERVICE_NAME, clock);
         this.subscriptions = new SubscriptionManager(config, systemName, delivery, clock, store);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cimkit-indication-timer");
+        this.timer = daemon("cimkit-indication-timer");
+        this.expiry = daemon("cimkit-subscription-expiry");
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
@@ -67,7 +74,7 @@ public final class IndicationModule implements ProviderModule, AutoCloseable {
                 config.progressInterval().toMillis(), timer);
         listening = registrar.listen(producer);
         // DSP1054: an expired subscription may be deleted; it has stopped receiving already
-        timer.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.SECONDS);
+        expiry.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.SECONDS);
         if (registrar.hasNamespace(TestIndicationProvider.NAMESPACE)) {
             registrar.registerMethods(TestIndicationProvider.NAMESPACE, TestIndicationProvider.CLASS,
                     new TestIndicationProvider(clock));
@@ -92,6 +99,7 @@ public final class IndicationModule implements ProviderModule, AutoCloseable {
             LOG.warn("stopping the indication producer: {}", e.toString());
         } finally {
             timer.shutdownNow();
+            expiry.shutdownNow();
             delivery.close();
         }
     }

@@ -58,6 +58,8 @@ public final class DeliveryService implements IndicationDelivery {
     private final Map<DestinationQueue, Worker> workers = new ConcurrentHashMap<>();
     private final AtomicLong nextQueueId = new AtomicLong(1);
     private volatile DeliveryFailures failures;
+    /** The subscription side's live destinations (from {@link #start}); null before. */
+    private volatile Function<CimObjectPath, ListenerDestination> destinations;
 
     private record Worker(DestinationWorker worker, Thread thread) {
         void stop() {
@@ -97,6 +99,7 @@ public final class DeliveryService implements IndicationDelivery {
      */
     public void start(Function<CimObjectPath, ListenerDestination> destinations, DeliveryFailures failures) {
         this.failures = Objects.requireNonNull(failures, "failures");
+        this.destinations = Objects.requireNonNull(destinations, "destinations");
         for (DestinationQueue q : List.copyOf(queues.values())) {
             if (q.destination() != null) {
                 continue;
@@ -131,14 +134,35 @@ public final class DeliveryService implements IndicationDelivery {
             LOG.warn("indication service closed: {} for {} is not sent", indication.className(), destination.path());
             return;
         }
+        if (!known(destination)) {
+            return;
+        }
         DestinationQueue q = queues.get(destination.path());
         if (q == null) {
             q = queues.computeIfAbsent(destination.path(), this::newQueue);
             if (started) {
                 startWorker(q);
             }
+            if (!known(destination)) {
+                // deleted (and forgotten) between the check and the new queue: drop the queue again
+                forget(destination.path());
+                return;
+            }
         }
         q.offer(destination, indication);
+    }
+
+    /**
+     * False for a destination the subscription side no longer knows: a producer may still hold a snapshot
+     * from before its deletion, and a queue made for it now would be retried forever. A map lookup.
+     */
+    private boolean known(ListenerDestination destination) {
+        Function<CimObjectPath, ListenerDestination> live = destinations;
+        if (live == null || live.apply(destination.path()) != null) {
+            return true;
+        }
+        LOG.debug("indication for listener destination {} is not sent: the destination was deleted", destination.path());
+        return false;
     }
 
     private DestinationQueue newQueue(CimObjectPath path) {

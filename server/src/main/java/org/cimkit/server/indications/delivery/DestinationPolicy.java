@@ -11,6 +11,8 @@ import java.util.Locale;
 
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which listener URLs the server may send indications to. A Destination value is parsed as
@@ -22,6 +24,8 @@ import org.cimkit.model.CimStatus;
  * is created (CIM_ERR_INVALID_PARAMETER, nothing is connected to) and again before each connection.
  */
 public final class DestinationPolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(DestinationPolicy.class);
+
     private record Pattern(boolean exclude, String host, byte[] network, int prefix) {
     }
 
@@ -133,9 +137,12 @@ public final class DestinationPolicy {
         }
     }
 
+    /** The client learns that the host is refused, not the server's pattern list (the log has it). */
     private CimException refused(String destination, String host) {
+        LOG.info("indication destination {} refused: host {} does not pass --indication-destinations {}", destination,
+                host, text);
         return new CimException(CimStatus.INVALID_PARAMETER, "Destination " + destination + ": host " + host
-                + " is not an allowed indication destination (--indication-destinations " + text + ")");
+                + " is not an allowed indication destination on this server");
     }
 
     private static boolean nameMatches(String pattern, String host) {

@@ -28,6 +28,7 @@ final class IndicationClasses {
     static final CimName SERVICE_AFFECTS_ELEMENT = CimName.of("CIM_ServiceAffectsElement");
     static final CimName COMPUTER_SYSTEM = CimName.of("CIM_ComputerSystem");
     static final CimName MANAGED_ELEMENT = CimName.of("CIM_ManagedElement");
+    static final CimName CREATION_CLASS_NAME = CimName.of("CreationClassName");
 
     private IndicationClasses() {
     }
@@ -79,15 +80,30 @@ final class IndicationClasses {
     /**
      * The one form of a path to an instance of this module: namespace root/interop, no host, keys
      * that are references in the same form. Stored references and lookups both use it, so a client's
-     * INSTANCEPATH (with a host) and LOCALINSTANCEPATH name the same instance.
+     * INSTANCEPATH (with a host) and LOCALINSTANCEPATH name the same instance. The class is the
+     * concrete one its CreationClassName key names, so a path naming a base class
+     * ({@code CIM_ListenerDestination.CreationClassName="CIM_ListenerDestinationCIMXML",...}) names the
+     * stored instance too (whether that class derives from the named one is the caller's check).
      */
     static CimObjectPath canonical(CimObjectPath p) {
         List<CimKeyBinding> keys = new ArrayList<>(p.keys().size());
+        CimName cls = p.className();
         for (CimKeyBinding k : p.keys()) {
             keys.add(k.value() instanceof CimValue.ReferenceValue r
                     ? new CimKeyBinding(k.name(), new CimValue.ReferenceValue(canonical(r.path()))) : k);
+            if (k.name().equals(CREATION_CLASS_NAME) && k.value() instanceof CimValue.StringValue v && !v.value().isBlank()) {
+                cls = concrete(v.value(), cls);
+            }
         }
-        return CimObjectPath.of(null, INTEROP, p.className(), keys);
+        return CimObjectPath.of(null, INTEROP, cls, keys);
+    }
+
+    private static CimName concrete(String name, CimName named) {
+        try {
+            return CimName.of(name);
+        } catch (IllegalArgumentException e) {
+            return named; // not a class name: the lookup of the named class fails as it would have
+        }
     }
 
     static CimException invalid(String message) {

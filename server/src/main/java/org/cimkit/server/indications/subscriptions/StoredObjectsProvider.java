@@ -14,7 +14,8 @@ import org.cimkit.server.providers.ProviderContext;
  * CIM_IndicationFilter, CIM_ListenerDestinationCIMXML and CIM_IndicationSubscription as clients
  * see them: stored instances (journaled, kept across restarts, announced on the change hook)
  * that the {@link SubscriptionManager} checks before they are stored or removed. Reads give the
- * stored instances, with a subscription's SubscriptionTimeRemaining computed.
+ * stored instances, with a subscription's SubscriptionTimeRemaining computed and an expired one left
+ * out; a read never writes (expired subscriptions are deleted by the timer and on changes).
  */
 final class StoredObjectsProvider implements InstanceProvider {
     private final SubscriptionManager manager;
@@ -25,15 +26,15 @@ final class StoredObjectsProvider implements InstanceProvider {
 
     @Override
     public Stream<CimInstance> enumerate(ProviderContext ctx, CimName className) {
-        manager.removeExpired();
         return ctx.objects().instancesOf(className).map(manager::forClient).filter(i -> i != null).toList().stream();
     }
 
     @Override
     public CimInstance get(ProviderContext ctx, CimObjectPath path) {
-        manager.removeExpired();
-        CimInstance i = ctx.objects().getInstance(canonical(path));
-        return i == null || !i.className().equals(path.className()) ? null : manager.forClient(i);
+        CimObjectPath concrete = canonical(path);
+        CimInstance i = ctx.objects().getInstance(concrete);
+        return i == null || !SubscriptionRules.isA(ctx.objects(), i.className(), path.className()) ? null
+                : manager.forClient(i);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
@@ -45,13 +44,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ownership: the user who creates a filter, destination or subscription owns it (kept with its
  * creation time in {@link SubscriptionRecords}); when the server authenticates, only the owner may
- * modify or delete it (CIM_ERR_ACCESS_DENIED otherwise), and indications for a subscription carry
+ * modify or delete it or subscribe with it (CIM_ERR_ACCESS_DENIED otherwise; objects created without
+ * authentication have no owner and are open to every writer), and indications for a subscription carry
  * only what its owner may read ({@link ActiveSubscription#owner()}). Creating a subscription needs
  * the read right in every namespace its filter watches.
  *
  * <p>Lifetime: a subscription with a SubscriptionDuration leaves {@link #active()} once
- * SubscriptionStartTime + SubscriptionDuration has passed (by the injected clock), and is deleted
- * the next time any of these classes is read or changed, or {@link #removeExpired()} runs.
+ * SubscriptionStartTime + SubscriptionDuration has passed (by the injected clock), reads no longer
+ * show it, and it is deleted the next time any of these classes is changed or {@link #removeExpired()}
+ * runs (reads never write).
  *
  * <p>Failures ({@link #retriesExhausted}): when an indication to a destination has used up its
  * retries, a transient destination (PersistenceType 3) is deleted with its subscriptions. For a
@@ -80,12 +81,13 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
     private final IndicationDelivery delivery;
     private final Clock clock;
     private final SubscriptionRecords records;
-    private final DestinationPolicy policy;
     private final boolean persisted;
     private final Object lock = new Object();
-    private final Map<String, CompiledQuery> queries = new ConcurrentHashMap<>();
-    private final Map<String, URI> urls = new ConcurrentHashMap<>();
+    /** Queries of the live filters and URLs of the live destinations (under the lock but for check()). */
+    final CompiledDefinitions compiled;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
+    /** Deleted destinations whose queues delivery drops once a snapshot without them is published (under the lock). */
+    private final List<CimObjectPath> deletedDestinations = new ArrayList<>();
     private NamespaceObjects objects;
     private SubscriptionRules rules;
 
@@ -101,7 +103,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         this.delivery = delivery;
         this.clock = clock;
         this.records = new SubscriptionRecords(storeOrNull);
-        this.policy = new DestinationPolicy(config.destinations());
+        this.compiled = new CompiledDefinitions(new DestinationPolicy(config.destinations()));
         this.persisted = storeOrNull != null;
     }
 
@@ -118,7 +120,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
             return;
         }
         objects = registrar.objects(INTEROP);
-        rules = new SubscriptionRules(registrar, policy, systemName, clock);
+        rules = new SubscriptionRules(registrar, systemName, clock);
         StoredObjectsProvider stored = new StoredObjectsProvider(this);
         for (CimName c : List.of(FILTER, DESTINATION_CIMXML, SUBSCRIPTION)) {
             registrar.registerInstances(INTEROP, c, stored);
@@ -150,22 +152,40 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     /** The destination as delivery needs it, or null when it is gone (or its URL is no longer allowed). */
     public ListenerDestination destination(CimObjectPath path) {
-        return snapshot.destinations().get(canonical(path));
+        // delivery asks once per indication, with the canonical path it was given: found without a copy
+        Map<CimObjectPath, ListenerDestination> current = snapshot.destinations();
+        ListenerDestination d = current.get(path);
+        return d != null ? d : current.get(canonical(path));
     }
 
-    /** Deletes the subscriptions whose SubscriptionDuration has run out (cheap when none has). */
+    /**
+     * Deletes the subscriptions whose SubscriptionDuration has run out (cheap when none has). Runs on
+     * the expiry timer and before each client change; never on a read, so reads work on a full disk.
+     */
     public void removeExpired() {
         if (objects == null || clock.millis() < snapshot.nextExpiry()) {
             return;
         }
         synchronized (lock) {
-            long now = clock.millis();
-            List<CimInstance> expired = objects.instancesOf(SUBSCRIPTION).filter(s -> expiresAt(s) <= now).toList();
-            for (CimInstance s : expired) {
-                LOG.info("subscription {} expired (SubscriptionDuration); deleting it", s.path());
-                deleteStored(s.path());
-            }
+            deleteExpired();
             rebuild();
+        }
+    }
+
+    /** Under the lock: deletes each expired subscription; one that cannot be deleted now stays for the next try. */
+    private void deleteExpired() {
+        long now = clock.millis();
+        if (now < snapshot.nextExpiry()) {
+            return;
+        }
+        for (CimInstance s : objects.instancesOf(SUBSCRIPTION).filter(s -> expiresAt(s) <= now).toList()) {
+            LOG.info("subscription {} expired (SubscriptionDuration); deleting it", s.path());
+            try {
+                deleteStored(s.path());
+            } catch (RuntimeException e) {
+                // a full disk: the subscription is already inactive and hidden from clients
+                LOG.warn("could not delete expired subscription {} ({}); trying again later", s.path(), e.getMessage());
+            }
         }
     }
 
@@ -173,14 +193,26 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     CimObjectPath create(ProviderContext ctx, CimInstance given) {
         CimName cls = given.className();
+        // a destination's URL check may look its host up (DNS): done before the lock, the result kept for rebuild()
+        CimInstance destination = null;
+        if (cls.equals(DESTINATION_CIMXML)) {
+            destination = rules.destination(ctx, given);
+            compiled.check(string(destination, "Destination"));
+        }
         synchronized (lock) {
+            deleteExpired();
             CimInstance checked;
             if (cls.equals(FILTER)) {
                 checked = rules.filter(ctx, given);
-            } else if (cls.equals(DESTINATION_CIMXML)) {
-                checked = rules.destination(ctx, given);
+            } else if (destination != null) {
+                checked = destination;
             } else if (cls.equals(SUBSCRIPTION)) {
                 checked = rules.subscription(ctx, given);
+                // one user's subscription must not pin another's filter or destination
+                for (String role : List.of("Filter", "Handler")) {
+                    CimObjectPath used = canonical(((CimValue.ReferenceValue) checked.value(role)).path()).local();
+                    requireOwner(ctx, used, "subscribe with");
+                }
             } else {
                 throw IndicationClasses.notSupported("instances of " + cls + " cannot be created");
             }
@@ -207,6 +239,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
                     + " delete and create them again");
         }
         synchronized (lock) {
+            deleteExpired();
             CimObjectPath path = canonical(complete.path()).local();
             requireCurrent(ctx, path);
             ctx.objects().update(path, current -> rules.modifiedSubscription(current, complete));
@@ -216,11 +249,15 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     void delete(ProviderContext ctx, CimObjectPath given) {
         synchronized (lock) {
+            deleteExpired();
             CimObjectPath path = canonical(given).local();
             CimInstance current = requireCurrent(ctx, path);
             if (!current.className().equals(SUBSCRIPTION)) {
                 String role = current.className().equals(FILTER) ? "Filter" : "Handler";
-                List<String> users = subscriptionsUsing(role, path).stream().map(s -> s.path().toString()).toList();
+                long now = clock.millis();
+                // an expired subscription the disk did not let us delete is invisible to clients: it does not count
+                List<String> users = subscriptionsUsing(role, path).stream().filter(s -> expiresAt(s) > now)
+                        .map(s -> s.path().toString()).toList();
                 if (!users.isEmpty()) {
                     throw new CimException(CimStatus.FAILED, current.className() + " " + string(current, "Name")
                             + " is still referenced by subscription " + String.join(", ", users)
@@ -254,20 +291,30 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         if (current == null || forClient(current) == null) {
             throw new CimException(CimStatus.NOT_FOUND, path + " does not exist");
         }
+        requireOwner(ctx, path, "change or delete");
+        return current;
+    }
+
+    /**
+     * The ownership rule: with authentication, an object with an owner may be changed, deleted or
+     * subscribed with only by that owner. An object created without authentication has no owner and
+     * stays open to every user with the write right in root/interop.
+     */
+    private void requireOwner(ProviderContext ctx, CimObjectPath path, String what) {
         SubscriptionRecords.Record r = records.get(path);
         if (r != null && r.owner() != null && ctx.user() != null && !r.owner().equals(ctx.user())) {
-            throw new CimException(CimStatus.ACCESS_DENIED, path.className() + " " + describe(current)
-                    + " belongs to another user; only its creator may change or delete it");
+            throw new CimException(CimStatus.ACCESS_DENIED, path.className() + " " + describePath(path)
+                    + " belongs to another user; only its creator may " + what + " it");
         }
-        return current;
     }
 
     // ------------------------------------------------------------------ delivery failures
 
     /**
      * Applies the failure rules of the class comment. Runs on the delivery worker of the failing
-     * destination; it writes the journal (the changes must persist), which only delays that
-     * destination's own, already failing, queue.
+     * destination and writes the journal (the changes must persist) while holding the manager's lock:
+     * that worker's queue waits for it, and so do client changes of filters, destinations and
+     * subscriptions meanwhile. Producers do not: they read the published snapshot without the lock.
      */
     @Override
     public void retriesExhausted(ListenerDestination destination, long sinceLastSuccessMillis) {
@@ -281,16 +328,20 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
                 if (d == null) {
                     return;
                 }
-                if (SubscriptionRules.isTransient(d)) {
-                    LOG.info("transient listener destination {} is unreachable; deleting it and its subscriptions", path);
-                    subscriptionsUsing("Handler", path).forEach(s -> deleteStored(s.path()));
-                    deleteStored(path);
-                } else {
-                    for (CimInstance s : subscriptionsUsing("Handler", path)) {
-                        applyFailurePolicy(s, sinceLastSuccessMillis);
+                try {
+                    if (SubscriptionRules.isTransient(d)) {
+                        LOG.info("transient listener destination {} is unreachable; deleting it and its subscriptions",
+                                path);
+                        subscriptionsUsing("Handler", path).forEach(s -> deleteStored(s.path()));
+                        deleteStored(path);
+                    } else {
+                        for (CimInstance s : subscriptionsUsing("Handler", path)) {
+                            applyFailurePolicy(s, sinceLastSuccessMillis);
+                        }
                     }
+                } finally {
+                    rebuild(); // what was deleted before a failure is published
                 }
-                rebuild();
             }
         } catch (RuntimeException e) {
             LOG.warn("could not apply the failure policy for destination {}: {}", destination.path(), e.toString());
@@ -329,13 +380,16 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     // ------------------------------------------------------------------ snapshot
 
-    /** Deletes a stored filter, destination or subscription with its record (and a destination's queue). */
+    /**
+     * Deletes a stored filter, destination or subscription with its record; a destination's queue is
+     * dropped by the next {@link #rebuild()}, after the snapshot without it is published.
+     */
     private void deleteStored(CimObjectPath path) {
         CimObjectPath local = canonical(path).local();
         objects.delete(local);
         records.remove(local);
         if (!local.className().equals(SUBSCRIPTION) && !local.className().equals(FILTER)) {
-            delivery.forget(canonical(local));
+            deletedDestinations.add(canonical(local));
         }
     }
 
@@ -354,12 +408,18 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         return start + duration * 1000;
     }
 
-    /** Rebuilds the snapshot from the stored instances; called under the lock after every change. */
+    /**
+     * Rebuilds the snapshot from the stored instances; called under the lock after every change. Only
+     * once the snapshot without them is published are deleted destinations' queues dropped: a producer
+     * reading the old snapshot meanwhile sends to a destination delivery still has (or, after, one
+     * delivery drops as unknown), never recreating a queue for it.
+     */
     private void rebuild() {
+        compiled.beginRound();
         Map<CimObjectPath, ListenerDestination> destinations = new HashMap<>();
         objects.instancesOf(DESTINATION_CIMXML).forEach(d -> {
             CimObjectPath path = canonical(d.path());
-            URI url = url(d);
+            URI url = compiled.url(d);
             if (url != null) {
                 SubscriptionRecords.Record r = records.get(path);
                 destinations.put(path, new ListenerDestination(path, url, SubscriptionRules.isTransient(d),
@@ -381,7 +441,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
             }
             CimInstance filter = filters.get(canonical(f.path()));
             ListenerDestination destination = destinations.get(canonical(h.path()));
-            CompiledQuery query = filter == null ? null : query(filter);
+            CompiledQuery query = filter == null ? null : compiled.query(filter);
             if (query == null || destination == null) {
                 continue;
             }
@@ -391,28 +451,15 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         }
         snapshot = new Snapshot(List.copyOf(entries), entries.stream().map(Entry::subscription).toList(),
                 Map.copyOf(destinations), nextExpiry);
+        compiled.endRound();
+        for (CimObjectPath d : deletedDestinations) {
+            delivery.forget(d);
+        }
+        deletedDestinations.clear();
     }
 
-    private CompiledQuery query(CimInstance filter) {
-        String language = string(filter, "QueryLanguage");
-        String text = string(filter, "Query");
-        try {
-            return queries.computeIfAbsent(language + "\n" + text, k -> CompiledQuery.compile(language, text));
-        } catch (CimException e) {
-            LOG.warn("filter {} no longer compiles ({}); its subscriptions are inactive", filter.path(), e.getMessage());
-            return null;
-        }
-    }
-
-    private URI url(CimInstance destination) {
-        String text = string(destination, "Destination");
-        try {
-            return urls.computeIfAbsent(String.valueOf(text), k -> policy.check(text));
-        } catch (CimException e) {
-            LOG.warn("listener destination {} is not usable ({}); its subscriptions are inactive", destination.path(),
-                    e.getMessage());
-            return null;
-        }
+    private static String describePath(CimObjectPath p) {
+        return p.key("Name") != null && p.key("Name").value() instanceof CimValue.StringValue n ? n.value() : p.toString();
     }
 
     private static String describe(CimInstance i) {

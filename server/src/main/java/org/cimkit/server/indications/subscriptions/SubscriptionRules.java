@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -24,7 +25,6 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.indications.delivery.DestinationPolicy;
 import org.cimkit.server.providers.NamespaceObjects;
 import org.cimkit.server.providers.ProviderContext;
 import org.cimkit.server.providers.ProviderRegistrar;
@@ -45,21 +45,17 @@ final class SubscriptionRules {
     static final int POLICY_IGNORE = 2;
     static final int POLICY_DISABLE = 3;
     static final int POLICY_REMOVE = 4;
+    /** More superclasses than any schema has: the bound of {@link #isA}. */
+    private static final int MAX_CLASS_DEPTH = 64;
 
     private final ProviderRegistrar registrar;
-    private final DestinationPolicy policy;
     private final String systemName;
     private final Clock clock;
 
-    SubscriptionRules(ProviderRegistrar registrar, DestinationPolicy policy, String systemName, Clock clock) {
+    SubscriptionRules(ProviderRegistrar registrar, String systemName, Clock clock) {
         this.registrar = registrar;
-        this.policy = policy;
         this.systemName = systemName;
         this.clock = clock;
-    }
-
-    DestinationPolicy policy() {
-        return policy;
     }
 
     // ------------------------------------------------------------------ filters
@@ -127,6 +123,7 @@ final class SubscriptionRules {
 
     // ------------------------------------------------------------------ destinations
 
+    /** A new destination; its Destination URL is checked by the manager's DestinationPolicy (a DNS lookup, before its lock). */
     CimInstance destination(ProviderContext ctx, CimInstance given) {
         CimInstance d = ctx.objects().shape(systemKeys(given, given.className()));
         requireName(d, given.className().value());
@@ -144,7 +141,6 @@ final class SubscriptionRules {
         if (protocol != null && protocol != 2) {
             throw notSupported("Protocol " + protocol + " is not supported; this server delivers with CIM-XML (2)");
         }
-        policy.check(string(d, "Destination")); // CIM_ERR_INVALID_PARAMETER naming the problem
         return d;
     }
 
@@ -175,18 +171,19 @@ final class SubscriptionRules {
                         + ", which filter " + string(filter, "Name") + " watches");
             }
         }
-        long state = choice(s, "SubscriptionState", ENABLED, List.of(ENABLED, DISABLED), List.of(1L, 3L));
-        long onFatal = choice(s, "OnFatalErrorPolicy", POLICY_IGNORE, List.of(POLICY_IGNORE, POLICY_DISABLE, POLICY_REMOVE),
-                List.of(1L));
+        Long state = choice(s, "SubscriptionState", List.of(ENABLED, DISABLED), List.of(1, 3));
+        // NULL stays NULL: the service's SubscriptionRemovalAction then decides (DSP1054)
+        Long onFatal = choice(s, "OnFatalErrorPolicy", List.of(POLICY_IGNORE, POLICY_DISABLE, POLICY_REMOVE), List.of(1));
         // Suppress (3) and Delay (4) would need repeat detection the producer does not do: refused, not ignored
-        long repeat = choice(s, "RepeatNotificationPolicy", 2, List.of(2), List.of(1L, 3L, 4L));
+        Long repeat = choice(s, "RepeatNotificationPolicy", List.of(2), List.of(1, 3, 4));
         CimValue.DateTimeValue now = IndicationClasses.timestamp(clock.millis());
         CimInstance.Builder b = s.toBuilder();
         b.putProperty(s.property("Filter").withValue(new CimValue.ReferenceValue(canonical(filter.path()))));
         b.putProperty(s.property("Handler").withValue(new CimValue.ReferenceValue(canonical(handler.path()))));
-        b.putProperty(s.property("SubscriptionState").withValue(CimValue.IntegerValue.uint16((int) state)));
-        b.putProperty(s.property("OnFatalErrorPolicy").withValue(CimValue.IntegerValue.uint16((int) onFatal)));
-        b.putProperty(s.property("RepeatNotificationPolicy").withValue(CimValue.IntegerValue.uint16((int) repeat)));
+        b.putProperty(s.property("SubscriptionState").withValue(uint16(state == null ? ENABLED : state)));
+        b.putProperty(s.property("OnFatalErrorPolicy").withValue(onFatal == null
+                ? CimValue.NullValue.of(s.property("OnFatalErrorPolicy").type()) : uint16(onFatal)));
+        b.putProperty(s.property("RepeatNotificationPolicy").withValue(uint16(repeat == null ? 2 : repeat)));
         b.putProperty(s.property("TimeOfLastStateChange").withValue(now));
         b.putProperty(s.property("SubscriptionStartTime").withValue(now));
         // computed on every read from SubscriptionStartTime and SubscriptionDuration
@@ -211,13 +208,15 @@ final class SubscriptionRules {
                         + " can");
             }
         }
-        long state = choice(complete, "SubscriptionState", ENABLED, List.of(ENABLED, DISABLED), List.of(1L, 3L));
+        Long asked = choice(complete, "SubscriptionState", List.of(ENABLED, DISABLED), List.of(1, 3));
+        // NULL keeps the current state: a client that sends none has not asked to enable
+        Long state = asked != null ? asked : integer(current, "SubscriptionState");
         CimInstance.Builder b = current.toBuilder();
         for (String n : MODIFIABLE) {
             b.putProperty(current.property(n).withValue(complete.value(n)));
         }
-        b.putProperty(current.property("SubscriptionState").withValue(CimValue.IntegerValue.uint16((int) state)));
-        if (!Long.valueOf(state).equals(integer(current, "SubscriptionState"))) {
+        b.putProperty(current.property("SubscriptionState").withValue(uint16(state == null ? ENABLED : state)));
+        if (!Objects.equals(state, integer(current, "SubscriptionState"))) {
             b.putProperty(current.property("TimeOfLastStateChange").withValue(IndicationClasses.timestamp(clock.millis())));
         }
         return b.build();
@@ -237,7 +236,13 @@ final class SubscriptionRules {
         if (!isA(ctx.objects(), p.className(), base)) {
             throw invalid(role + " " + p + " must name a " + base);
         }
-        CimInstance i = ctx.objects().getInstance(canonical(p));
+        // a path naming a base class is resolved through its CreationClassName, which must derive from it
+        CimObjectPath concrete = canonical(p);
+        if (!isA(ctx.objects(), concrete.className(), p.className())) {
+            throw invalid(role + " " + p + ": CreationClassName " + concrete.className() + " is not a subclass of "
+                    + p.className());
+        }
+        CimInstance i = ctx.objects().getInstance(concrete);
         if (i == null) {
             throw new CimException(CimStatus.NOT_FOUND, role + " " + p.local() + " does not exist");
         }
@@ -250,28 +255,32 @@ final class SubscriptionRules {
                 || h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]");
     }
 
+    /** True when {@code cls} is {@code base} or derives from it; the walk is bounded so a damaged schema cannot loop. */
     static boolean isA(NamespaceObjects objects, CimName cls, CimName base) {
-        for (CimClass c = objects.getClass(cls); c != null; c = c.superclass() == null ? null : objects.getClass(c.superclass())) {
+        CimClass c = objects.getClass(cls);
+        for (int depth = 0; c != null && depth < MAX_CLASS_DEPTH; depth++) {
             if (c.name().equals(base)) {
                 return true;
             }
+            c = c.superclass() == null ? null : objects.getClass(c.superclass());
         }
         return false;
     }
 
-    /** A uint16 setting: NULL takes the default; values we do not implement are NOT_SUPPORTED, unknown ones INVALID_PARAMETER. */
-    private static long choice(CimInstance i, String name, long dflt, List<Integer> allowed, List<Long> unsupported) {
+    /** A uint16 setting: null when NULL; values we do not implement are NOT_SUPPORTED, unknown ones INVALID_PARAMETER. */
+    private static Long choice(CimInstance i, String name, List<Integer> allowed, List<Integer> unsupported) {
         Long v = integer(i, name);
-        if (v == null) {
-            return dflt;
-        }
-        if (allowed.contains(v.intValue())) {
+        if (v == null || allowed.stream().anyMatch(a -> a == v.longValue())) {
             return v;
         }
-        if (unsupported.contains(v)) {
+        if (unsupported.stream().anyMatch(u -> u == v.longValue())) {
             throw notSupported(name + " " + v + " is not supported; use one of " + allowed);
         }
         throw invalid(name + " " + v + " is not one of " + allowed);
+    }
+
+    private static CimValue uint16(long v) {
+        return CimValue.IntegerValue.uint16((int) v);
     }
 
     // ------------------------------------------------------------------ shared

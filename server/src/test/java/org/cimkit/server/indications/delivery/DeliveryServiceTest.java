@@ -32,6 +32,7 @@ class DeliveryServiceTest {
     Path dir;
     private final MutableClock clock = DeliveryTestSupport.clock();
     private final DeliveryTestSupport.Failures failures = new DeliveryTestSupport.Failures();
+    private final DeliveryTestSupport.Known known = new DeliveryTestSupport.Known();
     private TestListener listener;
     private DeliveryService service;
 
@@ -50,12 +51,12 @@ class DeliveryServiceTest {
 
     private DeliveryService start(IndicationConfig config, Path data) {
         service = new DeliveryService(config, data, "svc", clock, QUICK);
-        service.start(p -> null, failures);
+        service.start(known, failures);
         return service;
     }
 
     private ListenerDestination dest() {
-        return destination("d1", listener.url("http"), 1000);
+        return known.add(destination("d1", listener.url("http"), 1000));
     }
 
     @Test
@@ -195,7 +196,7 @@ class DeliveryServiceTest {
         try (TestListener hanging = new TestListener(null)) {
             hanging.behave(r -> new TestListener.Hang());
             start(LOOPBACK, null);
-            ListenerDestination dead = destination("dead", hanging.url("http"), 1);
+            ListenerDestination dead = known.add(destination("dead", hanging.url("http"), 1));
             ListenerDestination alive = dest();
             for (int i = 0; i < 50; i++) {
                 service.send(dead, indication(i));
@@ -213,7 +214,7 @@ class DeliveryServiceTest {
         int port = listener.port();
         listener.close();
         start(LOOPBACK.withRetry(100_000, Duration.ofMillis(5)), null);
-        ListenerDestination d = destination("d1", listener.url("http"), 1000);
+        ListenerDestination d = known.add(destination("d1", listener.url("http"), 1000));
         for (int i = 0; i < 10; i++) {
             service.send(d, indication(i));
         }
@@ -230,7 +231,7 @@ class DeliveryServiceTest {
         listener.behave(r -> new TestListener.Hang());
         service = new DeliveryService(LOOPBACK, dir, "svc", clock, new DeliveryTimeouts(Duration.ofSeconds(60),
                 Duration.ofSeconds(60)));
-        service.start(p -> null, failures);
+        service.start(known, failures);
         ListenerDestination d = dest();
         service.send(d, indication(1));
         await("request in the listener", () -> !listener.requests.isEmpty());
@@ -273,5 +274,19 @@ class DeliveryServiceTest {
         assertEquals(1, listener.next().number(), "number 0 was spent on the one that cannot be written");
         await("counted", () -> service.stats(d.path()).dropped() == 1);
         assertEquals(1, listener.requests.size());
+    }
+
+    @Test
+    void anIndicationForADestinationThatWasDeletedIsDroppedAndMakesNoQueue() throws Exception {
+        start(LOOPBACK, null);
+        ListenerDestination d = dest();
+        service.send(d, indication(1));
+        assertEquals(0, listener.next().number());
+        // the subscription side deletes the destination; a producer still holding its old snapshot sends again
+        known.remove(d.path());
+        service.forget(d.path());
+        service.send(d, indication(2));
+        assertEquals(DeliveryStats.NONE, service.stats(d.path()), "no queue, no worker retrying it forever");
+        assertNull(listener.accepted.poll(100, TimeUnit.MILLISECONDS));
     }
 }

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimObjectPath;
@@ -72,6 +75,29 @@ final class DeliveryTestSupport {
             out.add(r);
         }
         return out;
+    }
+
+    /** The destinations the subscription side knows, as {@link DeliveryService#start} is given them. */
+    static final class Known implements Function<CimObjectPath, ListenerDestination> {
+        private final Map<CimObjectPath, ListenerDestination> map = new ConcurrentHashMap<>();
+
+        ListenerDestination add(ListenerDestination d) {
+            map.put(d.path(), d);
+            return d;
+        }
+
+        void remove(CimObjectPath path) {
+            map.remove(path);
+        }
+
+        void clear() {
+            map.clear();
+        }
+
+        @Override
+        public ListenerDestination apply(CimObjectPath path) {
+            return map.get(path);
+        }
     }
 
     /** Records the calls of the failure callback. */

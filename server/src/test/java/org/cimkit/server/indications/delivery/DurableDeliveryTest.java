@@ -29,6 +29,7 @@ class DurableDeliveryTest {
     Path dir;
     private final MutableClock clock = DeliveryTestSupport.clock();
     private final DeliveryTestSupport.Failures failures = new DeliveryTestSupport.Failures();
+    private final DeliveryTestSupport.Known known = new DeliveryTestSupport.Known();
     private final IndicationConfig config = LOOPBACK.withRetry(1_000_000, Duration.ofMillis(2));
     private TestListener listener;
     private DeliveryService service;
@@ -47,14 +48,14 @@ class DurableDeliveryTest {
     }
 
     private ListenerDestination dest() {
-        return destination("d1", listener.url("http"), 1000);
+        return known.add(destination("d1", listener.url("http"), 1000));
     }
 
     /** Five indications queued while the listener says it is full, then the service stops. */
     private String queueFiveAndStop(boolean clean) throws Exception {
         listener.behave(r -> new TestListener.Error(1));
         service = new DeliveryService(config, dir, "svc", clock, QUICK);
-        service.start(p -> null, failures);
+        service.start(known, failures);
         for (int i = 0; i < 5; i++) {
             service.send(dest(), indication(i));
         }
@@ -104,8 +105,9 @@ class DurableDeliveryTest {
     @Test
     void storedIndicationsOfADestinationThatIsGoneAreDropped() throws Exception {
         queueFiveAndStop(true);
+        known.clear(); // deleted while the server was down; created again below
         service = new DeliveryService(config, dir, "svc", clock, QUICK);
-        service.start(p -> null, failures);
+        service.start(known, failures);
         assertEquals(DeliveryStats.NONE, service.stats(dest().path()));
         service.send(dest(), indication(1));
         assertEquals(0, listener.next().number());
@@ -119,7 +121,7 @@ class DurableDeliveryTest {
     void beyondTheMemoryQueueIndicationsWaitInTheStoreAndBeyondTheStoreQueueTheyAreCountedAndReported() throws Exception {
         listener.behave(r -> new TestListener.Error(1));
         service = new DeliveryService(config.withQueues(3, 10), dir, "svc", clock, QUICK);
-        service.start(p -> null, failures);
+        service.start(known, failures);
         ListenerDestination d = dest();
         for (int i = 0; i < 25; i++) {
             service.send(d, indication(i));
@@ -145,7 +147,7 @@ class DurableDeliveryTest {
     void withoutADataDirectoryTheMemoryQueueIsTheLimit() throws Exception {
         listener.behave(r -> new TestListener.Error(1));
         service = new DeliveryService(config.withQueues(4, 1000), null, "svc", clock, QUICK);
-        service.start(p -> null, failures);
+        service.start(known, failures);
         ListenerDestination d = dest();
         for (int i = 0; i < 6; i++) {
             service.send(d, indication(i));

@@ -42,8 +42,9 @@ class ExportRequestShapeTest {
 
     private static TestListener.Received deliverOne(TestListener listener, DeliveryService service, String scheme)
             throws Exception {
-        service.start(p -> null, (d, since) -> { });
-        service.send(destination("d1", listener.url(scheme), 1000), indication(7));
+        ListenerDestination d1 = destination("d1", listener.url(scheme), 1000);
+        service.start(p -> p.equals(d1.path()) ? d1 : null, (d, since) -> { });
+        service.send(d1, indication(7));
         return listener.next();
     }
 
@@ -139,8 +140,8 @@ class ExportRequestShapeTest {
         try (TestListener listener = new TestListener(serverTls(keys, "pw"));
                 DeliveryService service = new DeliveryService(LOOPBACK.withRetry(1, Duration.ZERO), null, "svc",
                         DeliveryTestSupport.clock(), QUICK)) {
-            service.start(p -> null, failures);
             ListenerDestination d = destination("d1", listener.url("https"), 1000);
+            service.start(p -> p.equals(d.path()) ? d : null, failures);
             service.send(d, indication(1));
             await("given up", () -> failures.destinations.size() == 1);
             assertEquals(new DeliveryStats(0, 1, 1, 0, 0), service.stats(d.path()));

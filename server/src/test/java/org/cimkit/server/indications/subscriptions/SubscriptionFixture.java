@@ -52,6 +52,9 @@ final class SubscriptionFixture implements AutoCloseable {
     /** Records what the manager tells delivery. */
     static final class FakeDelivery implements IndicationDelivery {
         final List<CimObjectPath> forgotten = new ArrayList<>();
+        /** Forgotten destinations the manager still published at the time (delivery would recreate their queues). */
+        final List<CimObjectPath> forgottenWhilePublished = new ArrayList<>();
+        SubscriptionManager manager;
 
         @Override
         public void send(ListenerDestination destination, CimInstance indication) {
@@ -61,6 +64,9 @@ final class SubscriptionFixture implements AutoCloseable {
         @Override
         public void forget(CimObjectPath destination) {
             forgotten.add(destination);
+            if (manager != null && manager.destination(destination) != null) {
+                forgottenWhilePublished.add(destination);
+            }
         }
 
         @Override
@@ -97,6 +103,7 @@ final class SubscriptionFixture implements AutoCloseable {
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers, acl);
         new InteropModule(HOST, "1.0", List.of(SubscriptionManager.indicationsProfile(HOST))).register(registrar);
         manager = new SubscriptionManager(config, HOST, delivery, clock, journal == null ? null : journal.store());
+        delivery.manager = manager;
         manager.register(registrar);
         dispatcher = new Dispatcher(repository, providers, new EnumerationContexts(() -> 0L, 100, 100), acl);
     }

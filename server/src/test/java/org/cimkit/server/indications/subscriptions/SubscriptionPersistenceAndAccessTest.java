@@ -67,7 +67,10 @@ class SubscriptionPersistenceAndAccessTest {
             String msg = f.fails(CimStatus.ACCESS_DENIED, () -> f.create("bob", SubscriptionOperationsTest.subscription(fl, d)))
                     .getMessage();
             assertTrue(msg.contains("root/test"), msg);
-            CimObjectPath s = f.create("alice", SubscriptionOperationsTest.subscription(fl, d));
+            f.fails(CimStatus.ACCESS_DENIED, () -> f.create("alice", SubscriptionOperationsTest.subscription(fl, d)));
+            CimObjectPath ad = f.create("alice", SubscriptionOperationsTest.pywbemDestination("ad", "http://127.0.0.1:5000"));
+            CimObjectPath af = f.create("alice", SubscriptionOperationsTest.pywbemFilter("af", "SELECT * FROM CIM_InstCreation"));
+            CimObjectPath s = f.create("alice", SubscriptionOperationsTest.subscription(af, ad));
             assertEquals("alice", f.manager.active().get(0).owner());
             CimInstance current = f.get("alice", s);
             CimInstance disabled = SubscriptionOperationsTest.with(current, "SubscriptionState", CimValue.IntegerValue.uint16(4));
