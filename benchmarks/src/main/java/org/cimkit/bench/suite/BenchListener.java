@@ -1,9 +1,7 @@
 package org.cimkit.bench.suite;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,17 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A CIM-XML indication listener for the benchmarks (the JDK's HTTP server, loopback only): counts
+ * A CIM-XML indication listener for the benchmarks (Jetty, loopback only): counts
  * what arrives per request path, checks that SequenceNumbers follow each other within a
  * SequenceContext, and records the latency from IndicationTime to arrival. It can be made slow on
  * purpose (a fixed pause per request) to show the server's queue under a listener that cannot keep up.
@@ -41,8 +43,8 @@ final class BenchListener implements AutoCloseable {
         long lastNumber = -1;
     }
 
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final Server server;
+    private final ServerConnector connector;
     private final long pauseMillis;
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
     private final List<Double> latenciesMs = new ArrayList<>();
@@ -52,28 +54,38 @@ final class BenchListener implements AutoCloseable {
 
     BenchListener(long pauseMillis) throws IOException {
         this.pauseMillis = pauseMillis;
-        // the JDK server writes headers and body separately: without TCP_NODELAY every answer waits
-        // for the client's delayed ACK (~40 ms), and the benchmark would measure that
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-        pool = Executors.newFixedThreadPool(8);
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
+        server = new Server(new QueuedThreadPool(16, 4));
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                String text = Content.Source.asString(request, StandardCharsets.UTF_8);
+                byte[] answer = receive(request.getHttpURI().getPath(), text);
+                response.setStatus(200);
+                response.getHeaders().put("Content-Type", "application/xml; charset=utf-8");
+                response.getHeaders().put("CIMExport", "MethodResponse");
+                response.write(true, ByteBuffer.wrap(answer), callback);
+                return true;
+            }
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IOException("the benchmark listener did not start", e);
+        }
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+        return "http://127.0.0.1:" + connector.getLocalPort() + "/" + path;
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readAllBytes();
-        }
+    /** Counts one export request and returns the answer to it. */
+    private byte[] receive(String path, String text) {
         long arrivedMillis = System.currentTimeMillis();
-        String text = new String(body, StandardCharsets.UTF_8);
-        Stream s = streams.computeIfAbsent(ex.getRequestURI().getPath(), p -> new Stream());
+        Stream s = streams.computeIfAbsent(path, p -> new Stream());
         synchronized (s) {
             Matcher ctx = CONTEXT.matcher(text);
             Matcher seq = SEQUENCE.matcher(text);
@@ -109,13 +121,7 @@ final class BenchListener implements AutoCloseable {
         String reply = "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\""
                 + (id.find() ? id.group(1) : "0") + "\" PROTOCOLVERSION=\"1.0\"><SIMPLEEXPRSP>"
                 + "<EXPMETHODRESPONSE NAME=\"ExportIndication\"></EXPMETHODRESPONSE></SIMPLEEXPRSP></MESSAGE></CIM>";
-        byte[] out = reply.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/xml; charset=utf-8");
-        ex.getResponseHeaders().add("CIMExport", "MethodResponse");
-        ex.sendResponseHeaders(200, out.length);
-        try (OutputStream o = ex.getResponseBody()) {
-            o.write(out);
-        }
+        return reply.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A CIM datetime (yyyymmddhhmmss.mmmmmmsutc) as epoch milliseconds. */
@@ -157,7 +163,10 @@ final class BenchListener implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // the benchmark is over either way
+        }
     }
 }

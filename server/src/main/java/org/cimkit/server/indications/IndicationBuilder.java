@@ -10,6 +10,7 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.changes.InstanceChange;
@@ -61,14 +62,15 @@ final class IndicationBuilder {
         return b.build();
     }
 
-    /** CIM_InstMethodCall after the call: inputs and outputs in MethodParameters, the return value as text. */
+    /**
+     * CIM_InstMethodCall after the call (PreCall FALSE): MethodParameters holds the output parameters, as
+     * DSP1054 has it for a call that returned (the inputs are the caller's business, and may be secrets a
+     * reader of the namespace has no right to); the return value as text.
+     */
     CimInstance methodCall(MethodCall call, CimInstance target) {
         CimInstance.Builder params = CimInstance.builder(METHOD_PARAMETERS);
-        for (Map.Entry<CimName, CimValue> e : call.in().entrySet()) {
-            params.property(e.getKey().value(), parameter(e.getValue()));
-        }
         for (Map.Entry<String, CimValue> e : call.out().entrySet()) {
-            params.property(e.getKey(), parameter(e.getValue()));
+            params.putProperty(CimProperty.of(e.getKey(), parameter(e.getValue())));
         }
         CimInstance source = target != null ? target : CimInstance.builder(call.target().className()).build();
         return source(METHOD_CALL, call.namespace(), source.withPath(call.target().local()))

@@ -6,9 +6,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.cimkit.model.CimNamespace;
 import org.cimkit.server.indications.delivery.DeliveryService;
 import org.cimkit.server.indications.subscriptions.SubscriptionManager;
+import org.cimkit.server.interop.InteropProvider;
 import org.cimkit.server.interop.ProfileRegistration;
 import org.cimkit.server.providers.ProviderModule;
 import org.cimkit.server.providers.ProviderRegistrar;
@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndicationModule implements ProviderModule, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndicationModule.class);
-    static final CimNamespace INTEROP = CimNamespace.of("root/interop");
 
     private final IndicationConfig config;
     private final String systemName;
@@ -35,6 +34,7 @@ public final class IndicationModule implements ProviderModule, AutoCloseable {
     /** Expiry writes the journal: on a thread of its own, so an fsync never delays progress indications. */
     private final ScheduledExecutorService expiry;
     private AutoCloseable listening;
+    private IndicationProducer producer;
 
     /**
      * @param systemName the object manager's system: SystemName of the service, filters and destinations,
@@ -70,8 +70,9 @@ public final class IndicationModule implements ProviderModule, AutoCloseable {
         subscriptions.register(registrar);
         delivery.start(subscriptions::destination, subscriptions);
         IndicationProducer producer = new IndicationProducer(subscriptions, delivery, registrar.access(),
-                ns -> registrar.hasNamespace(ns) ? registrar.objects(ns) : null, INTEROP, systemName, clock,
+                ns -> registrar.hasNamespace(ns) ? registrar.objects(ns) : null, InteropProvider.INTEROP, systemName, clock,
                 config.progressInterval().toMillis(), timer);
+        this.producer = producer;
         listening = registrar.listen(producer);
         // DSP1054: an expired subscription may be deleted; it has stopped receiving already
         expiry.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.SECONDS);
@@ -100,6 +101,9 @@ public final class IndicationModule implements ProviderModule, AutoCloseable {
         } finally {
             timer.shutdownNow();
             expiry.shutdownNow();
+            if (producer != null) {
+                producer.flush(); // the progress steps still held back go out before delivery stops
+            }
             delivery.close();
         }
     }

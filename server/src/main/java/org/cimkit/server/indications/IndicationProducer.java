@@ -21,6 +21,7 @@ import org.cimkit.server.changes.RaisedIndication;
 import org.cimkit.server.indications.delivery.IndicationDelivery;
 import org.cimkit.server.indications.subscriptions.ActiveSubscription;
 import org.cimkit.server.indications.subscriptions.SubscriptionIndex;
+import org.cimkit.server.jobs.JobState;
 import org.cimkit.server.providers.NamespaceAccess;
 import org.cimkit.server.providers.NamespaceObjects;
 import org.slf4j.Logger;
@@ -33,16 +34,17 @@ import org.slf4j.LoggerFactory;
  * FROM class, the WHERE clause must hold, and the subscription's owner must be allowed to read the
  * namespace; the indication is then projected to the filter's select list and named after the filter.
  *
- * <p>Runs on the thread that made the change, while the namespace's next change waits (that keeps a
- * namespace's indications in the order of its changes): it only evaluates filters and queues, it
- * never waits for the network or the disk. Job progress is coalesced ({@link ProgressCoalescer}); a
+ * <p>Runs on the thread that announces the change: for stored instances the one that made it, while
+ * the namespace's next change waits (so a namespace's indications keep the order of its changes); for
+ * a job the thread that changed it, one job's announcements in order (the job engine's publication
+ * lock); a held progress step is sent from the timer thread. It only evaluates filters and queues,
+ * never waiting for the network or the disk. Job progress is coalesced ({@link ProgressCoalescer}); a
  * job that ends in state Exception also raises a CIM_AlertIndication.
  */
 public final class IndicationProducer implements InstanceChangeListener {
     private static final Logger LOG = LoggerFactory.getLogger(IndicationProducer.class);
     static final CimName CONCRETE_JOB = CimName.of("CIM_ConcreteJob");
     static final CimName AFFECTED_JOB_ELEMENT = CimName.of("CIM_AffectedJobElement");
-    private static final int JOB_STATE_EXCEPTION = 10;
     private static final CimName ELAPSED_TIME = CimName.of("ElapsedTime");
 
     private final SubscriptionIndex subscriptions;
@@ -86,14 +88,20 @@ public final class IndicationProducer implements InstanceChangeListener {
 
     @Override
     public void instanceChanged(InstanceChange change) {
-        if (subscriptions.active().isEmpty()) {
-            return; // nobody subscribed: no indication, and no job to follow (one subscribed later starts afresh)
-        }
         CimNamespace ns = change.namespace();
         CimName cls = change.instance().className();
-        boolean job = classes.isA(ns, cls, CONCRETE_JOB);
+        // bookkeeping first, also while nobody subscribes: an alert names the element of a job that
+        // started before its subscriber, and a deleted job leaves nothing behind
         if (classes.isA(ns, cls, AFFECTED_JOB_ELEMENT)) {
             rememberAffected(change);
+        }
+        boolean job = classes.isA(ns, cls, CONCRETE_JOB);
+        if (job && change instanceof InstanceChange.Deleted d) {
+            progress.deleted(d);
+            affectedByJob.remove(d.path());
+        }
+        if (subscriptions.active().isEmpty()) {
+            return;
         }
         if (change instanceof InstanceChange.Modified m) {
             if (m.previous().equals(m.instance())) {
@@ -111,11 +119,13 @@ public final class IndicationProducer implements InstanceChangeListener {
             }
         } else if (job && change instanceof InstanceChange.Created c) {
             progress.created(c);
-        } else if (job && change instanceof InstanceChange.Deleted d) {
-            progress.deleted(d);
-            affectedByJob.remove(d.path());
         }
         dispatch(ns, builder.lifecycle(change, null));
+    }
+
+    /** Sends the progress steps still held back (the server is stopping). */
+    public void flush() {
+        progress.flushAll();
     }
 
     @Override
@@ -152,7 +162,7 @@ public final class IndicationProducer implements InstanceChangeListener {
                 CimInstance projected = s.query().selectsAll() ? indication
                         : s.query().project(indication, name -> classes.classOf(ns, name));
                 CimInstance selected = projected.toBuilder()
-                        .property("IndicationFilterName", s.filterName()).build();
+                        .putProperty(CimProperty.of("IndicationFilterName", new CimValue.StringValue(s.filterName()))).build();
                 delivery.send(s.destination(), selected);
             } catch (RuntimeException e) {
                 // one broken filter or destination must not keep the others from their indications
@@ -196,7 +206,8 @@ public final class IndicationProducer implements InstanceChangeListener {
     }
 
     private static boolean failed(InstanceChange.Modified m) {
-        return state(m.instance()) == JOB_STATE_EXCEPTION && state(m.previous()) != JOB_STATE_EXCEPTION;
+        int exception = JobState.EXCEPTION.code();
+        return state(m.instance()) == exception && state(m.previous()) != exception;
     }
 
     private static long state(CimInstance job) {

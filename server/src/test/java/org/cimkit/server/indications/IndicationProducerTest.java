@@ -258,19 +258,50 @@ class IndicationProducerTest {
         IndicationProducer p = producer(0, NamespaceAccess.OPEN);
         subscribe("calls", "SELECT * FROM CIM_InstMethodCall", null, VIRT);
         subscribe("alerts", "SELECT * FROM CIM_AlertIndication", null, VIRT);
+        CimValue job = new CimValue.ReferenceValue(CimObjectPath.parse("Msvm_ConcreteJob.InstanceID=\"j\""));
+        CimValue inOut = new CimValue.ReferenceValue(CimObjectPath.parse("Msvm_Disk.DeviceID=\"rp\""));
+        // an [IN, OUT] parameter arrives both ways; the secret input must not travel
         p.methodCalled(new MethodCall(VIRT, CimObjectPath.parse("Msvm_Disk.DeviceID=\"d\""), CimName.of("Reset"),
-                Map.of(CimName.of("Force"), CimValue.BooleanValue.TRUE), CimValue.IntegerValue.uint32(0),
-                Map.of("Job", new CimValue.ReferenceValue(CimObjectPath.parse("Msvm_ConcreteJob.InstanceID=\"j\"")))));
+                Map.of(CimName.of("Password"), new CimValue.StringValue("secret"), CimName.of("Result"), inOut),
+                CimValue.IntegerValue.uint32(0), Map.of("Job", job, "Result", inOut)));
         p.indicationRaised(new RaisedIndication(VIRT, CimInstance.builder("CIM_AlertIndication")
-                .property("Description", "hello").build()));
+                .property("Description", "hello").property("IndicationFilterName", "set by the provider").build()));
         assertEquals(2, sent.size());
         CimInstance call = sent.get(0).indication();
         assertEquals("Reset", text(call, "MethodName"));
         assertEquals("0", text(call, "ReturnValue"));
         CimInstance params = embedded(call, "MethodParameters");
-        assertEquals(CimValue.BooleanValue.TRUE, params.value("Force"));
+        assertNull(params.property("Password"), "inputs are not sent after the call");
         assertEquals("Msvm_ConcreteJob.InstanceID=\"j\"", text(params, "Job"));
+        assertEquals("Msvm_Disk.DeviceID=\"rp\"", text(params, "Result"));
         assertEquals("alerts", text(sent.get(1).indication(), "IndicationFilterName"));
+    }
+
+    @Test
+    void aHeldProgressStepIsSentWhenItsIntervalEnds() throws Exception {
+        IndicationProducer p = producer(50, NamespaceAccess.OPEN);
+        subscribe("jobs", "SELECT * FROM CIM_InstModification", null, VIRT);
+        p.instanceChanged(new InstanceChange.Created(VIRT, job("j", 4, 0)));
+        p.instanceChanged(new InstanceChange.Modified(VIRT, job("j", 4, 0), job("j", 4, 10))); // held: just created
+        synchronized (delivery) {
+            assertTrue(sent.isEmpty());
+        }
+        clock.advance(Duration.ofMillis(60));
+        timer.schedule(() -> { }, 200, TimeUnit.MILLISECONDS).get();
+        synchronized (delivery) {
+            assertEquals(1, sent.size(), "the held step went out when its interval ended");
+            assertEquals(10L, bits(embedded(sent.get(0).indication(), "SourceInstance"), "PercentComplete"));
+        }
+    }
+
+    @Test
+    void anAnnouncementThatLostTheRaceWithTheFinalStateIsDropped() {
+        IndicationProducer p = producer(0, NamespaceAccess.OPEN);
+        subscribe("jobs", "SELECT * FROM CIM_InstModification", null, VIRT);
+        p.instanceChanged(new InstanceChange.Modified(VIRT, job("j", 4, 50), job("j", 7, 100)));
+        p.instanceChanged(new InstanceChange.Modified(VIRT, job("j", 4, 40), job("j", 4, 60)));
+        assertEquals(1, sent.size(), sent.toString());
+        assertEquals(7L, bits(embedded(sent.get(0).indication(), "SourceInstance"), "JobState"));
     }
 
     private NamespaceObjects objects(CimNamespace ns) {
