@@ -107,26 +107,29 @@ public final class DestinationPolicy {
         return checked;
     }
 
-    /** Refuses a host the patterns do not allow (CIM_ERR_INVALID_PARAMETER). */
-    public void requireAllowed(String host, String destination) {
+    /**
+     * Refuses a host the patterns do not allow (CIM_ERR_INVALID_PARAMETER); returns the addresses it was
+     * checked with, so the caller connects to exactly those (a second name lookup could answer another
+     * address: DNS rebinding).
+     */
+    public List<InetAddress> requireAllowed(String host, String destination) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        List<byte[]> addresses = new ArrayList<>();
+        List<InetAddress> addresses = new ArrayList<>();
         byte[] lit = literal(h);
-        if (lit != null) {
-            addresses.add(lit);
-        } else {
-            try {
-                for (InetAddress a : InetAddress.getAllByName(h)) {
-                    addresses.add(a.getAddress());
-                }
-            } catch (UnknownHostException e) {
-                throw new CimException(CimStatus.INVALID_PARAMETER, "Destination " + destination + ": host " + h
-                        + " is unknown");
+        try {
+            if (lit != null) {
+                addresses.add(InetAddress.getByAddress(h, lit));
+            } else {
+                addresses.addAll(List.of(InetAddress.getAllByName(h)));
             }
+        } catch (UnknownHostException e) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, "Destination " + destination + ": host " + h
+                    + " is unknown");
         }
         boolean allowed = false;
         for (Pattern p : patterns) {
-            boolean hit = p.host() != null ? nameMatches(p.host(), h) : addresses.stream().anyMatch(a -> inBlock(p, a));
+            boolean hit = p.host() != null ? nameMatches(p.host(), h)
+                    : addresses.stream().anyMatch(a -> inBlock(p, a.getAddress()));
             if (hit && p.exclude()) {
                 throw refused(destination, h);
             }
@@ -135,6 +138,7 @@ public final class DestinationPolicy {
         if (!allowed) {
             throw refused(destination, h);
         }
+        return addresses;
     }
 
     /** The client learns that the host is refused, not the server's pattern list (the log has it). */

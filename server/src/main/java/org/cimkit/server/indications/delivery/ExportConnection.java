@@ -6,12 +6,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -48,7 +51,7 @@ final class ExportConnection implements Closeable {
     private final SSLSocketFactory tls;
     private final DeliveryTimeouts timeouts;
     private final int maxBody;
-    private final Runnable beforeConnect;
+    private final Supplier<List<InetAddress>> beforeConnect;
     private volatile Socket socket;
     private volatile boolean closed;
     private InputStream in;
@@ -59,10 +62,12 @@ final class ExportConnection implements Closeable {
     private long deadline;
 
     /**
-     * @param beforeConnect runs before each new connection; what it throws (the destination policy's refusal)
-     *                      reaches the caller of {@link #post}
+     * @param beforeConnect runs before each new connection and gives the addresses the destination policy
+     *                      checked, the only ones connected to; what it throws (the policy's refusal) reaches
+     *                      the caller of {@link #post}
      */
-    ExportConnection(URI url, SSLSocketFactory tls, DeliveryTimeouts timeouts, int maxBody, Runnable beforeConnect) {
+    ExportConnection(URI url, SSLSocketFactory tls, DeliveryTimeouts timeouts, int maxBody,
+            Supplier<List<InetAddress>> beforeConnect) {
         this.url = url;
         this.beforeConnect = beforeConnect;
         String h = url.getHost();
@@ -119,12 +124,12 @@ final class ExportConnection implements Closeable {
         if (closed) {
             throw new IOException("connection closed");
         }
-        beforeConnect.run();
+        List<InetAddress> addresses = beforeConnect.get();
         Socket s = new Socket();
         socket = s;
         try {
             s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress(host, port), (int) timeouts.connect().toMillis());
+            connectToFirst(s, addresses);
             if (tls != null) {
                 SSLSocket ssl = (SSLSocket) tls.createSocket(s, host, port, true);
                 socket = ssl;
@@ -143,6 +148,25 @@ final class ExportConnection implements Closeable {
             drop();
             throw e;
         }
+    }
+
+    /** Connects to the first of the checked addresses that answers (a new socket per further try). */
+    private void connectToFirst(Socket first, List<InetAddress> addresses) throws IOException {
+        IOException last = new IOException("no address for " + host);
+        Socket s = first;
+        for (InetAddress a : addresses) {
+            try {
+                s.connect(new InetSocketAddress(a, port), (int) timeouts.connect().toMillis());
+                return;
+            } catch (IOException e) {
+                last = e;
+                s.close();
+                s = new Socket();
+                s.setTcpNoDelay(true);
+                socket = s;
+            }
+        }
+        throw last;
     }
 
     private Reply readReply() throws IOException {
@@ -292,7 +316,11 @@ final class ExportConnection implements Closeable {
         if (left <= 0) {
             throw new SocketTimeoutException("no complete answer within " + timeouts.response().toMillis() + " ms");
         }
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+        Socket s = socket;
+        if (s == null) {
+            throw new IOException("connection closed"); // close() from another thread: the worker is stopping
+        }
+        s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
         int n = in.read(buf, 0, buf.length);
         if (n < 0) {
             return false;

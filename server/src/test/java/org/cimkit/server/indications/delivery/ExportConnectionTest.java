@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ class ExportConnectionTest {
     private final List<Socket> open = new ArrayList<>();
 
     /** Answers each request on a connection with the next of {@code answers}; closes after the last one. */
+    /** What the destination policy hands over: the loopback address it checked. */
+    private static final Supplier<List<InetAddress>> LOOPBACK = () -> List.of(InetAddress.getLoopbackAddress());
+
     private URI serve(String... answers) throws IOException {
         server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> {
@@ -89,9 +93,20 @@ class ExportConnectionTest {
     }
 
     @Test
+    void theConnectionGoesToTheAddressThePolicyCheckedNotToASecondLookup() throws Exception {
+        String ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        URI served = serve(ok);
+        // a name that resolves nowhere: only the checked address can make this work (DNS rebinding)
+        URI named = URI.create("http://rebinding.invalid:" + served.getPort() + "/");
+        try (ExportConnection c = new ExportConnection(named, null, TIMEOUTS, 1000, LOOPBACK)) {
+            assertEquals("ok", post(c));
+        }
+    }
+
+    @Test
     void lengthDelimitedAnswersKeepTheConnection() throws Exception {
         String ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
-        try (ExportConnection c = new ExportConnection(serve(ok, ok, ok), null, TIMEOUTS, 1000, () -> { })) {
+        try (ExportConnection c = new ExportConnection(serve(ok, ok, ok), null, TIMEOUTS, 1000, LOOPBACK)) {
             assertEquals("ok", post(c));
             assertEquals("ok", post(c));
             assertEquals("ok", post(c));
@@ -102,7 +117,7 @@ class ExportConnectionTest {
     @Test
     void chunkedAnswersAreRead() throws Exception {
         String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n2\r\nde\r\n0\r\nTrailer: t\r\n\r\n";
-        try (ExportConnection c = new ExportConnection(serve(chunked, chunked), null, TIMEOUTS, 1000, () -> { })) {
+        try (ExportConnection c = new ExportConnection(serve(chunked, chunked), null, TIMEOUTS, 1000, LOOPBACK)) {
             assertEquals("abcde", post(c));
             assertEquals("abcde", post(c));
         }
@@ -112,7 +127,7 @@ class ExportConnectionTest {
     @Test
     void answersEndedByClosingTheConnectionAreReadAndTheNextRequestConnectsAgain() throws Exception {
         String toEnd = "HTTP/1.0 200 OK\r\nContent-Type: application/xml\r\n\r\nwhole body";
-        try (ExportConnection c = new ExportConnection(serve(toEnd), null, TIMEOUTS, 1000, () -> { })) {
+        try (ExportConnection c = new ExportConnection(serve(toEnd), null, TIMEOUTS, 1000, LOOPBACK)) {
             assertEquals("whole body", post(c));
             assertEquals("whole body", post(c));
         }
@@ -123,7 +138,7 @@ class ExportConnectionTest {
     void aKeptConnectionTheListenerClosedMeanwhileIsReplacedWithoutAFailure() throws Exception {
         // HTTP/1.1 keep-alive answer, but the listener closes after it (an idle timeout)
         String once = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
-        try (ExportConnection c = new ExportConnection(serve(once), null, TIMEOUTS, 1000, () -> { })) {
+        try (ExportConnection c = new ExportConnection(serve(once), null, TIMEOUTS, 1000, LOOPBACK)) {
             assertEquals("ok", post(c));
             assertEquals("ok", post(c));
         }
@@ -133,16 +148,16 @@ class ExportConnectionTest {
     @Test
     void tooLongAndMalformedAnswersAndSilenceFail() throws Exception {
         String longOne = "HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n";
-        try (ExportConnection c = new ExportConnection(serve(longOne), null, TIMEOUTS, 1000, () -> { })) {
+        try (ExportConnection c = new ExportConnection(serve(longOne), null, TIMEOUTS, 1000, LOOPBACK)) {
             assertThrows(IOException.class, () -> post(c));
         }
         server.close();
-        try (ExportConnection c = new ExportConnection(serve("garbage\r\n\r\n"), null, TIMEOUTS, 1000, () -> { })) {
+        try (ExportConnection c = new ExportConnection(serve("garbage\r\n\r\n"), null, TIMEOUTS, 1000, LOOPBACK)) {
             assertThrows(IOException.class, () -> post(c));
         }
         server.close();
         try (ExportConnection c = new ExportConnection(serve("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort"), null,
-                TIMEOUTS, 1000, () -> { })) {
+                TIMEOUTS, 1000, LOOPBACK)) {
             assertThrows(IOException.class, () -> post(c), "the listener neither completes the body nor closes");
         }
     }
