@@ -44,6 +44,10 @@ final class ExportRequestHandler {
      * by name, null if absent) and body.
      */
     ExportAnswer handle(String httpMethod, UnaryOperator<String> header, InputStream body) {
+        if ("M-POST".equals(httpMethod)) {
+            // DSP0200: a server without M-POST answers 501, so that the client falls back to POST (pywbem does so)
+            return ExportAnswer.refuse(501, null, "M-POST is not implemented: export requests are POSTed");
+        }
         if (!"POST".equals(httpMethod)) {
             return ExportAnswer.refuse(405, null, httpMethod + " is not allowed: export requests are POSTed");
         }
@@ -77,31 +81,36 @@ final class ExportRequestHandler {
                     + " but the body calls " + method);
         }
         if (!method.equalsIgnoreCase(XmlNames.EXPORT_INDICATION)) {
-            return error(request, CimStatus.NOT_SUPPORTED, "CIM_ERR_NOT_SUPPORTED: the only export method is "
+            return error(request, CimStatus.NOT_SUPPORTED, "the only export method is "
                     + XmlNames.EXPORT_INDICATION + ", not " + method);
         }
-        String misfit = misfit(request.call());
-        if (misfit != null) {
-            return error(request, CimStatus.INVALID_PARAMETER, "CIM_ERR_INVALID_PARAMETER: " + misfit);
+        String unknown = unknownParameter(request.call());
+        if (unknown != null) {
+            // OpenPegasus answers an EXPPARAMVALUE the method does not have with NOT_SUPPORTED (fact sheet §1.4)
+            return error(request, CimStatus.NOT_SUPPORTED, "ExportIndication has no parameter " + unknown);
+        }
+        List<CimInstance> given = request.call().instances(XmlNames.NEW_INDICATION);
+        if (given.size() != 1) {
+            return error(request, CimStatus.INVALID_PARAMETER,
+                    "ExportIndication needs exactly one NewIndication instance, not " + given.size());
         }
         try {
-            indications.accept(request.call().instances(XmlNames.NEW_INDICATION).get(0));
+            indications.accept(given.get(0));
         } catch (RuntimeException e) {
-            return error(request, CimStatus.FAILED, "CIM_ERR_FAILED: the listener could not take the indication");
+            return error(request, CimStatus.FAILED, "the listener could not take the indication");
         }
         return ExportAnswer.response(body(out -> ExportResponseWriter.writeSuccess(out, request.id(), method)),
                 ACCEPTED);
     }
 
-    /** Why the parameters are not exactly one NewIndication instance; null if they are. */
-    private static String misfit(ExportRequest.Call call) {
+    /** The name of the first parameter ExportIndication does not have; null if all are NewIndication. */
+    private static String unknownParameter(ExportRequest.Call call) {
         for (ExportRequest.Parameter p : call.parameters()) {
             if (!p.name().equalsIgnoreCase(XmlNames.NEW_INDICATION)) {
-                return "ExportIndication has no parameter " + p.name();
+                return p.name();
             }
         }
-        List<CimInstance> given = call.instances(XmlNames.NEW_INDICATION);
-        return given.size() == 1 ? null : "ExportIndication needs exactly one NewIndication instance, not " + given.size();
+        return null;
     }
 
     private static ExportAnswer batchRefused() {

@@ -78,11 +78,20 @@ class IndicationListenerTest {
 
     @Test
     void otherMethodsGet405WithAllow() throws Exception {
-        for (String m : new String[] {"GET", "PUT", "DELETE", "M-POST"}) {
+        for (String m : new String[] {"GET", "PUT", "DELETE"}) {
             HttpResponse<String> r = send(m, m.equals("GET") || m.equals("DELETE") ? null : "x");
             assertEquals(405, r.statusCode(), m);
             assertEquals("POST", r.headers().firstValue("Allow").orElse(null), m);
         }
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void mPostIsNotImplemented501SoTheSenderFallsBackToPost() throws Exception {
+        HttpResponse<String> r = send("M-POST", Samples.indication("1", 1, 4, 0), "Man",
+                "http://www.dmtf.org/cim/mapping/http/v1.0;ns=73", "73-CIMExport", "MethodRequest");
+        assertEquals(501, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Allow").isEmpty());
         assertTrue(received.isEmpty());
     }
 
@@ -138,13 +147,38 @@ class IndicationListenerTest {
     @Test
     void notExactlyOneNewIndicationIsError4() throws Exception {
         String two = "<EXPPARAMVALUE NAME=\"NewIndication\">" + Samples.modification(1, 4, 0) + "</EXPPARAMVALUE>";
-        for (String params : new String[] {"", "<EXPPARAMVALUE NAME=\"NewIndication\"></EXPPARAMVALUE>", two + two,
-            "<EXPPARAMVALUE NAME=\"Other\">" + Samples.modification(1, 4, 0) + "</EXPPARAMVALUE>"}) {
+        for (String params : new String[] {"", "<EXPPARAMVALUE NAME=\"NewIndication\"></EXPPARAMVALUE>", two + two}) {
             HttpResponse<String> r = export(Samples.request("6", "ExportIndication", params));
             assertEquals(200, r.statusCode());
             assertTrue(r.body().contains("<ERROR CODE=\"4\""), r.body());
         }
         assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void anUnknownParameterIsError7AsOpenPegasusAnswers() throws Exception {
+        String one = "<EXPPARAMVALUE NAME=\"NewIndication\">" + Samples.modification(1, 4, 0) + "</EXPPARAMVALUE>";
+        for (String params : new String[] {"<EXPPARAMVALUE NAME=\"Other\">" + Samples.modification(1, 4, 0)
+                + "</EXPPARAMVALUE>", one + "<EXPPARAMVALUE NAME=\"Other\"></EXPPARAMVALUE>"}) {
+            HttpResponse<String> r = export(Samples.request("6", "ExportIndication", params));
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("<ERROR CODE=\"7\" DESCRIPTION=\"ExportIndication has no parameter Other\">"),
+                    r.body());
+        }
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void anErrorsDescriptionDoesNotRepeatTheStatusName() throws Exception {
+        full = true;
+        HttpResponse<String> failed = export(Samples.indication("7", 1, 4, 0));
+        HttpResponse<String> unknownMethod = send("POST", Samples.request("5", "ExportFrob", ""), "CIMExport",
+                "MethodRequest", "CIMExportMethod", "ExportFrob");
+        HttpResponse<String> noIndication = export(Samples.request("6", "ExportIndication", ""));
+        for (HttpResponse<String> r : List.of(failed, unknownMethod, noIndication)) {
+            assertTrue(r.body().contains("<ERROR CODE=\""), r.body());
+            assertTrue(!r.body().contains("DESCRIPTION=\"CIM_ERR_"), r.body());
+        }
     }
 
     @Test
