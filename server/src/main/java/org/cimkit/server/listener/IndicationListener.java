@@ -2,6 +2,8 @@ package org.cimkit.server.listener;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.function.Consumer;
 
 import org.cimkit.model.CimInstance;
@@ -89,6 +91,15 @@ public final class IndicationListener implements AutoCloseable {
     /** {@code http://ADDR:PORT/}: what a Destination may name. */
     public String url() {
         return "http://" + hostForUrl() + ":" + port() + "/";
+    }
+
+    /** Whether the listener is bound to the wildcard address (0.0.0.0 or ::), which no sender can name. */
+    public boolean listensOnEveryAddress() {
+        try {
+            return InetAddress.getByName(bind).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false; // a host name: it resolved when binding, and it is not the wildcard
+        }
     }
 
     private String hostForUrl() {
