@@ -11,6 +11,7 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.message.ExportRequest;
 import org.cimkit.model.xml.CimXmlException;
+import org.cimkit.model.xml.ExportHeaders;
 import org.cimkit.model.xml.ExportRequestReader;
 import org.cimkit.model.xml.ExportResponseWriter;
 import org.cimkit.model.xml.XmlLimits;
@@ -22,11 +23,6 @@ import org.cimkit.model.xml.XmlNames;
  * Independent of the HTTP server, so each rule is tested on its own.
  */
 final class ExportRequestHandler {
-    static final String CIM_EXPORT = "CIMExport";
-    static final String CIM_EXPORT_METHOD = "CIMExportMethod";
-    static final String CIM_EXPORT_BATCH = "CIMExportBatch";
-    static final String METHOD_REQUEST = "MethodRequest";
-    static final String METHOD_RESPONSE = "MethodResponse";
     /** The detail of a successful answer. */
     static final String ACCEPTED = "indication accepted";
 
@@ -51,12 +47,12 @@ final class ExportRequestHandler {
         if (!"POST".equals(httpMethod)) {
             return ExportAnswer.refuse(405, null, httpMethod + " is not allowed: export requests are POSTed");
         }
-        String export = header.apply(CIM_EXPORT);
-        if (export == null || !export.strip().equals(METHOD_REQUEST)) {
+        String export = header.apply(ExportHeaders.CIM_EXPORT);
+        if (export == null || !export.strip().equals(ExportHeaders.METHOD_REQUEST)) {
             return ExportAnswer.refuse(400, "unsupported-operation",
-                    "CIMExport must be " + METHOD_REQUEST + ", not " + (export == null ? "absent" : export));
+                    ExportHeaders.CIM_EXPORT + " must be " + ExportHeaders.METHOD_REQUEST + ", not " + (export == null ? "absent" : export));
         }
-        if (header.apply(CIM_EXPORT_BATCH) != null) {
+        if (header.apply(ExportHeaders.CIM_EXPORT_BATCH) != null) {
             return batchRefused();
         }
         ExportRequest request;
@@ -75,9 +71,9 @@ final class ExportRequestHandler {
             return batchRefused();
         }
         String method = request.call().methodName();
-        String named = header.apply(CIM_EXPORT_METHOD);
+        String named = header.apply(ExportHeaders.CIM_EXPORT_METHOD);
         if (named == null || !named.strip().equalsIgnoreCase(method)) {
-            return ExportAnswer.refuse(400, "header-mismatch", "CIMExportMethod " + (named == null ? "is absent" : named)
+            return ExportAnswer.refuse(400, "header-mismatch", ExportHeaders.CIM_EXPORT_METHOD + " " + (named == null ? "is absent" : named)
                     + " but the body calls " + method);
         }
         if (!method.equalsIgnoreCase(XmlNames.EXPORT_INDICATION)) {

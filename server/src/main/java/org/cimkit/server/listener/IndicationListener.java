@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.function.Consumer;
 
 import org.cimkit.model.CimInstance;
+import org.cimkit.model.xml.ExportHeaders;
 import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.server.http.QuietErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -149,11 +150,11 @@ public final class IndicationListener implements AutoCloseable {
                 resp.setHeader("Connection", "close");
             }
             if (a.cimError() != null) {
-                resp.setHeader("CIMError", a.cimError());
+                resp.setHeader(ExportHeaders.CIM_ERROR, a.cimError());
             }
             if (a.hasBody()) {
-                resp.setHeader(ExportRequestHandler.CIM_EXPORT, ExportRequestHandler.METHOD_RESPONSE);
-                resp.setContentType("application/xml; charset=utf-8");
+                resp.setHeader(ExportHeaders.CIM_EXPORT, ExportHeaders.METHOD_RESPONSE);
+                resp.setContentType(ExportHeaders.CONTENT_TYPE);
             }
             resp.setContentLength(a.body().length);
             resp.getOutputStream().write(a.body());
