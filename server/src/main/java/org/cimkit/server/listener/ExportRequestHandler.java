@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.cimkit.model.CimInstance;
@@ -16,6 +17,8 @@ import org.cimkit.model.xml.ExportRequestReader;
 import org.cimkit.model.xml.ExportResponseWriter;
 import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.model.xml.XmlNames;
+import org.cimkit.server.http.EnvelopeChecks;
+import org.cimkit.server.http.HttpFailure;
 
 /**
  * A listener's answer to one export request, per DSP0200 (fact sheet §1.4): the checks of method,
@@ -36,10 +39,14 @@ final class ExportRequestHandler {
     }
 
     /**
-     * The answer to a request with this HTTP method, headers ({@code header} gives a header's value
-     * by name, null if absent) and body.
+     * The answer to a request with this HTTP method, headers ({@code headers} gives a header's values
+     * by name, none if absent) and body.
      */
-    ExportAnswer handle(String httpMethod, UnaryOperator<String> header, InputStream body) {
+    ExportAnswer handle(String httpMethod, Function<String, List<String>> headers, InputStream body) {
+        UnaryOperator<String> header = name -> {
+            List<String> values = headers.apply(name);
+            return values.isEmpty() ? null : values.get(0);
+        };
         if ("M-POST".equals(httpMethod)) {
             // DSP0200: a server without M-POST answers 501, so that the client falls back to POST (pywbem does so)
             return ExportAnswer.refuse(501, null, "M-POST is not implemented: export requests are POSTed");
@@ -51,6 +58,12 @@ final class ExportRequestHandler {
         if (export == null || !export.strip().equals(ExportHeaders.METHOD_REQUEST)) {
             return ExportAnswer.refuse(400, "unsupported-operation",
                     ExportHeaders.CIM_EXPORT + " must be " + ExportHeaders.METHOD_REQUEST + ", not " + (export == null ? "absent" : export));
+        }
+        try {
+            // the operation servlet's rule (OpenPegasus's listener answers 400 as well): XML in UTF-8
+            EnvelopeChecks.checkContentType(headers.apply("Content-Type"));
+        } catch (HttpFailure f) {
+            return ExportAnswer.refuse(f.status(), f.cimError(), f.getMessage());
         }
         if (header.apply(ExportHeaders.CIM_EXPORT_BATCH) != null) {
             return batchRefused();

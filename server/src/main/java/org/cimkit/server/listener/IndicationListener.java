@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Collections;
 import java.util.function.Consumer;
 
 import org.cimkit.model.CimInstance;
@@ -137,7 +138,8 @@ public final class IndicationListener implements AutoCloseable {
                         + limits.maxDocumentBytes());
             } else {
                 try {
-                    a = handler.handle(req.getMethod(), req::getHeader, req.getInputStream());
+                    a = handler.handle(req.getMethod(), name -> Collections.list(req.getHeaders(name)),
+                            req.getInputStream());
                 } catch (RuntimeException e) {
                     a = ExportAnswer.refuse(500, null, "internal error: " + e);
                 }

@@ -115,6 +115,29 @@ class IndicationListenerTest {
     }
 
     @Test
+    void aContentTypeOtherThanXmlInUtf8Is400AsOpenPegasusAnswers() throws Exception {
+        String body = Samples.indication("1", 1, 4, 0);
+        for (String type : new String[] {"text/plain", "application/json; charset=utf-8",
+            "application/xml; charset=iso-8859-1"}) {
+            refused(send("POST", body, "Content-Type", type, "CIMExport", "MethodRequest", "CIMExportMethod",
+                    "ExportIndication"), 400, null);
+        }
+        refused(send("POST", body, "Content-Type", "application/xml; charset", "CIMExport", "MethodRequest", "CIMExportMethod",
+                "ExportIndication"), 400, "header-mismatch");
+        assertTrue(received.isEmpty());
+        for (String type : new String[] {"application/xml", "text/xml", "text/xml; charset=UTF-8",
+            "application/xml; charset=\"utf-8\""}) {
+            assertEquals(200, send("POST", body, "Content-Type", type, "CIMExport", "MethodRequest", "CIMExportMethod",
+                    "ExportIndication").statusCode(), type);
+        }
+        assertEquals(200, send("POST", body, "CIMExport", "MethodRequest", "CIMExportMethod", "ExportIndication")
+                .statusCode(), "no Content-Type is read as XML in UTF-8");
+        assertEquals(5, received.size());
+        assertTrue(notes.stream().anyMatch(n -> n.contains(": 400: Content-Type must be application/xml or text/xml,"
+                + " not text/plain")), notes.toString());
+    }
+
+    @Test
     void badXmlIsNotWellFormedAndBadStructureNotValid() throws Exception {
         refused(export("<CIM><MESSAGE"), 400, "request-not-well-formed");
         refused(export(""), 400, "request-not-well-formed");
