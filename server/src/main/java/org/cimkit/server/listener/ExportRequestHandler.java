@@ -56,8 +56,8 @@ final class ExportRequestHandler {
         }
         String export = header.apply(ExportHeaders.CIM_EXPORT);
         if (export == null || !export.strip().equals(ExportHeaders.METHOD_REQUEST)) {
-            return ExportAnswer.refuse(400, "unsupported-operation",
-                    ExportHeaders.CIM_EXPORT + " must be " + ExportHeaders.METHOD_REQUEST + ", not " + (export == null ? "absent" : export));
+            return ExportAnswer.refuse(400, "unsupported-operation", ExportHeaders.CIM_EXPORT + " must be "
+                    + ExportHeaders.METHOD_REQUEST + ", not " + (export == null ? "absent" : export));
         }
         try {
             // the operation servlet's rule (OpenPegasus's listener answers 400 as well): XML in UTF-8
@@ -86,12 +86,12 @@ final class ExportRequestHandler {
         String method = request.call().methodName();
         String named = header.apply(ExportHeaders.CIM_EXPORT_METHOD);
         if (named == null || !named.strip().equalsIgnoreCase(method)) {
-            return ExportAnswer.refuse(400, "header-mismatch", ExportHeaders.CIM_EXPORT_METHOD + " " + (named == null ? "is absent" : named)
-                    + " but the body calls " + method);
+            return ExportAnswer.refuse(400, "header-mismatch", ExportHeaders.CIM_EXPORT_METHOD + " "
+                    + (named == null ? "is absent" : named) + " but the body calls " + method);
         }
         if (!method.equalsIgnoreCase(XmlNames.EXPORT_INDICATION)) {
-            return error(request, CimStatus.NOT_SUPPORTED, "the only export method is "
-                    + XmlNames.EXPORT_INDICATION + ", not " + method);
+            return error(request, CimStatus.NOT_SUPPORTED, "the only export method is " + XmlNames.EXPORT_INDICATION
+                    + ", not " + method);
         }
         String unknown = unknownParameter(request.call());
         if (unknown != null) {
