@@ -88,6 +88,16 @@ class ListenCommandTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(405, get.statusCode());
             assertEquals("POST", get.headers().firstValue("Allow").orElse(null));
+            HttpResponse<String> mpost = HTTP.send(HttpRequest.newBuilder(URI.create(l.destination() + "/"))
+                    .method("M-POST", HttpRequest.BodyPublishers.ofString(exportRequest("2", 2, 7, 100))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(501, mpost.statusCode(), "M-POST is not implemented: the sender falls back to POST");
+            HttpResponse<String> text = HTTP.send(HttpRequest.newBuilder(URI.create(l.destination() + "/"))
+                    .header("Content-Type", "text/plain").header("CIMExport", "MethodRequest")
+                    .header("CIMExportMethod", "ExportIndication")
+                    .POST(HttpRequest.BodyPublishers.ofString(exportRequest("3", 3, 7, 100))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, text.statusCode(), "a Content-Type other than XML");
             HttpResponse<byte[]> bad = post(l, "<CIM><garbage");
             assertEquals(400, bad.statusCode());
             assertEquals("request-not-well-formed", bad.headers().firstValue("CIMError").orElse(null));

@@ -55,19 +55,9 @@ public final class CimXmlWriter implements Closeable, Flushable {
         this(out, WriterOptions.DEFAULT);
     }
 
-    private void startMessage(String messageId) throws XMLStreamException, IOException {
-        out.header();
-        out.start(CIM);
-        out.attr(A_CIMVERSION, CIM_VERSION);
-        out.attr(A_DTDVERSION, DTD_VERSION);
-        out.start(MESSAGE);
-        out.attr(A_ID, messageId);
-        out.attr(A_PROTOCOLVERSION, PROTOCOL_VERSION);
-    }
-
     /** The XML declaration, CIM, MESSAGE, SIMPLERSP and the response element with its NAME. */
     private void startResponse(String messageId, String element, String methodName) throws XMLStreamException, IOException {
-        startMessage(messageId);
+        out.startMessage(messageId);
         out.start(SIMPLERSP);
         out.start(element);
         out.attr(A_NAME, methodName);
@@ -265,7 +255,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
 
     public void startIMethodCall(String messageId, String methodName, CimNamespace namespace) throws IOException {
         out.x(() -> {
-            startMessage(messageId);
+            out.startMessage(messageId);
             out.start(SIMPLEREQ);
             out.start(IMETHODCALL);
             out.attr(A_NAME, methodName);
@@ -294,7 +284,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
             throw new IOException("the target of method " + methodName + " has no namespace: " + target);
         }
         out.x(() -> {
-            startMessage(messageId);
+            out.startMessage(messageId);
             out.start(SIMPLEREQ);
             out.start(METHODCALL);
             out.attr(A_NAME, methodName);

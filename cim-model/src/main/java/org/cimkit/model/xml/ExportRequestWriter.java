@@ -109,13 +109,7 @@ public final class ExportRequestWriter {
         try (XmlOut out = new XmlOut(bos)) {
             out.setContext("export request");
             out.x(() -> {
-                out.header();
-                out.start(CIM);
-                out.attr(A_CIMVERSION, CIM_VERSION);
-                out.attr(A_DTDVERSION, DTD_VERSION);
-                out.start(MESSAGE);
-                out.attr(A_ID, messageId);
-                out.attr(A_PROTOCOLVERSION, PROTOCOL_VERSION);
+                out.startMessage(messageId);
                 out.start(SIMPLEEXPREQ);
                 out.start(EXPMETHODCALL);
                 out.attr(A_NAME, EXPORT_INDICATION);

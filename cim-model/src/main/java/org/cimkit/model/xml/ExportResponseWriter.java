@@ -33,13 +33,7 @@ public final class ExportResponseWriter {
             String description) throws IOException {
         XmlOut out = new XmlOut(stream);
         out.x(() -> {
-            out.header();
-            out.start(CIM);
-            out.attr(A_CIMVERSION, CIM_VERSION);
-            out.attr(A_DTDVERSION, DTD_VERSION);
-            out.start(MESSAGE);
-            out.attr(A_ID, messageId);
-            out.attr(A_PROTOCOLVERSION, PROTOCOL_VERSION);
+            out.startMessage(messageId);
             out.start(SIMPLEEXPRSP);
             out.start(EXPMETHODRESPONSE);
             out.attr(A_NAME, methodName);

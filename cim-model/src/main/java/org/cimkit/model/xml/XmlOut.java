@@ -1,5 +1,14 @@
 package org.cimkit.model.xml;
 
+import static org.cimkit.model.xml.XmlNames.A_CIMVERSION;
+import static org.cimkit.model.xml.XmlNames.A_DTDVERSION;
+import static org.cimkit.model.xml.XmlNames.A_ID;
+import static org.cimkit.model.xml.XmlNames.A_PROTOCOLVERSION;
+import static org.cimkit.model.xml.XmlNames.CIM;
+import static org.cimkit.model.xml.XmlNames.CIM_VERSION;
+import static org.cimkit.model.xml.XmlNames.DTD_VERSION;
+import static org.cimkit.model.xml.XmlNames.MESSAGE;
+import static org.cimkit.model.xml.XmlNames.PROTOCOL_VERSION;
 import static org.cimkit.model.xml.XmlNames.XML_DECLARATION;
 
 import java.io.Closeable;
@@ -138,6 +147,20 @@ final class XmlOut implements Closeable {
     /** Exactly {@link XmlNames#XML_DECLARATION}, which Woodstox would write differently. */
     void header() throws XMLStreamException {
         w.writeRaw(XML_DECLARATION);
+    }
+
+    /**
+     * The frame every CIM-XML message starts with, operation or export, request or response: the XML
+     * declaration, CIM with the versions this package writes, and MESSAGE with its ID; left open.
+     */
+    void startMessage(String messageId) throws XMLStreamException, IOException {
+        header();
+        start(CIM);
+        attr(A_CIMVERSION, CIM_VERSION);
+        attr(A_DTDVERSION, DTD_VERSION);
+        start(MESSAGE);
+        attr(A_ID, messageId);
+        attr(A_PROTOCOLVERSION, PROTOCOL_VERSION);
     }
 
     /** Closes every open element and flushes. */

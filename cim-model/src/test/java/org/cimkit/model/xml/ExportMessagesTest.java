@@ -58,6 +58,23 @@ class ExportMessagesTest {
     }
 
     @Test
+    void theRequestsBytesAreExactlyTheFrameAroundTheIndication() throws Exception {
+        CimInstance alert = CimInstance.builder("CIM_AlertIndication")
+                .property("SequenceNumber", CimValue.IntegerValue.sint64(42)).build();
+        byte[] xml = ExportRequestWriter.indication(alert);
+        String instance = "<INSTANCE CLASSNAME=\"CIM_AlertIndication\"><PROPERTY NAME=\"SequenceNumber\" TYPE=\"sint64\">"
+                + "<VALUE>42</VALUE></PROPERTY></INSTANCE>";
+        assertEquals(instance, new String(xml, StandardCharsets.UTF_8));
+        String frame = "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
+                + "<MESSAGE ID=\"%s\" PROTOCOLVERSION=\"1.0\"><SIMPLEEXPREQ><EXPMETHODCALL NAME=\"ExportIndication\">"
+                + "<EXPPARAMVALUE NAME=\"NewIndication\">%s</EXPPARAMVALUE></EXPMETHODCALL></SIMPLEEXPREQ></MESSAGE></CIM>";
+        assertEquals(frame.formatted("1001", instance), new String(ExportRequestWriter.request("1001", xml),
+                StandardCharsets.UTF_8), "the copied frame");
+        assertEquals(frame.formatted("a&amp;b", instance), new String(ExportRequestWriter.request("a&b", xml),
+                StandardCharsets.UTF_8), "the frame written for an ID that needs escaping");
+    }
+
+    @Test
     void requestIsValidAgainstTheDtd() throws Exception {
         Path dtd = SharedMaterial.require(SharedMaterial.DTD);
         assertEquals(java.util.List.of(), GoldenTest.validate(request(), dtd));

@@ -11,7 +11,7 @@ import org.cimkit.model.message.CimMessage;
  * the body and the CIMProtocolVersion header, and the decoding of CIMMethod and CIMObject. Each
  * refusal is an {@link HttpFailure}; nothing here throws anything else, whatever the header holds.
  */
-final class EnvelopeChecks {
+public final class EnvelopeChecks {
     private EnvelopeChecks() {
     }
 
@@ -19,9 +19,10 @@ final class EnvelopeChecks {
      * No Content-Type is read as UTF-8 XML (some clients omit it). A value the media-type grammar
      * does not allow, or a repeated header, is malformed: 400 with CIMError header-mismatch, as
      * OpenPegasus answered its "CIMContentType value syntax error". A well-formed value naming
-     * another type or charset is a 400 without CIMError (DSP0200 defines none for it).
+     * another type or charset is a 400 without CIMError (DSP0200 defines none for it). The indication
+     * listener applies the same rule to export requests.
      */
-    static void checkContentType(List<String> values) throws HttpFailure {
+    public static void checkContentType(List<String> values) throws HttpFailure {
         if (values.isEmpty()) {
             return;
         }

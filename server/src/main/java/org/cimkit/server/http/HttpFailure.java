@@ -7,7 +7,7 @@ import org.cimkit.model.xml.XmlLimits;
  * A request refused at the HTTP level (DSP0200 §7): status, the CIMError header value (or null)
  * and a text for the log and the PGErrorDetail header.
  */
-final class HttpFailure extends Exception {
+public final class HttpFailure extends Exception {
     private static final long serialVersionUID = 1L;
     final int status;
     final String cimError;
@@ -16,6 +16,15 @@ final class HttpFailure extends Exception {
         super(detail);
         this.status = status;
         this.cimError = cimError;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The CIMError header value; null for none. */
+    public String cimError() {
+        return cimError;
     }
 
     /**

@@ -5,16 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.message.ExportRequest;
 import org.cimkit.model.xml.CimXmlException;
+import org.cimkit.model.xml.ExportHeaders;
 import org.cimkit.model.xml.ExportRequestReader;
 import org.cimkit.model.xml.ExportResponseWriter;
 import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.model.xml.XmlNames;
+import org.cimkit.server.http.EnvelopeChecks;
+import org.cimkit.server.http.HttpFailure;
 
 /**
  * A listener's answer to one export request, per DSP0200 (fact sheet §1.4): the checks of method,
@@ -22,11 +26,6 @@ import org.cimkit.model.xml.XmlNames;
  * Independent of the HTTP server, so each rule is tested on its own.
  */
 final class ExportRequestHandler {
-    static final String CIM_EXPORT = "CIMExport";
-    static final String CIM_EXPORT_METHOD = "CIMExportMethod";
-    static final String CIM_EXPORT_BATCH = "CIMExportBatch";
-    static final String METHOD_REQUEST = "MethodRequest";
-    static final String METHOD_RESPONSE = "MethodResponse";
     /** The detail of a successful answer. */
     static final String ACCEPTED = "indication accepted";
 
@@ -40,19 +39,33 @@ final class ExportRequestHandler {
     }
 
     /**
-     * The answer to a request with this HTTP method, headers ({@code header} gives a header's value
-     * by name, null if absent) and body.
+     * The answer to a request with this HTTP method, headers ({@code headers} gives a header's values
+     * by name, none if absent) and body.
      */
-    ExportAnswer handle(String httpMethod, UnaryOperator<String> header, InputStream body) {
+    ExportAnswer handle(String httpMethod, Function<String, List<String>> headers, InputStream body) {
+        UnaryOperator<String> header = name -> {
+            List<String> values = headers.apply(name);
+            return values.isEmpty() ? null : values.get(0);
+        };
+        if ("M-POST".equals(httpMethod)) {
+            // DSP0200: a server without M-POST answers 501, so that the client falls back to POST (pywbem does so)
+            return ExportAnswer.refuse(501, null, "M-POST is not implemented: export requests are POSTed");
+        }
         if (!"POST".equals(httpMethod)) {
             return ExportAnswer.refuse(405, null, httpMethod + " is not allowed: export requests are POSTed");
         }
-        String export = header.apply(CIM_EXPORT);
-        if (export == null || !export.strip().equals(METHOD_REQUEST)) {
-            return ExportAnswer.refuse(400, "unsupported-operation",
-                    "CIMExport must be " + METHOD_REQUEST + ", not " + (export == null ? "absent" : export));
+        String export = header.apply(ExportHeaders.CIM_EXPORT);
+        if (export == null || !export.strip().equals(ExportHeaders.METHOD_REQUEST)) {
+            return ExportAnswer.refuse(400, "unsupported-operation", ExportHeaders.CIM_EXPORT + " must be "
+                    + ExportHeaders.METHOD_REQUEST + ", not " + (export == null ? "absent" : export));
         }
-        if (header.apply(CIM_EXPORT_BATCH) != null) {
+        try {
+            // the operation servlet's rule (OpenPegasus's listener answers 400 as well): XML in UTF-8
+            EnvelopeChecks.checkContentType(headers.apply("Content-Type"));
+        } catch (HttpFailure f) {
+            return ExportAnswer.refuse(f.status(), f.cimError(), f.getMessage());
+        }
+        if (header.apply(ExportHeaders.CIM_EXPORT_BATCH) != null) {
             return batchRefused();
         }
         ExportRequest request;
@@ -71,37 +84,42 @@ final class ExportRequestHandler {
             return batchRefused();
         }
         String method = request.call().methodName();
-        String named = header.apply(CIM_EXPORT_METHOD);
+        String named = header.apply(ExportHeaders.CIM_EXPORT_METHOD);
         if (named == null || !named.strip().equalsIgnoreCase(method)) {
-            return ExportAnswer.refuse(400, "header-mismatch", "CIMExportMethod " + (named == null ? "is absent" : named)
-                    + " but the body calls " + method);
+            return ExportAnswer.refuse(400, "header-mismatch", ExportHeaders.CIM_EXPORT_METHOD + " "
+                    + (named == null ? "is absent" : named) + " but the body calls " + method);
         }
         if (!method.equalsIgnoreCase(XmlNames.EXPORT_INDICATION)) {
-            return error(request, CimStatus.NOT_SUPPORTED, "CIM_ERR_NOT_SUPPORTED: the only export method is "
-                    + XmlNames.EXPORT_INDICATION + ", not " + method);
+            return error(request, CimStatus.NOT_SUPPORTED, "the only export method is " + XmlNames.EXPORT_INDICATION
+                    + ", not " + method);
         }
-        String misfit = misfit(request.call());
-        if (misfit != null) {
-            return error(request, CimStatus.INVALID_PARAMETER, "CIM_ERR_INVALID_PARAMETER: " + misfit);
+        String unknown = unknownParameter(request.call());
+        if (unknown != null) {
+            // OpenPegasus answers an EXPPARAMVALUE the method does not have with NOT_SUPPORTED (fact sheet §1.4)
+            return error(request, CimStatus.NOT_SUPPORTED, "ExportIndication has no parameter " + unknown);
+        }
+        List<CimInstance> given = request.call().instances(XmlNames.NEW_INDICATION);
+        if (given.size() != 1) {
+            return error(request, CimStatus.INVALID_PARAMETER,
+                    "ExportIndication needs exactly one NewIndication instance, not " + given.size());
         }
         try {
-            indications.accept(request.call().instances(XmlNames.NEW_INDICATION).get(0));
+            indications.accept(given.get(0));
         } catch (RuntimeException e) {
-            return error(request, CimStatus.FAILED, "CIM_ERR_FAILED: the listener could not take the indication");
+            return error(request, CimStatus.FAILED, "the listener could not take the indication");
         }
         return ExportAnswer.response(body(out -> ExportResponseWriter.writeSuccess(out, request.id(), method)),
                 ACCEPTED);
     }
 
-    /** Why the parameters are not exactly one NewIndication instance; null if they are. */
-    private static String misfit(ExportRequest.Call call) {
+    /** The name of the first parameter ExportIndication does not have; null if all are NewIndication. */
+    private static String unknownParameter(ExportRequest.Call call) {
         for (ExportRequest.Parameter p : call.parameters()) {
             if (!p.name().equalsIgnoreCase(XmlNames.NEW_INDICATION)) {
-                return "ExportIndication has no parameter " + p.name();
+                return p.name();
             }
         }
-        List<CimInstance> given = call.instances(XmlNames.NEW_INDICATION);
-        return given.size() == 1 ? null : "ExportIndication needs exactly one NewIndication instance, not " + given.size();
+        return null;
     }
 
     private static ExportAnswer batchRefused() {

@@ -2,9 +2,13 @@ package org.cimkit.server.listener;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collections;
 import java.util.function.Consumer;
 
 import org.cimkit.model.CimInstance;
+import org.cimkit.model.xml.ExportHeaders;
 import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.server.http.QuietErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -91,6 +95,15 @@ public final class IndicationListener implements AutoCloseable {
         return "http://" + hostForUrl() + ":" + port() + "/";
     }
 
+    /** Whether the listener is bound to the wildcard address (0.0.0.0 or ::), which no sender can name. */
+    public boolean listensOnEveryAddress() {
+        try {
+            return InetAddress.getByName(bind).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false; // a host name: it resolved when binding, and it is not the wildcard
+        }
+    }
+
     private String hostForUrl() {
         return bind.contains(":") ? "[" + bind + "]" : bind;
     }
@@ -125,7 +138,8 @@ public final class IndicationListener implements AutoCloseable {
                         + limits.maxDocumentBytes());
             } else {
                 try {
-                    a = handler.handle(req.getMethod(), req::getHeader, req.getInputStream());
+                    a = handler.handle(req.getMethod(), name -> Collections.list(req.getHeaders(name)),
+                            req.getInputStream());
                 } catch (RuntimeException e) {
                     a = ExportAnswer.refuse(500, null, "internal error: " + e);
                 }
@@ -138,11 +152,11 @@ public final class IndicationListener implements AutoCloseable {
                 resp.setHeader("Connection", "close");
             }
             if (a.cimError() != null) {
-                resp.setHeader("CIMError", a.cimError());
+                resp.setHeader(ExportHeaders.CIM_ERROR, a.cimError());
             }
             if (a.hasBody()) {
-                resp.setHeader(ExportRequestHandler.CIM_EXPORT, ExportRequestHandler.METHOD_RESPONSE);
-                resp.setContentType("application/xml; charset=utf-8");
+                resp.setHeader(ExportHeaders.CIM_EXPORT, ExportHeaders.METHOD_RESPONSE);
+                resp.setContentType(ExportHeaders.CONTENT_TYPE);
             }
             resp.setContentLength(a.body().length);
             resp.getOutputStream().write(a.body());

@@ -26,7 +26,8 @@ public final class ListenCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+            description = "Address to listen on (0.0.0.0 or :: = every address: a Destination then names one the"
+                    + " server can reach). Default: ${DEFAULT-VALUE}.")
     String bind;
 
     @Option(names = "--mof", description = "Print each whole indication as MOF (after a // line) instead of one line.")
@@ -61,17 +62,8 @@ public final class ListenCommand implements Callable<Integer> {
             err.println("cimkit-server listen: --max-request-bytes must be positive, not " + maxRequestBytes);
             return 2;
         }
-        IndicationPrinter printer = new IndicationPrinter(out, err, Clock.systemUTC(), mof);
-        IndicationListener listener = new IndicationListener(bind, port,
-                XmlLimits.DEFAULT.withMaxDocumentBytes(maxRequestBytes), printer, note -> {
-                    err.println("cimkit listener: " + note);
-                    err.flush();
-                });
-        try {
-            listener.start();
-        } catch (Exception e) {
-            err.println("cimkit-server listen: cannot start: " + e.getMessage());
-            listener.close();
+        IndicationListener listener = startListener();
+        if (listener == null) {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -85,9 +77,40 @@ public final class ListenCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "cimkit-listener-shutdown"));
-        out.println("Cimkit listener on " + listener.url());
-        out.flush();
+        announce(listener);
         stopped.await();
         return 0;
+    }
+
+    /** The listener, bound and started; null (the reason on stderr) when it cannot start. */
+    IndicationListener startListener() throws Exception {
+        IndicationPrinter printer = new IndicationPrinter(out, err, Clock.systemUTC(), mof);
+        IndicationListener listener = new IndicationListener(bind, port,
+                XmlLimits.DEFAULT.withMaxDocumentBytes(maxRequestBytes), printer, note -> {
+                    err.println("cimkit listener: " + note);
+                    err.flush();
+                });
+        try {
+            listener.start();
+        } catch (Exception e) {
+            err.println("cimkit-server listen: cannot start: " + e.getMessage());
+            listener.close();
+            return null;
+        }
+        return listener;
+    }
+
+    /**
+     * The first line, which scripts wait for, as it is even for a wildcard address; then, for one, a note
+     * on stderr: a server cannot send to 0.0.0.0 or ::, so a Destination must name a reachable address.
+     */
+    void announce(IndicationListener listener) {
+        out.println("Cimkit listener on " + listener.url());
+        out.flush();
+        if (listener.listensOnEveryAddress()) {
+            err.println("cimkit listener: note: " + bind + " means every address of this host; a Destination must name"
+                    + " one the server can reach, e.g. http://HOST:" + listener.port() + "/ with this host's name or address");
+            err.flush();
+        }
     }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * Watches SequenceNumber within each SequenceContext (DSP1054 reliable delivery): numbers rise by
  * one, so a jump shows indications that never arrived and a repeat or step back shows a delivery
- * made twice. A new context (a restarted server or a new destination) starts afresh. Keeps the
+ * made twice. After Long.MAX_VALUE the numbers wrap to 0 (DSP1054), so 0 follows it in order (any other
+ * number after it counts as a step back: a gap across the wrap cannot be told from a repeat). A new
+ * context (a restarted server or a new destination) starts afresh. Keeps the
  * last number of the most recently seen contexts only. Not thread-safe: the printer serialises calls.
  */
 final class SequenceCheck {
@@ -24,11 +26,16 @@ final class SequenceCheck {
     /** Records the number; returns what is wrong with it (one line), or null when it follows the last one. */
     String check(String context, long number) {
         Long before = last.put(context, number);
-        if (before == null || number == before + 1) {
+        if (before == null) {
             return null;
         }
-        if (number > before + 1) {
-            long missing = number - before - 1;
+        // before + 1 would overflow to Long.MIN_VALUE at the wrap
+        long next = before == Long.MAX_VALUE ? 0 : before + 1;
+        if (number == next) {
+            return null;
+        }
+        if (number > before) {
+            long missing = number - next;
             return "SequenceNumber " + number + " follows " + before + " in context " + context + ": " + missing
                     + (missing == 1 ? " indication" : " indications") + " missing";
         }

@@ -88,6 +88,19 @@ class IndicationLineTest {
     }
 
     @Test
+    void theSequenceCheckTakesTheWrapFromLongMaxToZeroAsInOrder() {
+        SequenceCheck c = new SequenceCheck();
+        assertNull(c.check("a", Long.MAX_VALUE - 1));
+        assertNull(c.check("a", Long.MAX_VALUE));
+        assertNull(c.check("a", 0), "0 follows Long.MAX_VALUE: the numbers wrap");
+        assertNull(c.check("a", 1));
+        assertEquals("SequenceNumber 1 after 1 in context a: a repeated delivery", c.check("a", 1));
+        assertNull(c.check("b", Long.MAX_VALUE));
+        assertEquals("SequenceNumber " + Long.MAX_VALUE + " after " + Long.MAX_VALUE + " in context b: a repeated delivery",
+                c.check("b", Long.MAX_VALUE));
+    }
+
+    @Test
     void thePrinterWritesLinesOrMofAndNotesGapsOnStderr() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -78,11 +78,20 @@ class IndicationListenerTest {
 
     @Test
     void otherMethodsGet405WithAllow() throws Exception {
-        for (String m : new String[] {"GET", "PUT", "DELETE", "M-POST"}) {
+        for (String m : new String[] {"GET", "PUT", "DELETE"}) {
             HttpResponse<String> r = send(m, m.equals("GET") || m.equals("DELETE") ? null : "x");
             assertEquals(405, r.statusCode(), m);
             assertEquals("POST", r.headers().firstValue("Allow").orElse(null), m);
         }
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void mPostIsNotImplemented501SoTheSenderFallsBackToPost() throws Exception {
+        HttpResponse<String> r = send("M-POST", Samples.indication("1", 1, 4, 0), "Man",
+                "http://www.dmtf.org/cim/mapping/http/v1.0;ns=73", "73-CIMExport", "MethodRequest");
+        assertEquals(501, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Allow").isEmpty());
         assertTrue(received.isEmpty());
     }
 
@@ -103,6 +112,29 @@ class IndicationListenerTest {
                 "header-mismatch");
         assertEquals(200, send("POST", body, "CIMExport", "MethodRequest", "CIMExportMethod", "exportindication")
                 .statusCode(), "the header is matched without regard to case");
+    }
+
+    @Test
+    void aContentTypeOtherThanXmlInUtf8Is400AsOpenPegasusAnswers() throws Exception {
+        String body = Samples.indication("1", 1, 4, 0);
+        for (String type : new String[] {"text/plain", "application/json; charset=utf-8",
+            "application/xml; charset=iso-8859-1"}) {
+            refused(send("POST", body, "Content-Type", type, "CIMExport", "MethodRequest", "CIMExportMethod",
+                    "ExportIndication"), 400, null);
+        }
+        refused(send("POST", body, "Content-Type", "application/xml; charset", "CIMExport", "MethodRequest", "CIMExportMethod",
+                "ExportIndication"), 400, "header-mismatch");
+        assertTrue(received.isEmpty());
+        for (String type : new String[] {"application/xml", "text/xml", "text/xml; charset=UTF-8",
+            "application/xml; charset=\"utf-8\""}) {
+            assertEquals(200, send("POST", body, "Content-Type", type, "CIMExport", "MethodRequest", "CIMExportMethod",
+                    "ExportIndication").statusCode(), type);
+        }
+        assertEquals(200, send("POST", body, "CIMExport", "MethodRequest", "CIMExportMethod", "ExportIndication")
+                .statusCode(), "no Content-Type is read as XML in UTF-8");
+        assertEquals(5, received.size());
+        assertTrue(notes.stream().anyMatch(n -> n.contains(": 400: Content-Type must be application/xml or text/xml,"
+                + " not text/plain")), notes.toString());
     }
 
     @Test
@@ -138,13 +170,38 @@ class IndicationListenerTest {
     @Test
     void notExactlyOneNewIndicationIsError4() throws Exception {
         String two = "<EXPPARAMVALUE NAME=\"NewIndication\">" + Samples.modification(1, 4, 0) + "</EXPPARAMVALUE>";
-        for (String params : new String[] {"", "<EXPPARAMVALUE NAME=\"NewIndication\"></EXPPARAMVALUE>", two + two,
-            "<EXPPARAMVALUE NAME=\"Other\">" + Samples.modification(1, 4, 0) + "</EXPPARAMVALUE>"}) {
+        for (String params : new String[] {"", "<EXPPARAMVALUE NAME=\"NewIndication\"></EXPPARAMVALUE>", two + two}) {
             HttpResponse<String> r = export(Samples.request("6", "ExportIndication", params));
             assertEquals(200, r.statusCode());
             assertTrue(r.body().contains("<ERROR CODE=\"4\""), r.body());
         }
         assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void anUnknownParameterIsError7AsOpenPegasusAnswers() throws Exception {
+        String one = "<EXPPARAMVALUE NAME=\"NewIndication\">" + Samples.modification(1, 4, 0) + "</EXPPARAMVALUE>";
+        for (String params : new String[] {"<EXPPARAMVALUE NAME=\"Other\">" + Samples.modification(1, 4, 0)
+                + "</EXPPARAMVALUE>", one + "<EXPPARAMVALUE NAME=\"Other\"></EXPPARAMVALUE>"}) {
+            HttpResponse<String> r = export(Samples.request("6", "ExportIndication", params));
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("<ERROR CODE=\"7\" DESCRIPTION=\"ExportIndication has no parameter Other\">"),
+                    r.body());
+        }
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void anErrorsDescriptionDoesNotRepeatTheStatusName() throws Exception {
+        full = true;
+        HttpResponse<String> failed = export(Samples.indication("7", 1, 4, 0));
+        HttpResponse<String> unknownMethod = send("POST", Samples.request("5", "ExportFrob", ""), "CIMExport",
+                "MethodRequest", "CIMExportMethod", "ExportFrob");
+        HttpResponse<String> noIndication = export(Samples.request("6", "ExportIndication", ""));
+        for (HttpResponse<String> r : List.of(failed, unknownMethod, noIndication)) {
+            assertTrue(r.body().contains("<ERROR CODE=\""), r.body());
+            assertTrue(!r.body().contains("DESCRIPTION=\"CIM_ERR_"), r.body());
+        }
     }
 
     @Test

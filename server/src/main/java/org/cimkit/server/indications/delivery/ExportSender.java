@@ -16,6 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.cimkit.model.CimException;
 import org.cimkit.model.xml.CimXmlException;
+import org.cimkit.model.xml.ExportHeaders;
 import org.cimkit.model.xml.ExportRequestWriter;
 import org.cimkit.model.xml.ExportResponseReader;
 import org.cimkit.model.xml.XmlNames;
@@ -52,11 +53,12 @@ final class ExportSender {
 
     /** An export response is a few hundred bytes; a listener sending more is not one. */
     static final int MAX_RESPONSE_BYTES = 64 * 1024;
-    static final String CONTENT_TYPE = "application/xml; charset=utf-8";
 
     /** The export headers but Host and Content-Length, which the connection writes (§1.2). */
-    static final String HEADERS = "Content-Type: " + CONTENT_TYPE + "\r\nCIMExport: MethodRequest\r\nCIMExportMethod: "
-            + XmlNames.EXPORT_INDICATION + "\r\nCIMProtocolVersion: " + XmlNames.PROTOCOL_VERSION + "\r\n";
+    static final String HEADERS = "Content-Type: " + ExportHeaders.CONTENT_TYPE + "\r\n"
+            + ExportHeaders.CIM_EXPORT + ": " + ExportHeaders.METHOD_REQUEST + "\r\n"
+            + ExportHeaders.CIM_EXPORT_METHOD + ": " + XmlNames.EXPORT_INDICATION + "\r\n"
+            + ExportHeaders.CIM_PROTOCOL_VERSION + ": " + XmlNames.PROTOCOL_VERSION + "\r\n";
 
     private final SSLSocketFactory tls;
     private final DestinationPolicy policy;
