@@ -8,6 +8,7 @@ import static org.cimkit.server.indications.delivery.DeliveryTestSupport.indicat
 import static org.cimkit.server.indications.delivery.DeliveryTestSupport.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,12 +98,23 @@ class DeliveryServiceTest {
             t.join();
         }
         int n = perThread * senders.length;
-        List<TestListener.Received> got = take(listener, n);
-        for (int i = 0; i < n; i++) {
-            assertEquals(i, got.get(i).number(), "position " + i);
+        // in order; an indication may arrive twice only when its answer came too late (the quick test
+        // timeouts on a busy machine) and it was retried: same number, right after itself
+        int repeats = 0;
+        long expected = 0;
+        while (expected < n) {
+            TestListener.Received r = listener.next();
+            assertNotNull(r, "indication " + expected + " of " + n + " did not arrive");
+            if (r.number() == expected - 1) {
+                repeats++;
+                continue;
+            }
+            assertEquals(expected, r.number(), "in order");
+            expected++;
         }
         await("all delivered", () -> service.stats(d.path()).delivered() == n);
         assertEquals(0, service.stats(d.path()).queued());
+        assertTrue(service.stats(d.path()).retried() >= repeats, "every repeat is a retry");
         assertNull(listener.accepted.poll(50, TimeUnit.MILLISECONDS), "nothing more");
     }
 
