@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -140,6 +141,8 @@ class CliDefectsTest {
     void aShutdownLogsOneLine() throws Exception {
         try (RunningServer server = ServerSpec.jar().withDataDir(tmp.resolve("d")).start()) {
             ServerProcess s = server.process();
+            // the listening line (stdout) can reach us before the start-up log line (stderr) does
+            Await.until("the start-up log line", Duration.ofSeconds(10), () -> s.stderr().contains("started in"));
             String before = s.stdout() + s.stderr();
             // SIGTERM through the handle: Process.destroy() would also close our ends of the pipes, and
             // what the server writes while it stops would be lost
