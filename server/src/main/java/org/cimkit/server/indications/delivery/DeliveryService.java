@@ -49,6 +49,8 @@ public final class DeliveryService implements IndicationDelivery {
     private static final long SHUTDOWN_WAIT_MILLIS = 1000;
 
     private final IndicationConfig config;
+    /** All destinations' indications in memory together: ten queues' worth (the store holds the rest). */
+    private final MemoryBudget budget;
     private final Clock clock;
     private final long startMillis;
     private final String contextPrefix;
@@ -79,6 +81,7 @@ public final class DeliveryService implements IndicationDelivery {
     public DeliveryService(IndicationConfig config, Path dataDirOrNull, String serviceName, Clock clock,
             DeliveryTimeouts timeouts) {
         this.config = Objects.requireNonNull(config, "config");
+        this.budget = new MemoryBudget(10 * config.memoryQueue());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.startMillis = clock.millis();
         this.contextPrefix = Objects.requireNonNull(serviceName, "serviceName") + "#" + startMillis;
@@ -87,7 +90,7 @@ public final class DeliveryService implements IndicationDelivery {
         if (store != null) {
             for (IndicationStore.Loaded l : store.load()) {
                 queues.put(l.path(), new DestinationQueue(l.id(), l.path(), store, config.memoryQueue(), config.storeQueue(),
-                        contextPrefix, l.first(), l.last() + 1 - l.first()));
+                        contextPrefix, l.first(), l.last() + 1 - l.first(), budget));
                 nextQueueId.accumulateAndGet(l.id() + 1, Math::max);
             }
         }
@@ -170,7 +173,7 @@ public final class DeliveryService implements IndicationDelivery {
         if (store != null) {
             store.register(id, path);
         }
-        return new DestinationQueue(id, path, store, config.memoryQueue(), config.storeQueue(), contextPrefix, 0, 0);
+        return new DestinationQueue(id, path, store, config.memoryQueue(), config.storeQueue(), contextPrefix, 0, 0, budget);
     }
 
     private void startWorker(DestinationQueue q) {
@@ -206,6 +209,11 @@ public final class DeliveryService implements IndicationDelivery {
     }
 
     /** Stops the workers (within about a second, hanging connections or not) and writes what is queued. */
+    /** Queued indications held in memory by all destinations together (for tests). */
+    int inMemory() {
+        return budget.used();
+    }
+
     @Override
     public void close() {
         if (stopWorkers() && store != null) {

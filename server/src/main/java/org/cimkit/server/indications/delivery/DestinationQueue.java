@@ -35,6 +35,8 @@ final class DestinationQueue {
     private final int memoryLimit;
     private final int limit;
     private final String contextPrefix;
+    /** Shared by all queues: memory beyond it is not used, the store is (without a store it is not applied). */
+    private final MemoryBudget budget;
     private final Object lock = new Object();
     private final ArrayDeque<QueuedIndication> memory = new ArrayDeque<>();
     private ListenerDestination destination;
@@ -57,8 +59,9 @@ final class DestinationQueue {
      * @param stored        how many indications the store holds from {@code firstPosition} on
      */
     DestinationQueue(long id, CimObjectPath path, IndicationStore store, int memoryLimit, int storeLimit,
-            String contextPrefix, long firstPosition, long stored) {
+            String contextPrefix, long firstPosition, long stored, MemoryBudget budget) {
         this.id = id;
+        this.budget = budget;
         this.path = path;
         this.store = store;
         this.memoryLimit = memoryLimit;
@@ -81,41 +84,65 @@ final class DestinationQueue {
      * lost when the queue is full. Returns false when the queue is full or stopped.
      */
     boolean offer(ListenerDestination d, CimInstance indication) {
-        synchronized (lock) {
-            if (stopped) {
-                return false;
+        // room in the store's write queue first, outside the lock: the wait (a burst faster than the disk)
+        // must not hold up the worker
+        if (store != null && !store.reserve()) {
+            synchronized (lock) {
+                lost(d, "the indication store is behind");
             }
-            destination = d;
-            String ctx = contextPrefix + "#" + d.createdMillis();
-            if (!ctx.equals(context)) {
-                context = ctx;
-                nextNumber = 0;
+            return false;
+        }
+        boolean queued = false;
+        try {
+            synchronized (lock) {
+                queued = queue(d, indication);
             }
-            if (size() >= limit) {
-                overflowed++;
-                if (lostUnreported++ % LOSS_LOG_EVERY == 0) {
-                    LOG.warn("indication queue of destination {} ({}) is full ({} indications): {} indication(s) lost so far;"
-                            + " the destination is told once it accepts indications again", path, d.url(), limit,
-                            lostUnreported);
-                }
-                return false;
+            return queued;
+        } finally {
+            if (!queued && store != null) {
+                store.unreserve();
             }
-            long number = nextNumber;
-            nextNumber = number == Long.MAX_VALUE ? 0 : number + 1;
-            CimInstance numbered = indication.toBuilder()
-                    .putProperty(CimProperty.of("SequenceContext", ctx))
-                    .putProperty(CimProperty.of("SequenceNumber", CimValue.IntegerValue.sint64(number)))
-                    .build();
-            QueuedIndication e = new QueuedIndication(nextPosition++, ctx, number, numbered);
-            if (store != null) {
-                store.put(id, e);
-            }
-            if (spillFrom == e.position() && memory.size() < memoryLimit) {
-                memory.addLast(e);
-                spillFrom = nextPosition;
-            }
-            lock.notifyAll();
-            return true;
+        }
+    }
+
+    private boolean queue(ListenerDestination d, CimInstance indication) {
+        if (stopped) {
+            return false;
+        }
+        destination = d;
+        String ctx = contextPrefix + "#" + d.createdMillis();
+        if (!ctx.equals(context)) {
+            context = ctx;
+            nextNumber = 0;
+        }
+        if (size() >= limit) {
+            lost(d, "it is full (" + limit + " indications)");
+            return false;
+        }
+        long number = nextNumber;
+        nextNumber = number == Long.MAX_VALUE ? 0 : number + 1;
+        CimInstance numbered = indication.toBuilder()
+                .putProperty(CimProperty.of("SequenceContext", ctx))
+                .putProperty(CimProperty.of("SequenceNumber", CimValue.IntegerValue.sint64(number)))
+                .build();
+        QueuedIndication e = new QueuedIndication(nextPosition++, ctx, number, numbered);
+        if (store != null) {
+            store.put(id, e);
+        }
+        if (spillFrom == e.position() && memory.size() < memoryLimit && (store == null || budget.take())) {
+            memory.addLast(e);
+            spillFrom = nextPosition;
+        }
+        lock.notifyAll();
+        return true;
+    }
+
+    /** Counts an indication that could not be queued; the destination is told once it accepts again. */
+    private void lost(ListenerDestination d, String why) {
+        overflowed++;
+        if (lostUnreported++ % LOSS_LOG_EVERY == 0) {
+            LOG.warn("indication queue of destination {} ({}) cannot take more: {}; {} indication(s) lost so far;"
+                    + " the destination is told once it accepts indications again", path, d.url(), why, lostUnreported);
         }
     }
 
@@ -164,7 +191,7 @@ final class DestinationQueue {
                 from = spillFrom;
                 to = nextPosition;
             }
-            List<QueuedIndication> back = store.read(id, from, (int) Math.min(memoryLimit, to - from));
+            List<QueuedIndication> back = store.read(id, from, (int) Math.min(Math.min(memoryLimit, budget.room()), to - from));
             synchronized (lock) {
                 if (stopped) {
                     return null;
@@ -177,6 +204,7 @@ final class DestinationQueue {
                     LOG.warn("destination {}: {} queued indication(s) had no stored record and are skipped", path, missing);
                 }
                 memory.addAll(back);
+                budget.add(back.size());
                 spillFrom = end;
             }
         }
@@ -203,6 +231,9 @@ final class DestinationQueue {
         synchronized (lock) {
             if (memory.peekFirst() == e) {
                 memory.pollFirst();
+                if (store != null && !stopped) {
+                    budget.give(1); // a stopped queue gave back all it held
+                }
             }
             if (wasDelivered) {
                 delivered++;
@@ -243,6 +274,9 @@ final class DestinationQueue {
 
     void stop() {
         synchronized (lock) {
+            if (!stopped && store != null) {
+                budget.give(memory.size()); // what it holds stays in the store
+            }
             stopped = true;
             lock.notifyAll();
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.cimkit.model.CimObjectPath;
@@ -45,6 +46,13 @@ final class IndicationStore implements AutoCloseable {
     static final String DESTINATIONS = "destinations";
     private static final int MAX_BATCH = 4096;
     private static final long RETRY_MILLIS = 1000;
+    /** Indications accepted but not yet written, at most: what a burst may hold in the heap. */
+    static final int MAX_UNWRITTEN = 8192;
+    /** How long a change waits for room before its indication counts as lost (only while the disk is slow). */
+    private static final long ROOM_WAIT_MILLIS = 2000;
+    private final Semaphore room = new Semaphore(MAX_UNWRITTEN);
+    /** The last write failed (disk full): nobody waits for room until one succeeds again. */
+    private volatile boolean failing;
     private static final int CACHE_MB = 4;
     /** How often the file is tidied: chunks less full than {@link #FILL_RATE} % are rewritten. */
     private static final long COMPACT_EVERY_NANOS = 1_000_000_000L;
@@ -154,6 +162,26 @@ final class IndicationStore implements AutoCloseable {
         ops.add(new Register(id, path.toString()));
     }
 
+    /**
+     * Takes room for one indication not yet written, waiting while {@link #MAX_UNWRITTEN} are (a burst
+     * faster than the disk would otherwise pile up in the heap); no wait while the disk refuses writes.
+     * False when there was no room in time: the caller counts the indication as lost.
+     */
+    boolean reserve() {
+        try {
+            return failing ? room.tryAcquire() : room.tryAcquire(ROOM_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Gives back room taken by {@link #reserve} for an indication that was not put after all. */
+    void unreserve() {
+        room.release();
+    }
+
+    /** Queues the write of an indication; its room was taken with {@link #reserve}. */
     void put(long id, QueuedIndication entry) {
         pending.computeIfAbsent(id, k -> new ConcurrentSkipListMap<>()).put(entry.position(), entry);
         ops.add(new Put(id, entry));
@@ -238,6 +266,7 @@ final class IndicationStore implements AutoCloseable {
             stop = batch.stream().anyMatch(o -> o instanceof Stop);
             lastCommit = System.nanoTime();
             if (write(batch)) {
+                failing = false;
                 batch.forEach(o -> {
                     if (o instanceof Barrier b) {
                         b.done().countDown();
@@ -246,6 +275,7 @@ final class IndicationStore implements AutoCloseable {
                         if (p != null) {
                             p.remove(put.entry().position());
                         }
+                        room.release();
                     }
                 });
                 batch.clear();
@@ -254,6 +284,7 @@ final class IndicationStore implements AutoCloseable {
                     compact();
                 }
             } else if (!stop) {
+                failing = true;
                 try {
                     Thread.sleep(RETRY_MILLIS);
                 } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -116,6 +117,30 @@ class DeliveryServiceTest {
         assertEquals(0, service.stats(d.path()).queued());
         assertTrue(service.stats(d.path()).retried() >= repeats, "every repeat is a retry");
         assertNull(listener.accepted.poll(50, TimeUnit.MILLISECONDS), "nothing more");
+    }
+
+    @Test
+    void manyDestinationsTogetherKeepTenQueuesWorthInMemoryPlusTheirHeads() throws Exception {
+        // a dead listener (nothing listens on its port) keeps everything queued; the store takes the rest
+        int memoryQueue = 20;
+        start(LOOPBACK.withQueues(memoryQueue, 100_000).withRetry(1000, Duration.ofSeconds(60)), dir);
+        URI dead;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            dead = URI.create("http://127.0.0.1:" + s.getLocalPort() + "/");
+        }
+        for (int k = 0; k < 30; k++) {
+            ListenerDestination d = known.add(destination("many" + k, dead, k));
+            for (int i = 0; i < 50; i++) {
+                service.send(d, indication(i));
+            }
+        }
+        // plus at most each queue's head, which must be in memory to be sent
+        assertTrue(service.inMemory() <= 10 * memoryQueue + 30, "in memory: " + service.inMemory());
+        int queued = 0;
+        for (int k = 0; k < 30; k++) {
+            queued += service.stats(destination("many" + k, dead, k).path()).queued();
+        }
+        assertEquals(30 * 50, queued, "nothing is lost: what memory does not hold waits in the store");
     }
 
     @Test
