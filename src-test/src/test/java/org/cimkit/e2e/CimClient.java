@@ -164,7 +164,19 @@ public final class CimClient {
                 b.header(e.getKey(), e.getValue());
             }
         }
-        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest request = b.build();
+        HttpResponse<byte[]> r;
+        try {
+            r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                throw e;
+            }
+            // a kept connection the server had closed (after an earlier answer that ended it): the request
+            // never reached it, so it goes again on a new connection, as HTTP clients do; a server that
+            // closes without answering this very request fails the second time too
+            r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
         CimMessage m = null;
         String ct = r.headers().firstValue("Content-Type").orElse("");
         if (r.statusCode() == 200 && ct.startsWith("application/xml") && r.body().length > 0) {
