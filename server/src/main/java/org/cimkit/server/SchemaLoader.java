@@ -25,6 +25,8 @@ import org.cimkit.server.repository.Repository;
 final class SchemaLoader {
     static final CimNamespace VIRTUALIZATION = CimNamespace.of("root/virtualization/v2");
     static final CimNamespace INTEROP = CimNamespace.of("root/interop");
+    /** The namespace pywbem, pywbemcli and most WBEM clients use when told none: the CIM core classes. */
+    static final CimNamespace CIMV2 = CimNamespace.of("root/cimv2");
     /** The test indication source's namespace (Test_IndicationProviderClass), as OpenPegasus names it. */
     static final CimNamespace TEST_PROVIDER = CimNamespace.of("test/TestProvider");
     private static final String SCHEMA = "org/cimkit/mof/schema/";
@@ -32,7 +34,10 @@ final class SchemaLoader {
     private SchemaLoader() {
     }
 
-    /** The shipped schema: the virtualization namespace with its demo host, the interop namespace, the test namespace. */
+    /**
+     * The shipped schema: the virtualization namespace with its demo host, the interop namespace,
+     * root/cimv2 (the CIM core classes, for clients that start there) and the test namespace.
+     */
     static CompiledModel shipped() throws MofException, IOException {
         MofCompiler c = new MofCompiler().defaultNamespace(VIRTUALIZATION);
         for (String f : List.of("qualifiers.mof", "cim-core.mof", "virtualization-v2.mof", "demo-host.mof")) {
@@ -40,6 +45,10 @@ final class SchemaLoader {
         }
         c.defaultNamespace(INTEROP);
         for (String f : List.of("qualifiers.mof", "cim-core.mof", "interop.mof")) {
+            c.compileResource(SCHEMA + f);
+        }
+        c.defaultNamespace(CIMV2);
+        for (String f : List.of("qualifiers.mof", "cim-core.mof")) {
             c.compileResource(SCHEMA + f);
         }
         c.defaultNamespace(TEST_PROVIDER);
