@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import org.cimkit.e2e.CimClient.P;
+import org.cimkit.model.CimClass;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
@@ -210,6 +211,23 @@ class PullOperationsTest {
         error(client.call(VIRT, "OpenQueryInstances", P.value("FilterQueryLanguage", "WQL"),
                 P.value("FilterQuery", "SELECT * FROM")), 15);
         healthy(client);
+    }
+
+    @Test
+    void openQueryInstancesReturnsTheQueryResultClassWhenAsked() throws Exception {
+        Batch first = call("OpenQueryInstances", P.value("FilterQueryLanguage", "DMTF:CQL"),
+                P.value("FilterQuery", "SELECT ElementName, EnabledState FROM Msvm_ComputerSystem"),
+                P.value("ReturnQueryResultClass", "true"), P.value("MaxObjectCount", "10"));
+        ParamValue pv = E2e.out(first.exchange(), "QueryResultClass");
+        assertNotNull(pv, first.exchange().bodyText());
+        CimClass c = ((Argument.ClassArg) pv.value()).cimClass();
+        assertEquals("Msvm_ComputerSystem", c.name().value());
+        assertEquals(List.of("ElementName", "EnabledState"),
+                c.properties().stream().map(p -> p.name().value()).sorted().toList(), "the selected properties");
+        assertEquals(4, first.items().size(), "the demo host and its three VMs");
+        assertNull(E2e.out(call("OpenQueryInstances", P.value("FilterQueryLanguage", "WQL"),
+                P.value("FilterQuery", "SELECT * FROM Msvm_ComputerSystem")).exchange(), "QueryResultClass"),
+                "only when asked");
     }
 
     @Test

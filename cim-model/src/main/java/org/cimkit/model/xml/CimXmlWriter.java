@@ -150,6 +150,17 @@ public final class CimXmlWriter implements Closeable, Flushable {
         });
     }
 
+    /** A PARAMVALUE holding a CLASS (OpenQueryInstances' QueryResultClass). */
+    public void writeParamValue(String name, CimClass c) throws IOException {
+        out.x(() -> {
+            out.setContext("parameter " + name);
+            out.start(PARAMVALUE);
+            out.attr(A_NAME, name);
+            objects.cimClass(c, true, false);
+            out.end();
+        });
+    }
+
     private void paramTypeAttrs(CimType t) throws XMLStreamException, IOException {
         out.attr(A_PARAMTYPE, t.xmlTypeName());
         if (t.isEmbedded()) {

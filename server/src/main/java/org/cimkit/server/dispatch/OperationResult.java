@@ -64,10 +64,19 @@ public sealed interface OperationResult {
     /**
      * A pull response: instance paths alone (PullInstancePaths and its Open), or instances, which carry
      * full paths and are answered with them when {@code withPaths} (PullInstancesWithPath and its
-     * Opens), bare otherwise (PullInstances after OpenQueryInstances).
+     * Opens), bare otherwise (PullInstances after OpenQueryInstances). {@code queryResultClass}: the
+     * class of the rows an OpenQueryInstances with ReturnQueryResultClass=TRUE returns, else null.
      */
     record Pull(List<CimObjectPath> paths, List<CimInstance> instances, boolean withPaths, boolean endOfSequence,
-            String context, boolean includeClassOrigin) implements OperationResult {
+            String context, boolean includeClassOrigin, CimClass queryResultClass) implements OperationResult {
+        public Pull(List<CimObjectPath> paths, List<CimInstance> instances, boolean withPaths, boolean endOfSequence,
+                String context, boolean includeClassOrigin) {
+            this(paths, instances, withPaths, endOfSequence, context, includeClassOrigin, null);
+        }
+
+        Pull withQueryResultClass(CimClass c) {
+            return new Pull(paths, instances, withPaths, endOfSequence, context, includeClassOrigin, c);
+        }
     }
 
     /** EnumerationCount: the objects the enumeration has still to return; null when unknown. */

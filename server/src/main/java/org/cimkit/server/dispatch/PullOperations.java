@@ -60,11 +60,12 @@ final class PullOperations {
     OperationResult openQueryInstances(RequestContext rc, OperationParameters p) {
         String lang = p.string("FilterQueryLanguage");
         String query = p.string("FilterQuery");
-        if (p.bool("ReturnQueryResultClass")) {
-            throw new CimException(CimStatus.NOT_SUPPORTED, "ReturnQueryResultClass=TRUE is not supported");
-        }
         Stream<CimInstance> s = queries.run(rc, lang, query);
-        return startEnumeration(rc, p, PullKind.INSTANCES, s, false);
+        OperationResult r = startEnumeration(rc, p, PullKind.INSTANCES, s, false);
+        if (p.bool("ReturnQueryResultClass") && r instanceof OperationResult.Pull pull) {
+            return pull.withQueryResultClass(queries.resultClass(rc, lang, query));
+        }
+        return r;
     }
 
     /** What the Pull after an Open*Instances (false) or Open*InstancePaths (true) returns. */

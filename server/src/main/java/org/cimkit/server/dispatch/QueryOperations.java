@@ -2,6 +2,7 @@ package org.cimkit.server.dispatch;
 
 import java.util.stream.Stream;
 
+import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimStatus;
@@ -38,6 +39,12 @@ final class QueryOperations {
         q.check(s::getClass);
         Stream<CimInstance> all = source.deep(rc, q.fromClass()).filter(i -> q.matches(i, s::isA));
         return q.selectsAll() ? all : all.map(i -> q.project(i, s::getClass));
+    }
+
+    /** The class of a query's result rows (run has checked the query already). */
+    CimClass resultClass(RequestContext rc, String language, String text) {
+        CompiledQuery q = CompiledQuery.compile(language, text);
+        return q.resultClass(source.store(rc.namespace()).getClass(q.fromClass()));
     }
 
     /** Applies an Open* FilterQuery; null language and query mean no filter. */

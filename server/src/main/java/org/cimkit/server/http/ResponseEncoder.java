@@ -30,6 +30,9 @@ final class ResponseEncoder {
                 w.writeParamValue("EndOfSequence", CimValue.BooleanValue.of(p.endOfSequence()));
                 w.writeParamValue("EnumerationContext", p.context() == null ? CimValue.NullValue.of(CimType.STRING)
                         : new CimValue.StringValue(p.context()));
+                if (p.queryResultClass() != null) {
+                    w.writeParamValue("QueryResultClass", p.queryResultClass());
+                }
             }
         }
         w.endIMethodResponse();

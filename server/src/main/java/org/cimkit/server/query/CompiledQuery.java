@@ -1,12 +1,15 @@
 package org.cimkit.server.query;
 
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
+import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 
 /**
@@ -106,6 +109,22 @@ public final class CompiledQuery {
     /** As {@link #project(CimInstance)}, learning the keys of embedded instances from their classes too. */
     public CimInstance project(CimInstance instance, Function<CimName, CimClass> classes) {
         return projection == null ? instance : projection.apply(instance, classes);
+    }
+
+    /**
+     * The class describing each result row (DSP0200 ReturnQueryResultClass): named after the FROM class,
+     * with the properties the select list keeps (all of them for {@code *}), as declared there; no methods.
+     */
+    public CimClass resultClass(CimClass from) {
+        CimClass.Builder b = CimClass.builder(from.name()).qualifiers(from.qualifiers());
+        Set<CimName> kept = query.select() == null ? null : query.select().stream()
+                .map(item -> item.chain().top().name()).collect(Collectors.toSet());
+        for (CimProperty p : from.properties()) {
+            if (kept == null || kept.contains(p.name())) {
+                b.property(p);
+            }
+        }
+        return b.build();
     }
 
     @Override
