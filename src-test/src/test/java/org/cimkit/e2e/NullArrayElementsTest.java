@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @WithServer
 class NullArrayElementsTest {
-    private static final String NS = "root/cimv2";
+    private static final String NS = "root/nullarrays";
     private static RunningServer server;
     private static CimObjectPath path;
 
@@ -60,13 +60,13 @@ class NullArrayElementsTest {
     void aClientWithoutUserAgentGetsAnEmptyValue() throws Exception {
         String body = "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\">"
                 + "<MESSAGE ID=\"1\" PROTOCOLVERSION=\"1.0\"><SIMPLEREQ><IMETHODCALL NAME=\"GetInstance\">"
-                + "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"></NAMESPACE><NAMESPACE NAME=\"cimv2\"></NAMESPACE>"
+                + "<LOCALNAMESPACEPATH><NAMESPACE NAME=\"root\"></NAMESPACE><NAMESPACE NAME=\"nullarrays\"></NAMESPACE>"
                 + "</LOCALNAMESPACEPATH><IPARAMVALUE NAME=\"InstanceName\"><INSTANCENAME CLASSNAME=\"T_Arr\">"
                 + "<KEYBINDING NAME=\"Id\"><KEYVALUE VALUETYPE=\"string\">a</KEYVALUE></KEYBINDING></INSTANCENAME>"
                 + "</IPARAMVALUE></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>";
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST /cimom HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml; charset=\"utf-8\"\r\n"
-                + "CIMOperation: MethodCall\r\nCIMMethod: GetInstance\r\nCIMObject: root%2Fcimv2\r\n"
+                + "CIMOperation: MethodCall\r\nCIMMethod: GetInstance\r\nCIMObject: root%2Fnullarrays\r\n"
                 + "Connection: close\r\nContent-Length: " + b.length + "\r\n\r\n";
         String response;
         try (Socket s = new Socket("127.0.0.1", server.port())) {
