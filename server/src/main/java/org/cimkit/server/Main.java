@@ -185,10 +185,10 @@ public final class Main implements Callable<Integer> {
     long indicationRetryIntervalSeconds;
 
     @Option(names = "--indication-destinations", paramLabel = "PATTERN[,PATTERN...]", split = ",",
+            defaultValue = IndicationConfig.DEFAULT_DESTINATIONS_TEXT,
             description = "Hosts indications may be sent to: *, host names, *.domain, addresses, address/prefix; !PATTERN"
-                    + " excludes. Default: *,!169.254.0.0/16,!fe80::/10,!fd00:ec2::254/128,!64:ff9b::a9fe:0/112"
-                    + " (any host but link-local and cloud metadata addresses).")
-    List<String> indicationDestinations = new ArrayList<>(IndicationConfig.DEFAULT_DESTINATIONS);
+                    + " excludes. Default: ${DEFAULT-VALUE} (any host but link-local and cloud metadata addresses).")
+    List<String> indicationDestinations;
 
     @Option(names = "--indication-trust-store", paramLabel = "FILE",
             description = "PKCS12 trust store for https listeners (default: the JVM's trusted authorities).")

@@ -28,8 +28,9 @@ public record IndicationConfig(int retryAttempts, Duration retryInterval, List<S
      * Any host except link-local addresses, where cloud metadata services live: IPv4 and IPv6 link-local,
      * AWS's IPv6 metadata address, and IPv4 link-local reached through the NAT64 prefix.
      */
-    public static final List<String> DEFAULT_DESTINATIONS = List.of("*", "!169.254.0.0/16", "!fe80::/10",
-            "!fd00:ec2::254/128", "!64:ff9b::a9fe:0/112");
+    public static final String DEFAULT_DESTINATIONS_TEXT =
+            "*,!169.254.0.0/16,!fe80::/10,!fd00:ec2::254/128,!64:ff9b::a9fe:0/112";
+    public static final List<String> DEFAULT_DESTINATIONS = List.of(DEFAULT_DESTINATIONS_TEXT.split(","));
 
     public static final IndicationConfig DEFAULT = new IndicationConfig(DEFAULT_RETRY_ATTEMPTS,
             Duration.ofSeconds(DEFAULT_RETRY_INTERVAL_SECONDS), DEFAULT_DESTINATIONS, null, null,

@@ -33,7 +33,7 @@ import org.cimkit.server.security.AccessControl;
  * A dispatcher over an in-memory repository: the shipped interop namespace (with its provider) and
  * {@code root/test}, whose small schema has a class, a subclass and an association between them.
  */
-final class DispatchFixture {
+public final class DispatchFixture {
     static final CimNamespace INTEROP = CimNamespace.of("root/interop");
     static final CimNamespace TEST = CimNamespace.of("root/test");
     static final String TEST_MOF = """
@@ -128,7 +128,7 @@ final class DispatchFixture {
     }
 
     /** Reads a streamed result to its end (errors of lazily read results surface here). */
-    static List<Object> drain(OperationResult r) {
+    public static List<Object> drain(OperationResult r) {
         List<Object> out = new ArrayList<>();
         Stream<?> s;
         if (r instanceof OperationResult.Classes c) {
@@ -156,7 +156,7 @@ final class DispatchFixture {
 
     // ------------------------------------------------------------ parameters
 
-    static ParamValue className(String name, String cls) {
+    public static ParamValue className(String name, String cls) {
         return new ParamValue(name, null, new Argument.ClassName(CimName.of(cls)));
     }
 
@@ -168,7 +168,7 @@ final class DispatchFixture {
         return new ParamValue(name, null, Argument.Null.INSTANCE);
     }
 
-    static ParamValue path(String name, CimObjectPath p) {
+    public static ParamValue path(String name, CimObjectPath p) {
         return new ParamValue(name, null, new Argument.Path(p));
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
@@ -21,6 +20,7 @@ import org.cimkit.model.message.ParamValue;
 import org.cimkit.mof.CompiledModel;
 import org.cimkit.mof.MofCompiler;
 import org.cimkit.mof.NamespaceModel;
+import org.cimkit.server.dispatch.DispatchFixture;
 import org.cimkit.server.dispatch.Dispatcher;
 import org.cimkit.server.dispatch.ModuleRegistrar;
 import org.cimkit.server.dispatch.OperationResult;
@@ -175,31 +175,15 @@ final class SubscriptionFixture implements AutoCloseable {
     }
 
     static ParamValue path(String name, CimObjectPath p) {
-        return new ParamValue(name, null, new Argument.Path(p));
+        return DispatchFixture.path(name, p);
     }
 
     static ParamValue className(String name, String cls) {
-        return new ParamValue(name, null, new Argument.ClassName(CimName.of(cls)));
+        return DispatchFixture.className(name, cls);
     }
 
     /** Reads a streamed result to its end. */
     static List<Object> drain(OperationResult r) {
-        List<Object> out = new ArrayList<>();
-        Stream<?> s;
-        if (r instanceof OperationResult.NamedInstances n) {
-            s = n.instances();
-        } else if (r instanceof OperationResult.InstanceNames n) {
-            s = n.paths();
-        } else if (r instanceof OperationResult.InstancesWithPath n) {
-            s = n.instances();
-        } else if (r instanceof OperationResult.ObjectPaths p) {
-            s = p.paths();
-        } else {
-            s = Stream.of(r);
-        }
-        try (s) {
-            s.forEach(out::add);
-        }
-        return out;
+        return DispatchFixture.drain(r);
     }
 }
