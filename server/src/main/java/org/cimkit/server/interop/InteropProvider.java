@@ -72,15 +72,12 @@ public final class InteropProvider implements InstanceProvider {
             }
         } else if (className.equals(CONFORMS_TO_PROFILE)) {
             for (ProfileRegistration p : profiles) {
-                if (p.centralInstance() != null) {
-                    CimObjectPath profile = CimObjectPath.forInstance(INTEROP, REGISTERED_PROFILE,
-                            List.of(CimKeyBinding.of("InstanceID", p.instanceId())));
-                    out.add(shape(ctx, CimInstance.builder(CONFORMS_TO_PROFILE)
-                            .property(CimProperty.reference("ConformantStandard", REGISTERED_PROFILE, profile))
-                            .property(CimProperty.reference("ManagedElement", CimName.of("CIM_ManagedElement"),
-                                    p.centralInstance()))
-                            .build()));
-                }
+                CimObjectPath profile = CimObjectPath.forInstance(INTEROP, REGISTERED_PROFILE,
+                        List.of(CimKeyBinding.of("InstanceID", p.instanceId())));
+                p.central().paths().forEach(central -> out.add(shape(ctx, CimInstance.builder(CONFORMS_TO_PROFILE)
+                        .property(CimProperty.reference("ConformantStandard", REGISTERED_PROFILE, profile))
+                        .property(CimProperty.reference("ManagedElement", CimName.of("CIM_ManagedElement"), central))
+                        .build())));
             }
         }
         return out.stream();

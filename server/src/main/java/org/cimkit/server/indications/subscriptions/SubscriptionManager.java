@@ -109,8 +109,8 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     /** The Indications profile (DSP1054 1.2) for the interop namespace to advertise, central instance the service. */
     public static ProfileRegistration indicationsProfile(String systemName) {
-        return new ProfileRegistration("Cimkit:Indications", "Indications", "1.2.0",
-                IndicationServiceProvider.servicePath(systemName));
+        return new ProfileRegistration("Indications", "1.2.0", "WBEM Server",
+                ProfileRegistration.CentralInstances.of(IndicationServiceProvider.servicePath(systemName)));
     }
 
     /** Registers the providers in root/interop and takes up the subscriptions stored there. */

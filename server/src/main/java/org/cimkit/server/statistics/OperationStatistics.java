@@ -1,0 +1,72 @@
+package org.cimkit.server.statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the server counts per operation while statistics gathering is on (CIM_ObjectManager's
+ * GatherStatisticalData, as OpenPegasus does it): number of operations, server and provider time,
+ * request and response sizes. The HTTP layer records each request; the interop provider shows the
+ * totals as CIM_CIMOMStatisticalData. Switching gathering on starts a new interval (counters at zero).
+ * Off costs one volatile read per request.
+ */
+public final class OperationStatistics {
+    private volatile boolean gathering;
+    private volatile long startedMillis = System.currentTimeMillis();
+    private final Map<String, Totals> byOperation = new ConcurrentHashMap<>();
+
+    /** Totals of one operation name since gathering was last switched on. */
+    public record OperationTotals(String operation, long count, long serverNanos, long providerNanos, long requestBytes,
+            long responseBytes) {
+    }
+
+    public boolean gathering() {
+        return gathering;
+    }
+
+    /** Switches gathering on (a new interval: counters reset) or off (the counters keep their values). */
+    public synchronized void gathering(boolean on) {
+        if (on && !gathering) {
+            byOperation.clear();
+            startedMillis = System.currentTimeMillis();
+        }
+        gathering = on;
+    }
+
+    /** When the current interval started (milliseconds since the epoch). */
+    public long startedMillis() {
+        return startedMillis;
+    }
+
+    /** Counts one operation; ignored while gathering is off. */
+    public void record(String operation, long serverNanos, long providerNanos, long requestBytes, long responseBytes) {
+        if (!gathering) {
+            return;
+        }
+        Totals t = byOperation.computeIfAbsent(operation, k -> new Totals());
+        t.count.increment();
+        t.serverNanos.add(serverNanos);
+        t.providerNanos.add(providerNanos);
+        t.requestBytes.add(requestBytes);
+        t.responseBytes.add(responseBytes);
+    }
+
+    /** The totals of every operation counted in this interval. */
+    public List<OperationTotals> snapshot() {
+        List<OperationTotals> out = new ArrayList<>();
+        byOperation.forEach((op, t) -> out.add(new OperationTotals(op, t.count.sum(), t.serverNanos.sum(),
+                t.providerNanos.sum(), t.requestBytes.sum(), t.responseBytes.sum())));
+        return out;
+    }
+
+    private static final class Totals {
+        final LongAdder count = new LongAdder();
+        final LongAdder serverNanos = new LongAdder();
+        final LongAdder providerNanos = new LongAdder();
+        final LongAdder requestBytes = new LongAdder();
+        final LongAdder responseBytes = new LongAdder();
+    }
+}
