@@ -15,7 +15,7 @@ import org.cimkit.testsupport.SharedMaterial;
 import org.junit.jupiter.api.Test;
 
 /**
- * The indication and subscription classes Cimkit ships have the shape DMTF CIM 2.41 gives them:
+ * The indication, subscription and discovery classes Cimkit ships have the shape DMTF CIM 2.41 gives them:
  * superclass, kind (abstract, association, indication), and per property its type, key, default
  * and value map. Descriptions are Cimkit's own and are not compared. Skipped without ../shared.
  */
@@ -25,7 +25,12 @@ class IndicationSchemaTest {
             "CIM_AlertIndication", "CIM_Capabilities", "CIM_ElementCapabilities", "CIM_ServiceAffectsElement",
             "CIM_IndicationFilter", "CIM_ListenerDestination", "CIM_ListenerDestinationCIMXML",
             "CIM_AbstractIndicationSubscription", "CIM_IndicationSubscription", "CIM_IndicationService",
-            "CIM_IndicationServiceCapabilities");
+            "CIM_IndicationServiceCapabilities",
+            // discovery (WBEM Server, Profile Registration)
+            "CIM_ObjectManager", "CIM_Namespace", "CIM_WBEMServerNamespace", "CIM_NamespaceInManager",
+            "CIM_ServiceAccessPoint", "CIM_ObjectManagerCommunicationMechanism", "CIM_CIMXMLCommunicationMechanism",
+            "CIM_ServiceAccessBySAP", "CIM_CommMechanismForManager", "CIM_HostedAccessPoint", "CIM_RegisteredProfile",
+            "CIM_ElementConformsToProfile", "CIM_ReferencedSpecification", "CIM_ReferencedProfile");
 
     @Test
     void shippedClassesMatchDmtf241() throws Exception {
@@ -35,6 +40,7 @@ class IndicationSchemaTest {
         var shipped = new MofCompiler().defaultNamespace(interop)
                 .compileResource(ShippedSchemaConsistencyTest.BASE + "qualifiers.mof")
                 .compileResource(ShippedSchemaConsistencyTest.BASE + "cim-core.mof")
+                .compileResource(ShippedSchemaConsistencyTest.BASE + "profiles.mof")
                 .compileResource(ShippedSchemaConsistencyTest.BASE + "interop.mof").result().namespace(interop);
         for (String name : CLASSES) {
             CimClass ours = shipped.cimClass(name);

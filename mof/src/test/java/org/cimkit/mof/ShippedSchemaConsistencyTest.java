@@ -97,6 +97,7 @@ class ShippedSchemaConsistencyTest {
                 .defaultNamespace(VIRT)
                 .compileResource(BASE + "qualifiers.mof")
                 .compileResource(BASE + "cim-core.mof")
+                .compileResource(BASE + "profiles.mof")
                 .compileResource(BASE + "virtualization-v2.mof")
                 .compileResource(BASE + "demo-host.mof")
                 .result();
@@ -104,6 +105,7 @@ class ShippedSchemaConsistencyTest {
                 .defaultNamespace(INTEROP)
                 .compileResource(BASE + "qualifiers.mof")
                 .compileResource(BASE + "cim-core.mof")
+                .compileResource(BASE + "profiles.mof")
                 .compileResource(BASE + "interop.mof")
                 .result();
         var virtNs = virt.namespaces().get(VIRT);
@@ -293,7 +295,7 @@ class ShippedSchemaConsistencyTest {
     @Test
     void noNamespacePragmaInShippedFiles() throws IOException {
         for (String f : List.of("qualifiers.mof", "cim-core.mof", "virtualization-v2.mof",
-                "demo-host.mof", "interop.mof")) {
+                "demo-host.mof", "profiles.mof", "interop.mof")) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(BASE + f)) {
                 assertNotNull(in, f + " on the class path");
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -32,6 +32,8 @@ import org.cimkit.server.http.StatusPage;
 import org.cimkit.server.http.TlsConnectors;
 import org.cimkit.server.indications.IndicationModule;
 import org.cimkit.server.interop.InteropModule;
+import org.cimkit.server.interop.ProfileRegistration;
+import org.cimkit.server.interop.ServerIdentity;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.jobs.JobJournal;
 import org.cimkit.server.providers.ProviderModule;
@@ -43,10 +45,11 @@ import org.cimkit.server.repository.InstanceStorage;
 import org.cimkit.server.repository.MvStoreJournal;
 import org.cimkit.server.repository.Repository;
 import org.cimkit.server.repository.RepositoryJournal;
+import org.cimkit.server.repository.ValueConverter;
 import org.cimkit.server.security.AccessControl;
 import org.cimkit.server.security.AuthFailureLimiter;
 import org.cimkit.server.security.SecurityConfig;
-import org.cimkit.server.repository.ValueConverter;
+import org.cimkit.server.statistics.OperationStatistics;
 import org.cimkit.server.virtualization.HyperVModule;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -74,6 +77,8 @@ public final class CimkitServer implements AutoCloseable {
     private final Clock clock;
     private final Repository repository;
     private final ProviderRegistry providers = new ProviderRegistry();
+    /** Operation statistics, switched by the object manager's GatherStatisticalData. */
+    private final OperationStatistics statistics = new OperationStatistics();
     private final EnumerationContexts contexts;
     private MvStoreJournal journal;
     private JobEngine jobs;
@@ -156,11 +161,23 @@ public final class CimkitServer implements AutoCloseable {
         // The provider modules this server runs: the one place that names them.
         indications = new IndicationModule(config.indications(), host, config.dataDir(),
                 journal == null ? null : journal.store(), clock);
-        List<ProviderModule> modules = List.of(
-                new InteropModule(host, VERSION, List.of(indications.profile())),
-                indications,
-                new HyperVModule(jobs, exportRoot, config.faultInjection()));
+        HyperVModule hyperV = new HyperVModule(jobs, exportRoot, config.faultInjection());
         SecurityConfig sec = config.security();
+        List<String> schemes = new ArrayList<>();
+        if (config.httpPort() >= 0) {
+            schemes.add("http");
+        }
+        if (sec.tls() != null) {
+            schemes.add("https");
+        }
+        List<ProfileRegistration> profiles = new ArrayList<>();
+        profiles.add(indications.profile());
+        profiles.addAll(hyperV.profiles());
+        List<ProviderModule> modules = List.of(
+                new InteropModule(new ServerIdentity(host, VERSION, schemes, config.basicAuth()), profiles,
+                        List.of(indications.servicePath()), statistics),
+                indications,
+                hyperV);
         AccessControl acl = sec.aclFile() == null ? null : AccessControl.load(sec.aclFile());
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers, acl);
         modules.forEach(m -> m.register(registrar));

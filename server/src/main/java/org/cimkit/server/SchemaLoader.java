@@ -40,11 +40,11 @@ final class SchemaLoader {
      */
     static CompiledModel shipped() throws MofException, IOException {
         MofCompiler c = new MofCompiler().defaultNamespace(VIRTUALIZATION);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "virtualization-v2.mof", "demo-host.mof")) {
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "virtualization-v2.mof", "demo-host.mof")) {
             c.compileResource(SCHEMA + f);
         }
         c.defaultNamespace(INTEROP);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "interop.mof")) {
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof")) {
             c.compileResource(SCHEMA + f);
         }
         c.defaultNamespace(CIMV2);

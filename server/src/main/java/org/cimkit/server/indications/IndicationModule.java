@@ -6,9 +6,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.cimkit.model.CimObjectPath;
 import org.cimkit.server.indications.delivery.DeliveryService;
 import org.cimkit.server.indications.subscriptions.SubscriptionManager;
-import org.cimkit.server.interop.InteropProvider;
+import org.cimkit.server.interop.InteropModule;
 import org.cimkit.server.interop.ProfileRegistration;
 import org.cimkit.server.providers.ProviderModule;
 import org.cimkit.server.providers.ProviderRegistrar;
@@ -60,6 +61,11 @@ public final class IndicationModule implements ProviderModule, AutoCloseable {
         });
     }
 
+    /** The indication service's path, for the interop module to host it on the object manager's system. */
+    public CimObjectPath servicePath() {
+        return SubscriptionManager.servicePath(systemName);
+    }
+
     /** The Indications profile, for the interop module to advertise. */
     public ProfileRegistration profile() {
         return SubscriptionManager.indicationsProfile(systemName);
@@ -70,7 +76,7 @@ public final class IndicationModule implements ProviderModule, AutoCloseable {
         subscriptions.register(registrar);
         delivery.start(subscriptions::destination, subscriptions);
         IndicationProducer producer = new IndicationProducer(subscriptions, delivery, registrar.access(),
-                ns -> registrar.hasNamespace(ns) ? registrar.objects(ns) : null, InteropProvider.INTEROP, systemName, clock,
+                ns -> registrar.hasNamespace(ns) ? registrar.objects(ns) : null, InteropModule.INTEROP, systemName, clock,
                 config.progressInterval().toMillis(), timer);
         this.producer = producer;
         listening = registrar.listen(producer);

@@ -1,45 +1,79 @@
 package org.cimkit.server.interop;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
 import org.cimkit.server.providers.ProviderModule;
 import org.cimkit.server.providers.ProviderRegistrar;
+import org.cimkit.server.statistics.OperationStatistics;
 
 /**
- * The interop namespace's discovery classes as a provider module: CIM_ObjectManager, CIM_Namespace,
- * CIM_RegisteredProfile and CIM_ElementConformsToProfile in {@code root/interop}, served by one
- * {@link InteropProvider}.
+ * The interop namespace as a provider module: the object manager, its system, communication
+ * mechanisms and namespaces (the WBEM Server profile), and the registered profiles with their
+ * central instances (Profile Registration), all computed in {@code root/interop}; the
+ * CIM_ElementConformsToProfile instances of central instances that live elsewhere also in their
+ * own namespace.
  */
 public final class InteropModule implements ProviderModule {
-    private final String systemName;
-    private final String version;
+    public static final CimNamespace INTEROP = InteropNames.INTEROP;
+    /** The autonomous profile the object manager implements; component profiles name it as their scope. */
+    public static final String WBEM_SERVER = "WBEM Server";
+
+    private final ServerIdentity identity;
     private final List<ProfileRegistration> profiles;
+    private final List<CimObjectPath> hostedServices;
+    private final OperationStatistics statistics;
 
     /**
-     * @param systemName the host name the object manager and the namespaces report as their SystemName
-     * @param version    the server version the object manager's Description carries
+     * @param profiles       the profiles other modules implement, advertised after WBEM Server and
+     *                       Profile Registration
+     * @param hostedServices services of other modules (paths in root/interop) the object manager's
+     *                       system hosts (CIM_HostedService)
+     * @param statistics     what the object manager's GatherStatisticalData switches
      */
-    public InteropModule(String systemName, String version) {
-        this(systemName, version, List.of());
+    public InteropModule(ServerIdentity identity, List<ProfileRegistration> profiles, List<CimObjectPath> hostedServices,
+            OperationStatistics statistics) {
+        this.identity = identity;
+        this.hostedServices = List.copyOf(hostedServices);
+        this.statistics = statistics;
+        List<ProfileRegistration> all = new ArrayList<>();
+        all.add(new ProfileRegistration(WBEM_SERVER, "1.0.0", null,
+                ProfileRegistration.CentralInstances.of(InteropNames.objectManagerPath(identity.systemName()))));
+        // Profile Registration's central instance is its own registration (fact sheet, gap 4)
+        ProfileRegistration registration = new ProfileRegistration("Profile Registration", "1.0.0", WBEM_SERVER,
+                ProfileRegistration.CentralInstances.NONE);
+        all.add(new ProfileRegistration(registration.name(), registration.version(), WBEM_SERVER,
+                ProfileRegistration.CentralInstances.of(ProfileProvider.profilePath(registration))));
+        all.addAll(profiles);
+        this.profiles = List.copyOf(all);
     }
 
-    /**
-     * @param profiles the profiles other modules implement (e.g. Indications), advertised next to
-     *                 Profile Registration, each with its central instance
-     */
-    public InteropModule(String systemName, String version, List<ProfileRegistration> profiles) {
-        this.systemName = systemName;
-        this.version = version;
-        this.profiles = List.copyOf(profiles);
+    /** The advertised profiles, in order. */
+    public List<ProfileRegistration> profiles() {
+        return profiles;
     }
 
     @Override
     public void register(ProviderRegistrar registrar) {
-        InteropProvider provider = new InteropProvider(registrar.namespaces(), systemName, version, profiles);
-        for (CimName c : List.of(InteropProvider.OBJECT_MANAGER, InteropProvider.NAMESPACE,
-                InteropProvider.REGISTERED_PROFILE, InteropProvider.CONFORMS_TO_PROFILE)) {
-            registrar.registerInstances(InteropProvider.INTEROP, c, provider);
+        ProfileProvider profileProvider = new ProfileProvider(profiles);
+        for (CimNamespace ns : registrar.namespaces().names()) {
+            if (!ns.equals(INTEROP) && registrar.objects(ns).getClass(InteropNames.CONFORMS_TO_PROFILE) != null) {
+                registrar.registerInstances(ns, InteropNames.CONFORMS_TO_PROFILE, profileProvider);
+            }
+        }
+        if (!registrar.hasNamespace(INTEROP)) {
+            return;
+        }
+        ObjectManagerProvider om = new ObjectManagerProvider(identity, hostedServices, statistics);
+        ObjectManagerProvider.CLASSES.forEach(c -> registrar.registerInstances(INTEROP, c, om));
+        NamespaceProvider namespaces = new NamespaceProvider(registrar.namespaces(), identity.systemName());
+        NamespaceProvider.CLASSES.forEach(c -> registrar.registerInstances(INTEROP, c, namespaces));
+        registrar.registerMethods(INTEROP, InteropNames.CIMKIT_OBJECT_MANAGER, namespaces);
+        for (CimName c : ProfileProvider.INTEROP_CLASSES) {
+            registrar.registerInstances(INTEROP, c, profileProvider);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
@@ -336,6 +337,11 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         sweep();
         return id == null ? null : jobs.get(id.toUpperCase(java.util.Locale.ROOT)) != null
                 ? jobs.get(id.toUpperCase(java.util.Locale.ROOT)) : jobs.get(id);
+    }
+
+    @Override
+    public Stream<CimObjectPath> jobs(CimNamespace ns) {
+        return jobs().stream().filter(j -> j.namespace().equals(ns)).map(Job::path);
     }
 
     public Collection<Job> jobs() {

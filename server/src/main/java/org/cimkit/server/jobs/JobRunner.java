@@ -1,5 +1,7 @@
 package org.cimkit.server.jobs;
 
+import java.util.stream.Stream;
+
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.server.providers.ProviderRegistrar;
@@ -18,4 +20,7 @@ public interface JobRunner {
      * and error classes and return codes, and announces every job change as an instance change.
      */
     void serve(ProviderRegistrar registrar, CimNamespace ns, JobClasses classes);
+
+    /** The paths (with namespace) of the jobs of {@code ns} that exist now (the Job Control profile's central instances). */
+    Stream<CimObjectPath> jobs(CimNamespace ns);
 }

@@ -2,13 +2,18 @@ package org.cimkit.server.virtualization;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.server.interop.ProfileRegistration;
 import org.cimkit.server.jobs.JobClasses;
 import org.cimkit.server.jobs.JobClasses.StateChangeCodes;
 import org.cimkit.server.jobs.JobRunner;
+import org.cimkit.server.providers.NamespaceObjects;
 import org.cimkit.server.providers.ProviderModule;
 import org.cimkit.server.providers.ProviderRegistrar;
 import org.cimkit.server.virtualization.ReturnCodes.Vendor;
@@ -39,9 +44,16 @@ public final class HyperVModule implements ProviderModule {
                 CimName.of("Msvm_Error"), Vendor.FAILED);
     }
 
+    /** Msvm_ComputerSystem.Caption of a virtual machine, as Hyper-V sets it (the host's is "Hosting Computer System"). */
+    static final String VM_CAPTION = "Virtual Machine";
+    /** The autonomous DMTF profile the host implements; Job Control and Virtual System name it as their scope. */
+    static final String SYSTEM_VIRTUALIZATION = "System Virtualization";
+
     private final JobRunner jobs;
     private final Path exportRoot;
     private final FaultInjection defaultFault;
+    /** The namespace's objects once registered (null before, or when the namespace does not exist). */
+    private volatile NamespaceObjects objects;
 
     /**
      * @param exportRoot   the only tree exports may be written to (created if missing)
@@ -53,11 +65,35 @@ public final class HyperVModule implements ProviderModule {
         this.defaultFault = FaultInjection.parse(defaultFault);
     }
 
+    /**
+     * The DMTF profiles the Hyper-V model follows, for the interop namespace to advertise: System
+     * Virtualization (DSP1042; central instance the host), Virtual System (DSP1057; the VMs) and Job
+     * Control (DSP1103; the jobs), the last two scoped by the first. Read when asked: VMs and jobs come
+     * and go.
+     */
+    public List<ProfileRegistration> profiles() {
+        return List.of(new ProfileRegistration(SYSTEM_VIRTUALIZATION, "1.0.0", null, () -> computerSystems(false)),
+                new ProfileRegistration("Virtual System", "1.0.0", SYSTEM_VIRTUALIZATION, () -> computerSystems(true)),
+                new ProfileRegistration("Job Control", "1.0.0", SYSTEM_VIRTUALIZATION, () -> jobs.jobs(NAMESPACE)));
+    }
+
+    /** The VMs (Caption "Virtual Machine"), or the hosts (every other Msvm_ComputerSystem), with their namespace. */
+    private Stream<CimObjectPath> computerSystems(boolean vms) {
+        NamespaceObjects o = objects;
+        if (o == null) {
+            return Stream.empty();
+        }
+        return o.instancesOf(HyperVObjects.COMPUTER_SYSTEM)
+                .filter(i -> VM_CAPTION.equals(HyperVObjects.str(i, "Caption")) == vms)
+                .map(i -> i.path().withNamespace(NAMESPACE));
+    }
+
     @Override
     public void register(ProviderRegistrar registrar) {
         if (!registrar.hasNamespace(NAMESPACE)) {
             return;
         }
+        objects = registrar.objects(NAMESPACE);
         jobs.serve(registrar, NAMESPACE, JOB_CLASSES);
         ReferencePoints rps = new ReferencePoints(registrar.objects(NAMESPACE));
         registrar.registerMethods(NAMESPACE, CollectionReferencePointService.CLASS,

@@ -21,6 +21,8 @@ import org.cimkit.mof.MofCompiler;
 import org.cimkit.mof.NamespaceModel;
 import org.cimkit.server.interop.InteropModule;
 import org.cimkit.server.interop.ProfileRegistration;
+import org.cimkit.server.interop.ServerIdentity;
+import org.cimkit.server.statistics.OperationStatistics;
 import org.cimkit.server.providers.ProviderModule;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
@@ -62,23 +64,24 @@ public final class DispatchFixture {
     final Dispatcher dispatcher;
 
     private DispatchFixture(AccessControl acl) throws Exception {
-        this(acl, List.of(), List.of());
+        this(acl, List.of(), List.of(), List.of());
     }
 
-    private DispatchFixture(AccessControl acl, List<ProfileRegistration> profiles, List<ProviderModule> modules)
-            throws Exception {
+    private DispatchFixture(AccessControl acl, List<ProfileRegistration> profiles, List<CimObjectPath> hostedServices,
+            List<ProviderModule> modules) throws Exception {
         repository = new Repository(new InstanceShaper(new ValueConverter(t -> {
             throw new IllegalStateException("no embedded objects here");
         })));
         MofCompiler c = new MofCompiler().defaultNamespace(INTEROP);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "interop.mof")) {
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof")) {
             c.compileResource("org/cimkit/mof/schema/" + f);
         }
         c.defaultNamespace(TEST).compileString("test.mof", TEST_MOF);
         load(repository, c.result());
         ProviderRegistry providers = new ProviderRegistry();
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers, acl);
-        new InteropModule("testhost", org.cimkit.server.CimkitServer.VERSION, profiles).register(registrar);
+        new InteropModule(new ServerIdentity("testhost", org.cimkit.server.CimkitServer.VERSION, List.of("http"), false),
+                profiles, hostedServices, new OperationStatistics()).register(registrar);
         modules.forEach(m -> m.register(registrar));
         dispatcher = new Dispatcher(repository, providers, new EnumerationContexts(() -> 0L, 100, 100), acl);
     }
@@ -93,10 +96,12 @@ public final class DispatchFixture {
 
     /**
      * The fixture with more provider modules registered after Interop (e.g. the indication
-     * subscriptions), and the profiles they implement advertised by Interop.
+     * subscriptions), the profiles they implement advertised by Interop and the services they host
+     * on the object manager's system.
      */
-    static DispatchFixture withModules(List<ProfileRegistration> profiles, ProviderModule... modules) throws Exception {
-        return new DispatchFixture(null, profiles, List.of(modules));
+    static DispatchFixture withModules(List<ProfileRegistration> profiles, List<CimObjectPath> hostedServices,
+            ProviderModule... modules) throws Exception {
+        return new DispatchFixture(null, profiles, hostedServices, List.of(modules));
     }
 
     private static void load(Repository repo, CompiledModel model) {

@@ -45,7 +45,8 @@ class IndicationSubscriptionDispatchTest {
     void pullOperationsFollowProviderServedSubscriptions() throws Exception {
         SubscriptionManager subs = new SubscriptionManager(IndicationConfig.DEFAULT.withDestinations(List.of("*")),
                 "testhost", NO_DELIVERY, Clock.systemUTC(), null);
-        DispatchFixture f = DispatchFixture.withModules(List.of(SubscriptionManager.indicationsProfile("testhost")), subs);
+        DispatchFixture f = DispatchFixture.withModules(List.of(SubscriptionManager.indicationsProfile("testhost")),
+                List.of(SubscriptionManager.servicePath("testhost")), subs);
         CimObjectPath d = created(f, CimInstance.builder("CIM_ListenerDestinationCIMXML").property("Name", "d")
                 .property("Destination", "http://127.0.0.1:5000").build());
         CimObjectPath fl = created(f, CimInstance.builder("CIM_IndicationFilter").property("Name", "f")

@@ -12,18 +12,17 @@ import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.interop.InteropProvider;
+import org.cimkit.server.interop.InteropModule;
 
 /** The class names of the Indications profile and the small value helpers its providers share. */
 final class IndicationClasses {
-    static final CimNamespace INTEROP = InteropProvider.INTEROP;
+    static final CimNamespace INTEROP = InteropModule.INTEROP;
     static final CimName FILTER = CimName.of("CIM_IndicationFilter");
     static final CimName DESTINATION = CimName.of("CIM_ListenerDestination");
     static final CimName DESTINATION_CIMXML = CimName.of("CIM_ListenerDestinationCIMXML");
     static final CimName SUBSCRIPTION = CimName.of("CIM_IndicationSubscription");
     static final CimName SERVICE = CimName.of("CIM_IndicationService");
     static final CimName CAPABILITIES = CimName.of("CIM_IndicationServiceCapabilities");
-    static final CimName HOSTED_SERVICE = CimName.of("CIM_HostedService");
     static final CimName ELEMENT_CAPABILITIES = CimName.of("CIM_ElementCapabilities");
     static final CimName SERVICE_AFFECTS_ELEMENT = CimName.of("CIM_ServiceAffectsElement");
     static final CimName COMPUTER_SYSTEM = CimName.of("CIM_ComputerSystem");

@@ -5,7 +5,6 @@ import static org.cimkit.server.indications.subscriptions.IndicationClasses.COMP
 import static org.cimkit.server.indications.subscriptions.IndicationClasses.DESTINATION_CIMXML;
 import static org.cimkit.server.indications.subscriptions.IndicationClasses.ELEMENT_CAPABILITIES;
 import static org.cimkit.server.indications.subscriptions.IndicationClasses.FILTER;
-import static org.cimkit.server.indications.subscriptions.IndicationClasses.HOSTED_SERVICE;
 import static org.cimkit.server.indications.subscriptions.IndicationClasses.INTEROP;
 import static org.cimkit.server.indications.subscriptions.IndicationClasses.MANAGED_ELEMENT;
 import static org.cimkit.server.indications.subscriptions.IndicationClasses.SERVICE;
@@ -29,8 +28,7 @@ import org.cimkit.server.providers.ProviderContext;
 
 /**
  * The indication service as DSP1054 shows it, computed: the one CIM_IndicationService with its
- * settings, its CIM_IndicationServiceCapabilities (nothing settable), the object manager's
- * CIM_ComputerSystem hosting it (CIM_HostedService), CIM_ElementCapabilities, and a
+ * settings, its CIM_IndicationServiceCapabilities (nothing settable), CIM_ElementCapabilities, and a
  * CIM_ServiceAffectsElement from the service to each filter and listener destination.
  *
  * <p>SubscriptionRemovalAction 4 (Ignore) with SubscriptionRemovalTimeInterval 2592000 s (30 days):
@@ -59,11 +57,6 @@ final class IndicationServiceProvider implements InstanceProvider {
                 CimKeyBinding.of("CreationClassName", SERVICE.value()), CimKeyBinding.of("Name", SubscriptionManager.SERVICE_NAME)));
     }
 
-    private CimObjectPath systemPath() {
-        return CimObjectPath.forInstance(INTEROP, COMPUTER_SYSTEM, List.of(
-                CimKeyBinding.of("CreationClassName", COMPUTER_SYSTEM.value()), CimKeyBinding.of("Name", systemName)));
-    }
-
     private static CimObjectPath capabilitiesPath() {
         return CimObjectPath.forInstance(INTEROP, CAPABILITIES, List.of(CimKeyBinding.of("InstanceID", CAPABILITIES_ID)));
     }
@@ -78,13 +71,6 @@ final class IndicationServiceProvider implements InstanceProvider {
             out.add(service());
         } else if (className.equals(CAPABILITIES)) {
             out.add(capabilities());
-        } else if (className.equals(COMPUTER_SYSTEM)) {
-            out.add(CimInstance.builder(COMPUTER_SYSTEM).property("CreationClassName", COMPUTER_SYSTEM.value())
-                    .property("Name", systemName).property("ElementName", systemName)
-                    .property("Description", "The system the Cimkit object manager runs on").build());
-        } else if (className.equals(HOSTED_SERVICE)) {
-            out.add(association(HOSTED_SERVICE, "Antecedent", CimName.of("CIM_System"), systemPath(), "Dependent",
-                    CimName.of("CIM_Service"), servicePath(systemName)));
         } else if (className.equals(ELEMENT_CAPABILITIES)) {
             out.add(association(ELEMENT_CAPABILITIES, "ManagedElement", MANAGED_ELEMENT, servicePath(systemName),
                     "Capabilities", CimName.of("CIM_Capabilities"), capabilitiesPath()));

@@ -107,6 +107,11 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
         this.persisted = storeOrNull != null;
     }
 
+    /** The one CIM_IndicationService's path. */
+    public static CimObjectPath servicePath(String systemName) {
+        return IndicationServiceProvider.servicePath(systemName);
+    }
+
     /** The Indications profile (DSP1054 1.2) for the interop namespace to advertise, central instance the service. */
     public static ProfileRegistration indicationsProfile(String systemName) {
         return new ProfileRegistration("Indications", "1.2.0", "WBEM Server",
@@ -126,8 +131,8 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
             registrar.registerInstances(INTEROP, c, stored);
         }
         IndicationServiceProvider service = new IndicationServiceProvider(config, systemName, persisted);
-        for (CimName c : List.of(IndicationClasses.SERVICE, IndicationClasses.CAPABILITIES, IndicationClasses.COMPUTER_SYSTEM,
-                IndicationClasses.HOSTED_SERVICE, IndicationClasses.ELEMENT_CAPABILITIES,
+        // the object manager's system and CIM_HostedService are the interop module's (it hosts this service too)
+        for (CimName c : List.of(IndicationClasses.SERVICE, IndicationClasses.CAPABILITIES, IndicationClasses.ELEMENT_CAPABILITIES,
                 IndicationClasses.SERVICE_AFFECTS_ELEMENT)) {
             registrar.registerInstances(INTEROP, c, service);
         }

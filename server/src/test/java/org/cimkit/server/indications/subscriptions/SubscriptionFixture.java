@@ -29,6 +29,7 @@ import org.cimkit.server.indications.IndicationConfig;
 import org.cimkit.server.indications.delivery.IndicationDelivery;
 import org.cimkit.server.indications.delivery.ListenerDestination;
 import org.cimkit.server.interop.InteropModule;
+import org.cimkit.server.interop.ServerIdentity;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.repository.FailSafeJournal;
@@ -37,6 +38,7 @@ import org.cimkit.server.repository.MvStoreJournal;
 import org.cimkit.server.repository.Repository;
 import org.cimkit.server.repository.ValueConverter;
 import org.cimkit.server.security.AccessControl;
+import org.cimkit.server.statistics.OperationStatistics;
 
 /**
  * A server without HTTP: the shipped interop namespace with the Interop module and the subscription
@@ -85,7 +87,7 @@ final class SubscriptionFixture implements AutoCloseable {
             throw new IllegalStateException("no embedded objects here");
         })));
         MofCompiler c = new MofCompiler().defaultNamespace(INTEROP);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "interop.mof")) {
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof")) {
             c.compileResource("org/cimkit/mof/schema/" + f);
         }
         c.defaultNamespace(TEST);
@@ -101,7 +103,9 @@ final class SubscriptionFixture implements AutoCloseable {
         AccessControl acl = aclText == null ? null : AccessControl.parse(aclText, "acl");
         ProviderRegistry providers = new ProviderRegistry();
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers, acl);
-        new InteropModule(HOST, "1.0", List.of(SubscriptionManager.indicationsProfile(HOST))).register(registrar);
+        new InteropModule(new ServerIdentity(HOST, "1.0", List.of("http"), false),
+                List.of(SubscriptionManager.indicationsProfile(HOST)), List.of(SubscriptionManager.servicePath(HOST)),
+                new OperationStatistics()).register(registrar);
         manager = new SubscriptionManager(config, HOST, delivery, clock, journal == null ? null : journal.store());
         delivery.manager = manager;
         manager.register(registrar);
