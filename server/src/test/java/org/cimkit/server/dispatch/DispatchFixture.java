@@ -62,6 +62,8 @@ public final class DispatchFixture {
 
     final Repository repository;
     final Dispatcher dispatcher;
+    /** What the object manager's GatherStatisticalData switches. */
+    final OperationStatistics statistics = new OperationStatistics();
 
     private DispatchFixture(AccessControl acl) throws Exception {
         this(acl, List.of(), List.of(), List.of());
@@ -81,7 +83,7 @@ public final class DispatchFixture {
         ProviderRegistry providers = new ProviderRegistry();
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers, acl);
         new InteropModule(new ServerIdentity("testhost", org.cimkit.server.CimkitServer.VERSION, List.of("http"), false),
-                profiles, hostedServices, new OperationStatistics()).register(registrar);
+                profiles, hostedServices, statistics).register(registrar);
         modules.forEach(m -> m.register(registrar));
         dispatcher = new Dispatcher(repository, providers, new EnumerationContexts(() -> 0L, 100, 100), acl);
     }
@@ -119,6 +121,12 @@ public final class DispatchFixture {
 
     OperationResult call(CimNamespace ns, String operation, ParamValue... params) {
         return call(null, ns, operation, params);
+    }
+
+    /** An extrinsic method call on {@code target} (a path with its namespace). */
+    OperationResult.MethodReturn invoke(CimObjectPath target, String method, ParamValue... params) {
+        return (OperationResult.MethodReturn) dispatcher.extrinsic(new RequestContext(target.namespace(), "testhost", null,
+                "127.0.0.1"), new org.cimkit.model.message.CimMessage.MethodCall(method, target, List.of(params)));
     }
 
     /** The error a call fails with, checked to carry {@code status}. */
