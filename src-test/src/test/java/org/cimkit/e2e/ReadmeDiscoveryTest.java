@@ -110,7 +110,7 @@ class ReadmeDiscoveryTest {
         List<List<String>> rows = new ArrayList<>();
         boolean inTable = false;
         for (String l : lines.subList(at + 1, lines.size())) {
-            if (l.startsWith("#")) {
+            if (l.startsWith("## ") || l.startsWith("### ")) { // the next section (the code block's comments start with "# ")
                 break;
             }
             if (l.startsWith("| Profile |")) {
