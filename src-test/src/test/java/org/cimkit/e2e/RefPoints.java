@@ -187,6 +187,19 @@ final class RefPoints {
                         : embedded(settings)));
     }
 
+    /**
+     * An ExportReferencePoint of the demo collection into this directory (under the export root), run
+     * as a job to completion (JobState 7); the job's path, located in its namespace, without host.
+     */
+    static CimObjectPath finishedExportJob(CimClient c, java.nio.file.Path dir) throws Exception {
+        Result r = export(c, demoCollection(), dir.toString(), null);
+        assertEquals(4096, r.code(), "the export runs as a job");
+        CimInstance job = waitForJob(c, r.job());
+        assertEquals(7, uint(job, "JobState"), () -> string(job, "ErrorDescription"));
+        CimObjectPath p = r.job();
+        return (p.namespace() == null ? p.withNamespace(V2) : p).withHost(null);
+    }
+
     /** GetInstance; null when the server answers CIM_ERR_NOT_FOUND. */
     static CimInstance get(CimClient c, CimObjectPath p) throws Exception {
         CimClient.Exchange e = c.call(NS, "GetInstance", CimClient.P.path("InstanceName", p.local()));
