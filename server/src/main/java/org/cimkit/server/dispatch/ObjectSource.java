@@ -192,10 +192,14 @@ final class ObjectSource {
      * caller may not read there: association ends there are then left out, never an error.
      */
     NamespaceStore readableStore(RequestContext rc, CimNamespace ns) {
-        if (!repository.hasNamespace(ns) || !visibility.mayRead(rc, ns)) {
+        if (!visibility.mayRead(rc, ns)) {
             return null;
         }
-        return repository.namespace(ns);
+        try {
+            return repository.namespace(ns);
+        } catch (CimException e) {
+            return null; // no such namespace (any more)
+        }
     }
 
     /**
@@ -210,12 +214,10 @@ final class ObjectSource {
         if (s == null || !s.hasClass(ref.className())) {
             return null;
         }
+        boolean home = ns.equals(rc.namespace());
         try {
-            if (ns.equals(rc.namespace())) {
-                return get(rc, shapePath(ns, ref.local()));
-            }
-            CimInstance i = get(rc.in(ns), shapePath(ns, ref.local()));
-            return i == null ? null : i.withPath(i.path().local().withNamespace(ns));
+            CimInstance i = get(home ? rc : rc.in(ns), shapePath(ns, ref.local()));
+            return i == null || home ? i : i.withPath(i.path().local().withNamespace(ns));
         } catch (CimException e) {
             return null; // a reference whose keys do not fit the class names nothing
         }
