@@ -73,4 +73,17 @@ class CimV2MofTest {
         assertEquals(3, first.line(), first::headline);
         assertTrue(first.message().contains("CIM_ManagedElement"), first::headline);
     }
+
+    @Test
+    void theServerCommandSaysSoAndExitsWith2() throws Exception {
+        Path mof = Files.writeString(tmp.resolve("redefine.mof"), "class CIM_ManagedElement { string Extra; };\n");
+        ServerProcess p = ServerProcess.launch("--http-port", "0", "--data-dir", tmp.resolve("d").toString(), "--mof",
+                CIMV2 + "=" + mof);
+        try {
+            assertEquals(2, p.waitFor(60));
+            assertTrue(p.stderr().contains("redefine.mof:1:") && p.stderr().contains("'CIM_ManagedElement'"), p::stderr);
+        } finally {
+            p.close();
+        }
+    }
 }
