@@ -62,6 +62,24 @@ class InstanceOperationsTest {
         return v.isNull() ? null : ((CimValue.Scalar) v).toLexical();
     }
 
+    /** LocalOnly is deprecated for instances and ignored (fact sheet 6.17): inherited properties come back either way. */
+    @Test
+    void localOnlyIsIgnoredByGetInstanceAndEnumerateInstances() throws Exception {
+        List<String> all = propertyNames(get(vm(HOST_NAME), P.bool("LocalOnly", false)));
+        assertTrue(all.contains("CreationClassName"), "inherited from CIM_System: " + all);
+        assertEquals(all, propertyNames(get(vm(HOST_NAME), P.bool("LocalOnly", true))));
+        assertEquals(all, propertyNames(get(vm(HOST_NAME))));
+        List<Argument> local = ok(client.call(VIRT, "EnumerateInstances", P.className("ClassName", "Msvm_ComputerSystem"),
+                P.bool("LocalOnly", true)));
+        List<Argument> full = ok(client.call(VIRT, "EnumerateInstances", P.className("ClassName", "Msvm_ComputerSystem"),
+                P.bool("LocalOnly", false)));
+        assertEquals(full.size(), local.size());
+        for (int i = 0; i < full.size(); i++) {
+            assertEquals(propertyNames(inst(full.get(i))), propertyNames(inst(local.get(i))));
+        }
+        assertTrue(propertyNames(inst(local.get(0))).contains("CreationClassName"));
+    }
+
     @Test
     void getInstanceOfTheDemoHost() throws Exception {
         CimClient.Exchange e = client.call(VIRT, "GetInstance", P.path("InstanceName", vm(HOST_NAME)));

@@ -350,6 +350,41 @@ class PullOperationsTest {
     }
 
     /**
+     * DSP0200 option rules (fact sheet 5, 6.14-15): OperationTimeout NULL is the server's default,
+     * 1..3600 seconds are honoured, more is refused with 22 as 0 is; ContinueOnError FALSE is the default.
+     */
+    @Test
+    void operationTimeoutNullMeansTheDefaultAndBeyondTheMaximumIsRefused() throws Exception {
+        error(client.call(VIRT, "OpenEnumerateInstances", P.className("ClassName", "CIM_ComputerSystem"),
+                P.value("OperationTimeout", "3601")), 22);
+        Batch nul = call("OpenEnumerateInstances", P.className("ClassName", "CIM_ComputerSystem"),
+                P.of("OperationTimeout", Argument.Null.INSTANCE), P.bool("ContinueOnError", false), P.value("MaxObjectCount", "1"));
+        assertEquals(1, nul.items().size());
+        okVoid(client.call(VIRT, "CloseEnumeration", P.value("EnumerationContext", nul.context())));
+        Batch max = call("OpenEnumerateInstancePaths", P.className("ClassName", "CIM_ComputerSystem"),
+                P.value("OperationTimeout", "3600"), P.value("MaxObjectCount", "1"));
+        okVoid(client.call(VIRT, "CloseEnumeration", P.value("EnumerationContext", max.context())));
+        healthy(client);
+    }
+
+    /**
+     * A Pull asking for no objects only keeps the context alive; a client that keeps doing so is
+     * given up on after 1000 in a row (OpenPegasus's cap) with 27, which ends the enumeration.
+     */
+    @Test
+    void consecutivePullsForNoObjectsAreCapped() throws Exception {
+        Batch b = call("OpenEnumerateInstancePaths", P.className("ClassName", "CIM_ComputerSystem"));
+        for (int i = 0; i < 1000; i++) {
+            b = pull("PullInstancePaths", b.context(), 0);
+            assertTrue(b.items().isEmpty());
+        }
+        String ctx = b.context();
+        error(client.call(VIRT, "PullInstancePaths", P.value("EnumerationContext", ctx), P.value("MaxObjectCount", "0")), 27);
+        error(client.call(VIRT, "PullInstancePaths", P.value("EnumerationContext", ctx), P.value("MaxObjectCount", "1")), 21);
+        healthy(client);
+    }
+
+    /**
      * A context expires once its OperationTimeout passes without a pull, by the server's clock: this
      * test's own server runs on a clock the test moves, so no real second has to pass.
      */

@@ -123,50 +123,45 @@ final class AssociationOperations {
         }
     }
 
-    /** Objects on the far side of associations referring to the object. */
+    /**
+     * Objects on the far side of associations referring to the object. An end whose reference
+     * names another namespace is followed there, as WMI and OpenPegasus do for interop: the
+     * associations live in the request's namespace, their far ends wherever their references say.
+     */
     Stream<CimInstance> associatedInstances(RequestContext rc, Query q) {
         CimObjectPath target = source.shapePath(rc.namespace(), q.object()).local();
-        NamespaceStore s = source.store(rc.namespace());
         Set<CimObjectPath> seen = new LinkedHashSet<>();
         try (Stream<CimInstance> assocs = source.referencesTo(rc, target, q.assocClass(), q.role())) {
-            assocs.forEach(assoc -> collectFarEnds(rc, q, s, target, assoc, seen));
+            assocs.forEach(assoc -> collectFarEnds(rc, q, target, assoc, seen));
         }
         // the far ends are read as the response is written: only their paths are held, however many
-        return seen.stream().map(path -> farEnd(rc, s, path)).filter(Objects::nonNull);
+        return seen.stream().map(path -> source.referenced(rc, path)).filter(Objects::nonNull);
     }
 
-    private static void collectFarEnds(RequestContext rc, Query q, NamespaceStore s, CimObjectPath target, CimInstance assoc,
-            Set<CimObjectPath> seen) {
+    /**
+     * Adds the far ends of one association to {@code seen}: local paths for ends in the request's
+     * namespace, paths with their namespace for ends elsewhere (ResultClass checked against that
+     * namespace's classes; a namespace the caller may not read contributes nothing).
+     */
+    private void collectFarEnds(RequestContext rc, Query q, CimObjectPath target, CimInstance assoc, Set<CimObjectPath> seen) {
         for (CimProperty p : assoc.properties()) {
             if (p.type() != CimType.REFERENCE || !(p.value() instanceof CimValue.ReferenceValue r)) {
                 continue;
             }
             CimObjectPath far = r.path();
-            if (far.local().equals(target) && (q.role() == null || p.name().is(q.role()))) {
+            CimNamespace ns = ObjectSource.namespaceOf(far, rc.namespace());
+            boolean home = ns.equals(rc.namespace());
+            if (home && far.local().equals(target) && (q.role() == null || p.name().is(q.role()))) {
                 continue; // the source's own end
             }
             if (q.resultRole() != null && !p.name().is(q.resultRole())) {
                 continue;
             }
-            if (far.namespace() != null && !far.namespace().equals(rc.namespace())) {
-                continue; // cross-namespace associations are not followed
-            }
-            if (q.resultClass() != null && !s.isA(far.className(), q.resultClass())) {
+            NamespaceStore s = home ? source.store(ns) : source.readableStore(rc, ns);
+            if (s == null || (q.resultClass() != null && !s.isA(far.className(), q.resultClass()))) {
                 continue;
             }
-            seen.add(far.local());
-        }
-    }
-
-    /** The associated object at {@code path}, or null when it is not there (a dangling reference). */
-    private CimInstance farEnd(RequestContext rc, NamespaceStore s, CimObjectPath path) {
-        if (!s.hasClass(path.className())) {
-            return null;
-        }
-        try {
-            return source.get(rc, source.shapePath(rc.namespace(), path));
-        } catch (CimException e) {
-            return null;
+            seen.add(home ? far.local() : far.local().withNamespace(ns));
         }
     }
 

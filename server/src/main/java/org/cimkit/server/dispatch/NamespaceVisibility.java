@@ -52,6 +52,11 @@ final class NamespaceVisibility {
                 || !s.isA(r.path().className(), CIM_NAMESPACE) || readable(rc, nameKey(r.path())));
     }
 
+    /** Whether the user may read in {@code ns} at all (e.g. to follow an association end there). */
+    boolean mayRead(RequestContext rc, CimNamespace ns) {
+        return authorization.allows(rc, ns, Right.READ);
+    }
+
     /**
      * Creating a CIM_Namespace instance creates the namespace it names: that needs the write right
      * there. Checked before the namespace is looked at, so the answer does not depend on whether it exists.

@@ -163,17 +163,63 @@ final class ObjectSource {
             Stream<CimInstance> candidates = providers.instanceProvider(ns, c) != null ? exact(rc, c)
                     : s.referencesTo(local).stream().filter(p -> p.className().equals(c)).map(s::getInstance)
                             .filter(i -> i != null && (visible == null || visible.test(i)));
-            return candidates.filter(i -> refersTo(i, local, role));
+            return candidates.filter(i -> refersTo(i, ns, local, role));
         });
     }
 
-    static boolean refersTo(CimInstance assoc, CimObjectPath localTarget, String role) {
+    /**
+     * Whether the association refers to the object at {@code localTarget} in namespace {@code ns}: a
+     * reference naming another namespace names another object, even with the same keys.
+     */
+    static boolean refersTo(CimInstance assoc, CimNamespace ns, CimObjectPath localTarget, String role) {
         for (CimProperty p : assoc.properties()) {
             if (p.type() == CimType.REFERENCE && p.value() instanceof CimValue.ReferenceValue r
-                    && (role == null || p.name().is(role)) && r.path().local().equals(localTarget)) {
+                    && (role == null || p.name().is(role)) && namespaceOf(r.path(), ns).equals(ns)
+                    && r.path().local().equals(localTarget)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The namespace a reference held in namespace {@code home} names: its own, else {@code home}. */
+    static CimNamespace namespaceOf(CimObjectPath ref, CimNamespace home) {
+        return ref.namespace() != null ? ref.namespace() : home;
+    }
+
+    /**
+     * The store of another namespace the caller may read, or null when it does not exist or the
+     * caller may not read there: association ends there are then left out, never an error.
+     */
+    NamespaceStore readableStore(RequestContext rc, CimNamespace ns) {
+        if (!visibility.mayRead(rc, ns)) {
+            return null;
+        }
+        try {
+            return repository.namespace(ns);
+        } catch (CimException e) {
+            return null; // no such namespace (any more)
+        }
+    }
+
+    /**
+     * The instance an association end names, read in the namespace its reference carries (the
+     * request's when it names none) through the same provider-or-repository path and with the
+     * caller's rights there; null when it is not there or the caller may not see it. From another
+     * namespace its path carries that namespace, so the client is given the full path.
+     */
+    CimInstance referenced(RequestContext rc, CimObjectPath ref) {
+        CimNamespace ns = namespaceOf(ref, rc.namespace());
+        NamespaceStore s = ns.equals(rc.namespace()) ? store(ns) : readableStore(rc, ns);
+        if (s == null || !s.hasClass(ref.className())) {
+            return null;
+        }
+        boolean home = ns.equals(rc.namespace());
+        try {
+            CimInstance i = get(home ? rc : rc.in(ns), shapePath(ns, ref.local()));
+            return i == null || home ? i : i.withPath(i.path().local().withNamespace(ns));
+        } catch (CimException e) {
+            return null; // a reference whose keys do not fit the class names nothing
+        }
     }
 }

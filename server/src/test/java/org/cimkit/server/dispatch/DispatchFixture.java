@@ -115,6 +115,13 @@ public final class DispatchFixture {
         }
     }
 
+    /** Compiles more MOF into {@code ns} (created when new), e.g. a second namespace for cross-namespace tests. */
+    void compile(CimNamespace ns, String mof) throws Exception {
+        MofCompiler c = new MofCompiler().defaultNamespace(ns);
+        c.compileString(ns + ".mof", mof);
+        load(repository, c.result());
+    }
+
     OperationResult call(String user, CimNamespace ns, String operation, ParamValue... params) {
         return dispatcher.intrinsic(new RequestContext(ns, "testhost", user, "127.0.0.1"), operation, List.of(params));
     }
