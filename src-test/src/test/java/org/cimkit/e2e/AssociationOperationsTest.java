@@ -41,14 +41,18 @@ class AssociationOperationsTest {
         return P.path("ObjectName", vm(VM_WEB));
     }
 
-    /** Class names of the result objects; checks every path is a full INSTANCEPATH in our namespace. */
+    /**
+     * Class names of the result objects; checks every path is a full INSTANCEPATH in our namespace
+     * (the VM's profile registration, reached through CIM_ElementConformsToProfile, in root/interop).
+     */
     private static List<String> objectClasses(List<Argument> items) {
         List<String> out = new ArrayList<>();
         for (Argument a : items) {
             CimObjectPath p = a instanceof Argument.InstanceArg i ? i.instance().path() : ((Argument.Path) a).path();
             assertNotNull(p.host(), "HOST in the path: " + p);
             assertFalse(p.host().isBlank());
-            assertEquals(CimNamespace.of(VIRT), p.namespace(), "namespace in the path: " + p);
+            assertEquals(CimNamespace.of(p.className().is("CIM_RegisteredProfile") ? "root/interop" : VIRT), p.namespace(),
+                    "namespace in the path: " + p);
             if (a instanceof Argument.InstanceArg i) {
                 assertEquals(i.instance().className(), p.className());
             }
@@ -89,8 +93,9 @@ class AssociationOperationsTest {
         CimClient.Exchange e = client.call(VIRT, "Associators", web());
         List<Argument> items = ok(e);
         assertTrue(e.bodyText().contains("<VALUE.OBJECTWITHPATH><INSTANCEPATH><NAMESPACEPATH><HOST>"), e.bodyText());
-        assertEquals(List.of("Msvm_VirtualSystemCollection", "Msvm_VirtualSystemReferencePoint", "Msvm_VirtualSystemSettingData"),
-                objectClasses(items));
+        // its profile (Virtual System, in root/interop), its host, its group, its reference point and its settings
+        assertEquals(List.of("CIM_RegisteredProfile", "Msvm_ComputerSystem", "Msvm_VirtualSystemCollection",
+                "Msvm_VirtualSystemReferencePoint", "Msvm_VirtualSystemSettingData"), objectClasses(items));
         CimInstance vssd = items.stream().map(E2e::inst).filter(i -> i.className().is("Msvm_VirtualSystemSettingData"))
                 .findFirst().orElseThrow();
         assertEquals("Microsoft:" + VM_WEB, ((org.cimkit.model.CimValue.StringValue) vssd.value("InstanceID")).value());
@@ -103,11 +108,13 @@ class AssociationOperationsTest {
     @Test
     void associatorFilters() throws Exception {
         assertEquals(List.of("Msvm_VirtualSystemSettingData"), both("Associators", P.className("AssocClass", "Msvm_SettingsDefineState")));
-        assertEquals(List.of("Msvm_VirtualSystemReferencePoint"), both("Associators", P.className("AssocClass", "CIM_Dependency")));
+        assertEquals(List.of("Msvm_ComputerSystem", "Msvm_VirtualSystemReferencePoint"),
+                both("Associators", P.className("AssocClass", "CIM_Dependency")));
         assertEquals(List.of("Msvm_VirtualSystemSettingData"), both("Associators", P.className("ResultClass", "CIM_SettingData")));
         assertEquals(List.of("Msvm_VirtualSystemCollection"), both("Associators", P.value("Role", "Member")));
         assertEquals(List.of("Msvm_VirtualSystemReferencePoint"), both("Associators", P.value("Role", "antecedent")));
-        assertEquals(List.of(), both("Associators", P.value("Role", "Dependent")));
+        assertEquals(List.of("Msvm_ComputerSystem"), both("Associators", P.value("Role", "Dependent")));
+        assertEquals(List.of(), both("Associators", P.value("Role", "Collection")));
         assertEquals(List.of("Msvm_VirtualSystemCollection"), both("Associators", P.value("ResultRole", "Collection")));
         assertEquals(List.of("Msvm_VirtualSystemSettingData"), both("Associators", P.value("Role", "ManagedElement"),
                 P.value("ResultRole", "SettingData"), P.className("AssocClass", "CIM_SettingsDefineState"),
@@ -128,10 +135,11 @@ class AssociationOperationsTest {
 
     @Test
     void referencesOfAVm() throws Exception {
-        assertEquals(List.of("Msvm_CollectedVirtualSystems", "Msvm_ReferencePointOfVirtualSystem", "Msvm_SettingsDefineState"),
-                both("References"));
+        assertEquals(List.of("CIM_ElementConformsToProfile", "Msvm_CollectedVirtualSystems", "Msvm_HostedDependency",
+                "Msvm_ReferencePointOfVirtualSystem", "Msvm_SettingsDefineState"), both("References"));
         assertEquals(List.of("Msvm_CollectedVirtualSystems"), both("References", P.className("ResultClass", "CIM_MemberOfCollection")));
-        assertEquals(List.of("Msvm_SettingsDefineState"), both("References", P.value("Role", "ManagedElement")));
+        assertEquals(List.of("CIM_ElementConformsToProfile", "Msvm_SettingsDefineState"),
+                both("References", P.value("Role", "ManagedElement")));
         assertEquals(List.of(), both("References", P.value("Role", "Collection")));
         List<Argument> refs = ok(client.call(VIRT, "References", web(), P.className("ResultClass", "Msvm_SettingsDefineState")));
         CimInstance assoc = E2e.inst(refs.get(0));

@@ -141,28 +141,37 @@ final class AssociationOperations {
     /**
      * Adds the far ends of one association to {@code seen}: local paths for ends in the request's
      * namespace, paths with their namespace for ends elsewhere (ResultClass checked against that
-     * namespace's classes; a namespace the caller may not read contributes nothing).
+     * namespace's classes; a namespace the caller may not read contributes nothing). A far end is any
+     * reference other than one the source plays (matching Role), so a reflexive association (the
+     * Profile Registration profile conforming to itself) yields the source through its other end.
      */
     private void collectFarEnds(RequestContext rc, Query q, CimObjectPath target, CimInstance assoc, Set<CimObjectPath> seen) {
-        for (CimProperty p : assoc.properties()) {
-            if (p.type() != CimType.REFERENCE || !(p.value() instanceof CimValue.ReferenceValue r)) {
+        List<CimProperty> refs = assoc.properties().stream()
+                .filter(p -> p.type() == CimType.REFERENCE && p.value() instanceof CimValue.ReferenceValue).toList();
+        for (CimProperty sourceEnd : refs) {
+            if (!isSource(rc, target, sourceEnd) || (q.role() != null && !sourceEnd.name().is(q.role()))) {
                 continue;
             }
-            CimObjectPath far = r.path();
-            CimNamespace ns = ObjectSource.namespaceOf(far, rc.namespace());
-            boolean home = ns.equals(rc.namespace());
-            if (home && far.local().equals(target) && (q.role() == null || p.name().is(q.role()))) {
-                continue; // the source's own end
+            for (CimProperty p : refs) {
+                if (p == sourceEnd || (q.resultRole() != null && !p.name().is(q.resultRole()))) {
+                    continue;
+                }
+                CimObjectPath far = ((CimValue.ReferenceValue) p.value()).path();
+                CimNamespace ns = ObjectSource.namespaceOf(far, rc.namespace());
+                boolean home = ns.equals(rc.namespace());
+                NamespaceStore s = home ? source.store(ns) : source.readableStore(rc, ns);
+                if (s == null || (q.resultClass() != null && !s.isA(far.className(), q.resultClass()))) {
+                    continue;
+                }
+                seen.add(home ? far.local() : far.local().withNamespace(ns));
             }
-            if (q.resultRole() != null && !p.name().is(q.resultRole())) {
-                continue;
-            }
-            NamespaceStore s = home ? source.store(ns) : source.readableStore(rc, ns);
-            if (s == null || (q.resultClass() != null && !s.isA(far.className(), q.resultClass()))) {
-                continue;
-            }
-            seen.add(home ? far.local() : far.local().withNamespace(ns));
         }
+    }
+
+    /** True when the reference names the source object (in the request's namespace). */
+    private static boolean isSource(RequestContext rc, CimObjectPath target, CimProperty ref) {
+        CimObjectPath p = ((CimValue.ReferenceValue) ref.value()).path();
+        return ObjectSource.namespaceOf(p, rc.namespace()).equals(rc.namespace()) && p.local().equals(target);
     }
 
     private Map<CimName, CimClass> referencingClasses(CimNamespace ns, Query q) {

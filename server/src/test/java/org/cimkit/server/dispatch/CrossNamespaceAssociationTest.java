@@ -87,7 +87,7 @@ class CrossNamespaceAssociationTest {
     }
 
     private static DispatchFixture open() throws Exception {
-        return fixture(DispatchFixture.withModules(List.of(),
+        return fixture(DispatchFixture.withModules(List.of(), List.of(),
                 r -> r.registerInstances(B, CimName.of("X_Computed"), COMPUTED)));
     }
 
