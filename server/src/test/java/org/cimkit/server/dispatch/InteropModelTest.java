@@ -143,6 +143,21 @@ class InteropModelTest {
         assertEquals(Set.of(CimName.of("Cimkit_ObjectManager"), CimName.of("CIM_IndicationService")), hosted);
     }
 
+    /** pywbem's central-instance call on a profile that conforms to itself (a reflexive association). */
+    @Test
+    void profileRegistrationIsItsOwnCentralInstance() throws Exception {
+        DispatchFixture f = DispatchFixture.open();
+        CimInstance pr = instances(f, INTEROP, "CIM_RegisteredProfile").stream()
+                .filter(p -> "Profile Registration".equals(str(p, "RegisteredName"))).findFirst().orElseThrow();
+        List<Object> central = drain(f.call(INTEROP, "AssociatorNames", path("ObjectName", pr.path()),
+                className("AssocClass", "CIM_ElementConformsToProfile"), DispatchFixture.value("ResultRole", "ManagedElement")));
+        assertEquals(1, central.size());
+        assertEquals(pr.path().local(), ((CimObjectPath) central.get(0)).local());
+        assertEquals(List.of(), drain(f.call(INTEROP, "AssociatorNames", path("ObjectName", pr.path()),
+                className("AssocClass", "CIM_ElementConformsToProfile"), DispatchFixture.value("Role", "ManagedElement"),
+                DispatchFixture.value("ResultRole", "ManagedElement"))), "one end cannot be both the source and the result");
+    }
+
     @Test
     void theCommunicationMechanismListsPullAndNoAuthentication() throws Exception {
         DispatchFixture f = DispatchFixture.open();
