@@ -32,6 +32,7 @@ import org.cimkit.server.http.StatusPage;
 import org.cimkit.server.http.TlsConnectors;
 import org.cimkit.server.indications.IndicationModule;
 import org.cimkit.server.interop.InteropModule;
+import org.cimkit.server.interop.StatisticsProvider;
 import org.cimkit.server.jobs.JobEngine;
 import org.cimkit.server.jobs.JobJournal;
 import org.cimkit.server.providers.ProviderModule;
@@ -47,6 +48,7 @@ import org.cimkit.server.security.AccessControl;
 import org.cimkit.server.security.AuthFailureLimiter;
 import org.cimkit.server.security.SecurityConfig;
 import org.cimkit.server.repository.ValueConverter;
+import org.cimkit.server.statistics.OperationStatistics;
 import org.cimkit.server.virtualization.HyperVModule;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -164,13 +166,17 @@ public final class CimkitServer implements AutoCloseable {
         AccessControl acl = sec.aclFile() == null ? null : AccessControl.load(sec.aclFile());
         ModuleRegistrar registrar = new ModuleRegistrar(repository, providers, acl);
         modules.forEach(m -> m.register(registrar));
+        // Operation statistics: counted by the servlet, shown by the interop namespace (switched by CIM_ObjectManager).
+        OperationStatistics statistics = new OperationStatistics();
+        StatisticsProvider.register(registrar, statistics);
 
         Dispatcher dispatcher = new Dispatcher(repository, providers, contexts, acl);
         RequestGuards guards = new RequestGuards(
                 new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), clock::millis),
                 sec.requestTimeout().toMillis());
         CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),
-                new StatusPage(VERSION, repository::namespaceNames), guards, new AccessLog(config.accessLog()));
+                new StatusPage(VERSION, repository::namespaceNames), guards, new AccessLog(config.accessLog()),
+                statistics);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("cimkit");
