@@ -168,7 +168,7 @@ public final class CimkitServer implements AutoCloseable {
         modules.forEach(m -> m.register(registrar));
         // Operation statistics: counted by the servlet, shown by the interop namespace (switched by CIM_ObjectManager).
         OperationStatistics statistics = new OperationStatistics();
-        StatisticsProvider.register(registrar, statistics);
+        StatisticsProvider.register(registrar, statistics, clock);
 
         Dispatcher dispatcher = new Dispatcher(repository, providers, contexts, acl);
         RequestGuards guards = new RequestGuards(

@@ -94,13 +94,23 @@ final class RequestRecording {
     }
 
     /**
-     * The response body stream: the header is set just before its first byte reaches the servlet
-     * stream (the response cannot be committed before that), so it carries the whole server time of
-     * a response that fits the buffer and the time to the first byte of a larger one.
+     * The response body stream: the header is set just before the servlet's response buffer would
+     * commit the response (when the body reaches the buffer's size, or on flush), so it carries the
+     * whole server time of a response that fits the buffer and the time to its first buffer-full for
+     * a larger one. (The XML writer hands its bytes on in small pieces long before that.)
      */
     OutputStream stamping(OutputStream body, HttpServletResponse resp) {
+        long bufferSize = Math.max(resp.getBufferSize(), 1);
         return new FilterOutputStream(body) {
+            private long written;
             private boolean stamped;
+
+            private void before(long more) {
+                written += more;
+                if (!stamped && written >= bufferSize) {
+                    stamp();
+                }
+            }
 
             private void stamp() {
                 if (!stamped) {
@@ -111,13 +121,13 @@ final class RequestRecording {
 
             @Override
             public void write(int b) throws IOException {
-                stamp();
+                before(1);
                 out.write(b);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                stamp();
+                before(len);
                 out.write(b, off, len);
             }
 
@@ -125,6 +135,12 @@ final class RequestRecording {
             public void flush() throws IOException {
                 stamp();
                 out.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                stamp();
+                out.close();
             }
         };
     }

@@ -61,7 +61,8 @@ public final class StatisticsProvider implements InstanceProvider {
         register(registrar, statistics, Clock.systemUTC());
     }
 
-    static void register(ProviderRegistrar registrar, OperationStatistics statistics, Clock clock) {
+    /** As {@link #register(ProviderRegistrar, OperationStatistics)}; StatisticTime is read from {@code clock}. */
+    public static void register(ProviderRegistrar registrar, OperationStatistics statistics, Clock clock) {
         StatisticsProvider provider = new StatisticsProvider(statistics, clock);
         for (CimNamespace ns : List.of(InteropProvider.INTEROP, CIMV2)) {
             if (registrar.hasNamespace(ns) && registrar.objects(ns).getClass(CLASS) != null) {
