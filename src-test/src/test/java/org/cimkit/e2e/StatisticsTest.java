@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * WBEMServerResponseTime header on every response while on and on none after switching off.
  */
 @WithServer
+// Passed on the statistics branch with a stand-in object manager provider (not committed) that switched
+// OperationStatistics.gathering on ModifyInstance: drop @Disabled once the lead's provider is merged.
 @Disabled("needs the object manager provider of stream lead (ModifyInstance of GatherStatisticalData switches"
         + " OperationStatistics.gathering); everything else is on this branch")
 class StatisticsTest {
@@ -63,7 +65,7 @@ class StatisticsTest {
     static CimClient.Exchange gather(boolean on) throws Exception {
         CimObjectPath om = objectManager();
         CimInstance current = E2e.inst(ok(client.call(INTEROP, "GetInstance", P.path("InstanceName", om))).get(0));
-        CimInstance.Builder b = CimInstance.builder(current.className()).path(current.path());
+        CimInstance.Builder b = CimInstance.builder(current.className()).path(om);
         current.properties().forEach(b::property);
         CimInstance modified = b.putProperty(CimProperty.of("GatherStatisticalData", CimValue.BooleanValue.of(on))).build();
         CimClient.Exchange e = client.call(INTEROP, "ModifyInstance",
@@ -83,9 +85,9 @@ class StatisticsTest {
         return micros;
     }
 
+    /** pywbemcli server-show: every CIM_CIMOMStatisticalData of the namespace, by InstanceID. */
     static Map<String, CimInstance> statistics(String ns) throws Exception {
         CimClient.Exchange e = client.call(ns, "EnumerateInstances", P.className("ClassName", "CIM_CIMOMStatisticalData"));
-        serverTime(e);
         Map<String, CimInstance> out = new TreeMap<>();
         for (CimInstance i : instances(ok(e))) {
             out.put(((CimValue.StringValue) i.value("InstanceID")).value(), i);
@@ -104,7 +106,7 @@ class StatisticsTest {
         serverTime(client.call(INTEROP, "GetClass", P.className("ClassName", "CIM_ObjectManager")));
         serverTime(client.call(CIMV2, "GetClass", P.className("ClassName", "CIM_ManagedElement")));
         CimClient.Exchange notFound = client.call(INTEROP, "GetClass", P.className("ClassName", "CIM_NoSuchClass"));
-        error(notFound, 5);
+        error(notFound, 6); // CIM_ERR_NOT_FOUND
         serverTime(notFound);
         serverTime(client.call(INTEROP, "EnumerateInstances", P.className("ClassName", "CIM_Namespace")));
         CimClient.Exchange refused = client.raw("POST", Map.of("Content-Type", "application/xml; charset=utf-8"),
@@ -112,11 +114,14 @@ class StatisticsTest {
         assertEquals(400, refused.status());
         serverTime(refused);
 
+        CimClient.Exchange show = client.call(INTEROP, "EnumerateInstances",
+                P.className("ClassName", "CIM_CIMOMStatisticalData"));
+        serverTime(show);
         Map<String, CimInstance> interop = statistics(INTEROP);
         CimInstance getClass = interop.get("CIM:Cimkit:GetClass");
         assertNotNull(getClass, interop.keySet()::toString);
         assertEquals(3, count(getClass));
-        assertEquals(1, count(interop.get("CIM:Cimkit:EnumerateInstances")), "this enumeration is counted after it");
+        assertEquals(2, count(interop.get("CIM:Cimkit:EnumerateInstances")), "this enumeration is counted after it");
         assertEquals(1, count(interop.get("CIM:Cimkit:GetInstance")));
         for (CimInstance i : interop.values()) {
             int type = (int) ((CimValue.IntegerValue) i.value("OperationType")).bits();
