@@ -23,9 +23,9 @@ import org.eclipse.jetty.http.HttpStatus;
  * {@value #HEADER} response header, set just before the response is committed.
  *
  * <p>Sizes are counted as the bytes of the request line / status line, the header lines the
- * servlet sees or sets, the blank line, and the body (as read / as written before any transfer
- * coding). Headers the connector adds when it commits (Date, Transfer-Encoding) and chunk framing
- * are not counted.
+ * servlet sees or sets (Jetty's Date and Server included), the blank line, and the body (as read /
+ * as written before any transfer coding). The lines the connector adds as it sends
+ * (Transfer-Encoding, Connection) and chunk framing are not counted.
  */
 final class RequestRecording {
     /** The server time of the response in microseconds, as OpenPegasus sends it and pywbem reads it. */
@@ -180,7 +180,7 @@ final class RequestRecording {
         return n + 2;
     }
 
-    /** Status line, the header lines the servlet set, and the blank line. */
+    /** Status line, the header lines of the servlet response (Date and Server included), and the blank line. */
     static long responseHeadBytes(HttpServletResponse resp) {
         int status = resp.getStatus();
         long n = "HTTP/1.1 ".length() + 3 + 1 + HttpStatus.getMessage(status).length() + 2;

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -154,6 +157,54 @@ class ServletStatisticsTest {
         assertTrue(t.responseBytes() > responseBody + "HTTP/1.1 200 OK\r\n".length() + "CIMOperation: MethodResponse\r\n".length(),
                 () -> t + " vs body " + responseBody);
         assertTrue(t.providerNanos() <= t.serverNanos(), t::toString);
+    }
+
+    @Test
+    void sizesAreTheBytesOnTheWireWithoutWhatTheConnectorAdds() throws Exception {
+        byte[] body = imethod("GetClass", className("ClassName", "CIM_ObjectManager")).getBytes(StandardCharsets.UTF_8);
+        String head = "POST /cimom HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml; charset=utf-8\r\n"
+                + "CIMOperation: MethodCall\r\nCIMMethod: GetClass\r\nCIMObject: root%2Finterop\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        byte[] response;
+        try (Socket socket = new Socket("127.0.0.1", uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            response = socket.getInputStream().readAllBytes();
+        }
+        OperationTotals t = totals().get("GetClass");
+        assertEquals(head.length() + body.length, t.requestBytes(), "request line, headers, blank line and body");
+
+        // the response as sent, less the Connection and Transfer-Encoding lines and any chunk framing
+        String raw = new String(response, StandardCharsets.ISO_8859_1);
+        int end = raw.indexOf("\r\n\r\n");
+        long expected = 2;
+        for (String line : raw.substring(0, end).split("\r\n")) {
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')) : "";
+            if (!name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Transfer-Encoding")) {
+                expected += line.length() + 2;
+            }
+        }
+        String rawBody = raw.substring(end + 4);
+        expected += raw.substring(0, end).toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")
+                ? dechunkedLength(rawBody) : rawBody.length();
+        assertEquals(expected, t.responseBytes(), raw);
+    }
+
+    /** The length of a chunked body's data. */
+    private static long dechunkedLength(String chunked) {
+        long total = 0;
+        int i = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", i);
+            int size = Integer.parseInt(chunked.substring(i, eol).trim(), 16);
+            if (size == 0) {
+                return total;
+            }
+            total += size;
+            i = eol + 2 + size + 2;
+        }
     }
 
     @Test
