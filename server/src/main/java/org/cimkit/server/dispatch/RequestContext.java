@@ -16,6 +16,11 @@ public record RequestContext(CimNamespace namespace, String host, String user, S
         this(namespace, host, user, clientId, ProviderTimer.OFF);
     }
 
+    /** The same request, its provider time added to {@code timer}. */
+    public RequestContext timedBy(ProviderTimer timer) {
+        return new RequestContext(namespace, host, user, clientId, timer);
+    }
+
     /** The same request, reading another namespace (its provider time still counts for this request). */
     public RequestContext in(CimNamespace other) {
         return new RequestContext(other, host, user, clientId, providerTime);

@@ -30,12 +30,12 @@ class ProviderTimeTest {
     final AtomicLong now = new AtomicLong();
     DispatchFixture f;
 
-    /** Serves T_Thing: each call costs 5, each produced instance 7 more, on the fake clock. */
+    /** Serves T_Thing (three instances): each call costs 5, each produced instance 7 more, on the fake clock. */
     final class SlowThings implements InstanceProvider {
         @Override
         public Stream<CimInstance> enumerate(ProviderContext ctx, CimName cls) {
             now.addAndGet(5);
-            return Stream.of("p", "q").map(id -> {
+            return Stream.of("p", "q", "r").map(id -> {
                 now.addAndGet(7);
                 return ctx.objects().shape(CimInstance.builder(THING).property("Id", id).build());
             });
@@ -71,7 +71,27 @@ class ProviderTimeTest {
         try (Stream<CimInstance> s = ((OperationResult.NamedInstances) r).instances()) {
             s.forEach(i -> now.addAndGet(1000)); // writing the response
         }
-        assertEquals(5 + 2 * 7, timer.nanos());
+        assertEquals(5 + 3 * 7, timer.nanos());
+    }
+
+    @Test
+    void aPullCountsTheResultsItReadsTheOpenOnlyItsOwn() {
+        ProviderTimer open = ProviderTimer.measuring(now::get);
+        OperationResult.Pull first = (OperationResult.Pull) f.dispatcher.intrinsic(rc(open, DispatchFixture.TEST),
+                "OpenEnumerateInstances", List.of(className("ClassName", "T_Thing"),
+                        DispatchFixture.value("MaxObjectCount", "1")));
+        assertEquals(1, first.instances().size());
+        // the call, the result returned, and the next one read ahead to know whether the sequence ends
+        assertEquals(5 + 2 * 7, open.nanos());
+        now.addAndGet(1000); // between the requests: nobody's time
+
+        ProviderTimer pull = ProviderTimer.measuring(now::get);
+        OperationResult.Pull second = (OperationResult.Pull) f.dispatcher.intrinsic(rc(pull, DispatchFixture.TEST),
+                "PullInstancesWithPath", List.of(DispatchFixture.value("EnumerationContext", first.context()),
+                        DispatchFixture.value("MaxObjectCount", "1")));
+        assertEquals(1, second.instances().size());
+        assertEquals(7, pull.nanos(), "the result this Pull read ahead");
+        assertEquals(5 + 2 * 7, open.nanos(), "the Open's total is unchanged");
     }
 
     @Test

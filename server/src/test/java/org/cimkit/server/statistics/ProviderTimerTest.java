@@ -68,6 +68,21 @@ class ProviderTimerTest {
     }
 
     @Test
+    void aRelayAddsToWhicheverRequestReadsNow() {
+        ProviderTimer relay = ProviderTimer.relay(timer);
+        var it = relay.timed(Stream.of(1, 2, 3).peek(x -> now.addAndGet(5))).iterator();
+        it.next();
+        relay.relayTo(ProviderTimer.OFF);
+        ProviderTimer later = ProviderTimer.measuring(now::get);
+        relay.relayTo(later);
+        it.next();
+        assertEquals(5, timer.nanos());
+        assertEquals(5, later.nanos());
+        assertSame(ProviderTimer.OFF, ProviderTimer.relay(ProviderTimer.OFF), "nothing to relay while off");
+        assertThrows(IllegalStateException.class, () -> timer.relayTo(later));
+    }
+
+    @Test
     void offMeasuresNothingAndLeavesTheStreamAsItIs() {
         Stream<Integer> s = Stream.of(1);
         assertSame(s, ProviderTimer.OFF.timed(s));
