@@ -50,7 +50,8 @@ class IndicationSchemaTest {
         }
     }
 
-    private static String shape(CimClass c) {
+    /** What is compared: superclass, kind, and per property type, key, default, value map, Required. */
+    static String shape(CimClass c) {
         StringBuilder sb = new StringBuilder(c.name() + " : " + c.superclass() + " abstract=" + c.isAbstract()
                 + " association=" + c.isAssociation() + " indication=" + c.isIndication() + "\n");
         TreeMap<String, String> props = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

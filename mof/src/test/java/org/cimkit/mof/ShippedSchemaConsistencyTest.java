@@ -80,6 +80,9 @@ class ShippedSchemaConsistencyTest {
             "CIM_ListenerDestination", "CIM_ListenerDestinationCIMXML", "CIM_AbstractIndicationSubscription",
             "CIM_IndicationSubscription", "CIM_IndicationService", "CIM_IndicationServiceCapabilities");
 
+    /** statistics.mof: in root/interop and root/cimv2. */
+    static final List<String> STATISTICS_CLASSES = List.of("CIM_StatisticalData", "CIM_CIMOMStatisticalData");
+
     /** Association classes of which demo-host.mof must hold at least one instance. */
     static final List<String> DEMO_ASSOCIATIONS = List.of(
             "Msvm_HostedService", "Msvm_SettingsDefineState",
@@ -107,6 +110,7 @@ class ShippedSchemaConsistencyTest {
                 .compileResource(BASE + "cim-core.mof")
                 .compileResource(BASE + "profiles.mof")
                 .compileResource(BASE + "interop.mof")
+                .compileResource(BASE + "statistics.mof")
                 .result();
         var virtNs = virt.namespaces().get(VIRT);
         var interopNs = interop.namespaces().get(INTEROP);
@@ -130,6 +134,9 @@ class ShippedSchemaConsistencyTest {
             assertTrue(virtClasses.containsKey(lc(c)), c + " in root/virtualization/v2");
         }
         for (String c : INTEROP_CLASSES) {
+            assertTrue(interopClasses.containsKey(lc(c)), c + " in root/interop");
+        }
+        for (String c : STATISTICS_CLASSES) {
             assertTrue(interopClasses.containsKey(lc(c)), c + " in root/interop");
         }
     }
@@ -171,6 +178,7 @@ class ShippedSchemaConsistencyTest {
         assertKeys(interopClasses, "CIM_IndicationService", "SystemCreationClassName", "SystemName",
                 "CreationClassName", "Name");
         assertKeys(interopClasses, "CIM_IndicationServiceCapabilities", "InstanceID");
+        assertKeys(interopClasses, "CIM_CIMOMStatisticalData", "InstanceID");
     }
 
     @Test
@@ -295,7 +303,7 @@ class ShippedSchemaConsistencyTest {
     @Test
     void noNamespacePragmaInShippedFiles() throws IOException {
         for (String f : List.of("qualifiers.mof", "cim-core.mof", "virtualization-v2.mof",
-                "demo-host.mof", "profiles.mof", "interop.mof")) {
+                "demo-host.mof", "profiles.mof", "interop.mof", "statistics.mof")) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(BASE + f)) {
                 assertNotNull(in, f + " on the class path");
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -187,7 +187,8 @@ public final class CimkitServer implements AutoCloseable {
                 new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), clock::millis),
                 sec.requestTimeout().toMillis());
         CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),
-                new StatusPage(VERSION, repository::namespaceNames), guards, new AccessLog(config.accessLog()));
+                new StatusPage(VERSION, repository::namespaceNames), guards, new AccessLog(config.accessLog()),
+                statistics);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("cimkit");

@@ -36,7 +36,7 @@ final class SchemaLoader {
 
     /**
      * The shipped schema: the virtualization namespace with its demo host, the interop namespace,
-     * root/cimv2 (the CIM core classes, for clients that start there) and the test namespace.
+     * root/cimv2 (the CIM core classes, for clients that start there; both with the statistics classes) and the test namespace.
      */
     static CompiledModel shipped() throws MofException, IOException {
         MofCompiler c = new MofCompiler().defaultNamespace(VIRTUALIZATION);
@@ -44,11 +44,11 @@ final class SchemaLoader {
             c.compileResource(SCHEMA + f);
         }
         c.defaultNamespace(INTEROP);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof")) {
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof", "statistics.mof")) {
             c.compileResource(SCHEMA + f);
         }
         c.defaultNamespace(CIMV2);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof")) {
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "statistics.mof")) {
             c.compileResource(SCHEMA + f);
         }
         c.defaultNamespace(TEST_PROVIDER);

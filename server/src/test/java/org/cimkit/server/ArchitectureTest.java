@@ -19,7 +19,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * (a file format clients may read). None of them decodes a request or encodes a response.
  *
  * <p>What http may use, and why: dispatch (the operations) and security (who the caller is, TLS
- * material); the CIM model with its CIM-XML reader and writer and message types (http decodes
+ * material); statistics (the servlet counts each request's time and sizes and sends the server time in
+ * a response header: only the HTTP layer sees a request from its first byte to its last); the CIM model with its CIM-XML reader and writer and message types (http decodes
  * requests and encodes responses); Jetty and the Jakarta servlet API (it is the HTTP layer); SLF4J
  * (the access and error logs); and the JDK ({@code java..}, and {@code javax.crypto} for the PBKDF2
  * password hashes of Basic authentication).
@@ -41,6 +42,7 @@ class ArchitectureTest {
     private static final String VIRTUALIZATION = "org.cimkit.server.virtualization..";
     private static final String STORAGE = "org.cimkit.server.storage..";
     private static final String INDICATIONS = "org.cimkit.server.indications..";
+    private static final String STATISTICS = "org.cimkit.server.statistics..";
     private static final String[] BELOW_HTTP = {DISPATCH, REPOSITORY, PROVIDERS, JOBS, INTEROP, VIRTUALIZATION,
             "org.cimkit.server.query..", "org.cimkit.server.pull..", "org.cimkit.server.changes..",
             "org.cimkit.server.security..", STORAGE, INDICATIONS};
@@ -50,9 +52,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule httpTalksOnlyToDispatchAndSecurity = classes().that().resideInAPackage(HTTP)
             .should().onlyDependOnClassesThat().resideInAnyPackage(HTTP, DISPATCH, "org.cimkit.server.security..",
+                    STATISTICS,
                     "org.cimkit.model..", "java..", "javax..", "jakarta..", "org.eclipse.jetty..", "org.slf4j..")
             .because("the servlet hands decoded operations to dispatch and knows nothing of what lies behind it"
                     + " (see the class comment for why each other package is allowed)");
+
+    @ArchTest
+    static final ArchRule statisticsIsALeaf = classes().that().resideInAPackage(STATISTICS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(STATISTICS, "java..")
+            .because("every layer feeds the statistics (http, dispatch) or shows them (interop): depending on"
+                    + " nothing but the JDK keeps that free of cycles");
 
     @ArchTest
     static final ArchRule theEngineDoesNotKnowProviderImplementations = noClasses()

@@ -21,6 +21,7 @@ import org.cimkit.server.changes.InstanceChanges;
 import org.cimkit.server.changes.MethodCall;
 import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.MethodResult;
+import org.cimkit.server.statistics.ProviderTimer;
 import org.cimkit.server.repository.ValueConverter;
 
 /** Extrinsic method calls: target and method checks, parameter conversion, and routing to a provider. */
@@ -57,7 +58,14 @@ final class MethodInvocation {
             throw new CimException(CimStatus.NOT_SUPPORTED, "no provider carries out " + cls.name() + "." + method.name());
         }
         Map<CimName, CimValue> in = inputs(method, call.parameters());
-        MethodResult r = provider.invoke(source.ctx(rc), local, method, in);
+        ProviderTimer timer = rc.providerTime();
+        long t = timer.start();
+        MethodResult r;
+        try {
+            r = provider.invoke(source.ctx(rc), local, method, in);
+        } finally {
+            timer.stop(t);
+        }
         InstanceChanges changes = source.repository().changes();
         if (changes.hasListeners()) {
             changes.publish(new MethodCall(rc.namespace(), local, method.name(), in, r.returnValue(), r.outParameters()));

@@ -21,6 +21,7 @@ import org.cimkit.server.providers.ProviderContext;
 import org.cimkit.server.providers.ProviderRegistry;
 import org.cimkit.server.repository.NamespaceStore;
 import org.cimkit.server.repository.Repository;
+import org.cimkit.server.statistics.ProviderTimer;
 
 /**
  * Instances wherever they live: the static repository, or the provider registered for their
@@ -66,9 +67,25 @@ final class ObjectSource {
     Stream<CimInstance> exact(RequestContext rc, CimName className) {
         CimNamespace ns = rc.namespace();
         InstanceProvider p = providers.instanceProvider(ns, className);
-        Stream<CimInstance> all = p != null ? p.enumerate(ctx(rc), className) : store(ns).instancesOf(className);
+        Stream<CimInstance> all = p != null ? enumerate(rc, p, className) : store(ns).instancesOf(className);
         Predicate<CimInstance> visible = visibility.filter(rc, store(ns), className);
         return visible == null ? all : all.filter(visible);
+    }
+
+    /**
+     * A provider's instances, with the provider's time counted for the request: the call itself and
+     * the production of each element while the stream is read (only while statistics are gathered).
+     */
+    private Stream<CimInstance> enumerate(RequestContext rc, InstanceProvider p, CimName className) {
+        ProviderTimer timer = rc.providerTime();
+        long t = timer.start();
+        Stream<CimInstance> s;
+        try {
+            s = p.enumerate(ctx(rc), className);
+        } finally {
+            timer.stop(t);
+        }
+        return timer.timed(s);
     }
 
     /** Instances of the class and its subclasses, lazily, class by class. */
@@ -83,7 +100,18 @@ final class ObjectSource {
     CimInstance get(RequestContext rc, CimObjectPath path) {
         CimNamespace ns = rc.namespace();
         InstanceProvider p = providers.instanceProvider(ns, path.className());
-        CimInstance i = p != null ? p.get(ctx(rc), path.local()) : store(ns).getInstance(path);
+        CimInstance i;
+        if (p != null) {
+            ProviderTimer timer = rc.providerTime();
+            long t = timer.start();
+            try {
+                i = p.get(ctx(rc), path.local());
+            } finally {
+                timer.stop(t);
+            }
+        } else {
+            i = store(ns).getInstance(path);
+        }
         Predicate<CimInstance> visible = i == null ? null : visibility.filter(rc, store(ns), i.className());
         return visible == null || visible.test(i) ? i : null;
     }
@@ -110,7 +138,13 @@ final class ObjectSource {
         visibility.checkCreate(rc, store(ns), given);
         InstanceProvider p = providers.instanceProvider(ns, given.className());
         if (p != null) {
-            return p.create(ctx(rc), given);
+            ProviderTimer timer = rc.providerTime();
+            long t = timer.start();
+            try {
+                return p.create(ctx(rc), given);
+            } finally {
+                timer.stop(t);
+            }
         }
         return repository.createInstance(ns, given).path();
     }
@@ -121,7 +155,14 @@ final class ObjectSource {
         CimObjectPath shaped = shapePath(ns, path);
         InstanceProvider p = providers.instanceProvider(ns, shaped.className());
         if (p != null) {
-            p.modify(ctx(rc), change.apply(require(rc, shaped)));
+            CimInstance changed = change.apply(require(rc, shaped));
+            ProviderTimer timer = rc.providerTime();
+            long t = timer.start();
+            try {
+                p.modify(ctx(rc), changed);
+            } finally {
+                timer.stop(t);
+            }
         } else {
             if (visibility.filter(rc, store(ns), shaped.className()) != null) {
                 require(rc, shaped); // one the user may not see is not found, as for a read
@@ -137,7 +178,13 @@ final class ObjectSource {
         visibility.checkDelete(rc, store(ns), existing);
         InstanceProvider p = providers.instanceProvider(ns, path.className());
         if (p != null) {
-            p.delete(ctx(rc), path.local());
+            ProviderTimer timer = rc.providerTime();
+            long t = timer.start();
+            try {
+                p.delete(ctx(rc), path.local());
+            } finally {
+                timer.stop(t);
+            }
         } else {
             repository.deleteInstance(ns, path);
         }

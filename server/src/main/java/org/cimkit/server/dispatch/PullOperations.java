@@ -11,6 +11,7 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimStatus;
 import org.cimkit.server.pull.EnumerationContexts;
 import org.cimkit.server.pull.PullKind;
+import org.cimkit.server.statistics.ProviderTimer;
 
 /** The DSP0200 1.4 pull operations: Open*, Pull*, CloseEnumeration, EnumerationCount. */
 final class PullOperations {
@@ -27,7 +28,8 @@ final class PullOperations {
         this.contexts = contexts;
     }
 
-    OperationResult openEnumerateInstances(RequestContext rc, OperationParameters p, boolean pathsOnly) {
+    OperationResult openEnumerateInstances(RequestContext request, OperationParameters p, boolean pathsOnly) {
+        RequestContext rc = relayed(request);
         CimClass cls = source.requireClass(rc.namespace(), p.className("ClassName"));
         CimClass scope = !pathsOnly && !p.bool("DeepInheritance") ? cls : null;
         List<CimName> pl = pathsOnly ? null : p.propertyList("PropertyList");
@@ -36,7 +38,8 @@ final class PullOperations {
                 !pathsOnly && p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult openAssociators(RequestContext rc, OperationParameters p, boolean pathsOnly) {
+    OperationResult openAssociators(RequestContext request, OperationParameters p, boolean pathsOnly) {
+        RequestContext rc = relayed(request);
         CimObjectPath target = p.instanceName("InstanceName");
         source.require(rc, target);
         checkClass(rc, p.className("AssocClass"));
@@ -47,7 +50,8 @@ final class PullOperations {
                 null, pathsOnly ? null : p.propertyList("PropertyList"), !pathsOnly && p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult openReferences(RequestContext rc, OperationParameters p, boolean pathsOnly) {
+    OperationResult openReferences(RequestContext request, OperationParameters p, boolean pathsOnly) {
+        RequestContext rc = relayed(request);
         CimObjectPath target = p.instanceName("InstanceName");
         source.require(rc, target);
         checkClass(rc, p.className("ResultClass"));
@@ -57,7 +61,8 @@ final class PullOperations {
                 null, pathsOnly ? null : p.propertyList("PropertyList"), !pathsOnly && p.bool("IncludeClassOrigin"));
     }
 
-    OperationResult openQueryInstances(RequestContext rc, OperationParameters p) {
+    OperationResult openQueryInstances(RequestContext request, OperationParameters p) {
+        RequestContext rc = relayed(request);
         String lang = p.string("FilterQueryLanguage");
         String query = p.string("FilterQuery");
         Stream<CimInstance> s = queries.run(rc, lang, query);
@@ -66,6 +71,15 @@ final class PullOperations {
             return pull.withQueryResultClass(queries.resultClass(rc, lang, query));
         }
         return r;
+    }
+
+    /**
+     * The request with its provider time relayed: the enumeration context outlives the Open, and
+     * the provider time of the results a later Pull reads goes to that Pull's timer.
+     */
+    private static RequestContext relayed(RequestContext rc) {
+        ProviderTimer relay = ProviderTimer.relay(rc.providerTime());
+        return relay == rc.providerTime() ? rc : rc.timedBy(relay);
     }
 
     /** What the Pull after an Open*Instances (false) or Open*InstancePaths (true) returns. */
@@ -107,7 +121,7 @@ final class PullOperations {
             throw e;
         }
         EnumerationContexts.Batch b = contexts.open(rc.namespace(), kind, s, timeout, max,
-                rc.clientId());
+                rc.clientId(), rc.providerTime());
         return result(kind, b, ico);
     }
 
@@ -125,7 +139,7 @@ final class PullOperations {
             }
             throw e;
         }
-        return result(kind, contexts.pull(rc.namespace(), kind, ctx, max), false);
+        return result(kind, contexts.pull(rc.namespace(), kind, ctx, max, rc.providerTime()), false);
     }
 
     OperationResult close(RequestContext rc, OperationParameters p) {

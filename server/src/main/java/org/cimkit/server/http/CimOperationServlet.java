@@ -26,6 +26,8 @@ import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.server.dispatch.Dispatcher;
 import org.cimkit.server.dispatch.OperationResult;
 import org.cimkit.server.dispatch.RequestContext;
+import org.cimkit.server.statistics.OperationStatistics;
+import org.cimkit.server.statistics.ProviderTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,7 +36,8 @@ import org.slf4j.MDC;
  * CIM operations over HTTP (DSP0200): checks the HTTP envelope (method, headers, versions,
  * authentication), decodes the CIM-XML request, hands it to the dispatcher and streams the
  * response. Errors found before the response is committed are answered whole; after that, through
- * the CIMStatusCode trailers when the client accepts trailers.
+ * the CIMStatusCode trailers when the client accepts trailers. While statistics are gathered, each
+ * request that starts then is counted and its response carries the server time ({@link RequestRecording}).
  */
 public final class CimOperationServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -48,9 +51,10 @@ public final class CimOperationServlet extends HttpServlet {
     private final long maxBodyBytes;
     private final transient RequestGuards guards;
     private final transient AccessLog accessLog;
+    private final transient OperationStatistics statistics;
 
     public CimOperationServlet(Dispatcher dispatcher, XmlLimits limits, Authenticator authenticator, StatusPage statusPage,
-            RequestGuards guards, AccessLog accessLog) {
+            RequestGuards guards, AccessLog accessLog, OperationStatistics statistics) {
         this.dispatcher = dispatcher;
         this.reader = new CimXmlReader(limits);
         this.authenticator = authenticator;
@@ -58,6 +62,7 @@ public final class CimOperationServlet extends HttpServlet {
         this.maxBodyBytes = limits.maxDocumentBytes();
         this.guards = guards;
         this.accessLog = accessLog;
+        this.statistics = statistics;
     }
 
     @Override
@@ -66,7 +71,13 @@ public final class CimOperationServlet extends HttpServlet {
         MDC.put("req", Long.toString(REQUEST_IDS.incrementAndGet()));
         AccessLog.Entry entry = accessLog.begin(req.getRemoteAddr());
         entry.operation = method; // until the body names the CIM operation
+        // the one volatile read a request costs while gathering is off
+        RequestRecording recording = statistics.gathering() ? new RequestRecording(statistics, System::nanoTime) : null;
         try {
+            if (recording != null) {
+                // errors and refusals answered by the container (sendError) carry it too
+                recording.stamp(resp);
+            }
             if ("GET".equals(method) || "HEAD".equals(method)) {
                 // With authentication on, the page names neither version nor namespaces. It checks no
                 // credentials either: a password check costs a PBKDF2 run, and GET has no failure limit.
@@ -81,10 +92,13 @@ public final class CimOperationServlet extends HttpServlet {
             }
             CimHeaders headers = new CimHeaders(req, mpost);
             try {
-                handle(req, resp, headers, mpost, entry);
+                handle(req, resp, headers, mpost, entry, recording);
             } catch (HttpFailure f) {
                 entry.error = f.cimError;
                 refuse(resp, headers, f);
+                if (recording != null) {
+                    recording.stamp(resp); // refuse() reset the response, and a 413 is sent at once
+                }
                 if (f.status == 413) {
                     resp.setHeader("Connection", "close");
                     OversizedBody.refused(req, resp);
@@ -100,13 +114,18 @@ public final class CimOperationServlet extends HttpServlet {
                 resp.setContentLength(0);
             }
         } finally {
-            accessLog.end(entry, resp.getStatus(), AccessLog.bytesWritten(resp));
+            long written = AccessLog.bytesWritten(resp);
+            if (recording != null) {
+                recording.stamp(resp); // what is not committed yet (refusals, 401, 500) gets the time so far
+                recording.finish(req, resp, written);
+            }
+            accessLog.end(entry, resp.getStatus(), written);
             MDC.remove("req");
         }
     }
 
     private void handle(HttpServletRequest req, HttpServletResponse resp, CimHeaders headers, boolean mpost,
-            AccessLog.Entry entry) throws IOException, HttpFailure {
+            AccessLog.Entry entry, RequestRecording recording) throws IOException, HttpFailure {
         if (mpost && "HTTP/1.0".equals(req.getProtocol())) {
             throw new HttpFailure(400, null, "M-POST needs HTTP/1.1");
         }
@@ -152,7 +171,7 @@ public final class CimOperationServlet extends HttpServlet {
         final String who = user;
         long deadline = guards.deadline(System.nanoTime());
         CimMessage message;
-        try (InputStream in = req.getInputStream()) {
+        try (InputStream in = recording == null ? req.getInputStream() : recording.counting(req.getInputStream())) {
             message = reader.readMessage(in);
         } catch (CimXmlException e) {
             throw HttpFailure.of(e);
@@ -168,22 +187,32 @@ public final class CimOperationServlet extends HttpServlet {
             entry.operation = call.name();
             entry.namespace = call.namespace() == null ? null : call.namespace().value();
             entry.className = AccessLog.className(call.name(), call.parameters());
+            if (recording != null) {
+                recording.operation(call.name(), false);
+            }
             matchHeaders(cimMethod, cimObject, call.name(), call.namespace(), null);
-            RequestContext rc = new RequestContext(call.namespace(), host, who, req.getRemoteAddr());
-            respond(req, resp, headers, message.id(), call.name(), false, deadline, entry,
+            RequestContext rc = new RequestContext(call.namespace(), host, who, req.getRemoteAddr(), timer(recording));
+            respond(req, resp, headers, message.id(), call.name(), false, deadline, entry, recording,
                     () -> dispatcher.intrinsic(rc, call.name(), call.parameters()));
         } else if (message.body() instanceof CimMessage.MethodCall call) {
             CimNamespace ns = call.target().namespace();
             entry.operation = call.name();
             entry.namespace = ns == null ? null : ns.value();
             entry.className = call.target().className().toString();
+            if (recording != null) {
+                recording.operation(call.name(), true);
+            }
             matchHeaders(cimMethod, cimObject, call.name(), ns, call.target());
-            RequestContext rc = new RequestContext(ns, host, who, req.getRemoteAddr());
-            respond(req, resp, headers, message.id(), call.name(), true, deadline, entry,
+            RequestContext rc = new RequestContext(ns, host, who, req.getRemoteAddr(), timer(recording));
+            respond(req, resp, headers, message.id(), call.name(), true, deadline, entry, recording,
                     () -> dispatcher.extrinsic(rc, call));
         } else {
             throw new HttpFailure(400, "request-not-valid", "the message is not a request");
         }
+    }
+
+    private static ProviderTimer timer(RequestRecording recording) {
+        return recording == null ? ProviderTimer.OFF : recording.providerTime();
     }
 
     private interface Operation {
@@ -191,7 +220,8 @@ public final class CimOperationServlet extends HttpServlet {
     }
 
     private void respond(HttpServletRequest req, HttpServletResponse resp, CimHeaders headers, String id, String name,
-            boolean extrinsic, long deadline, AccessLog.Entry entry, Operation op) throws IOException {
+            boolean extrinsic, long deadline, AccessLog.Entry entry, RequestRecording recording, Operation op)
+            throws IOException {
         resp.setStatus(200);
         resp.setContentType("application/xml; charset=utf-8");
         if (headers.isMPost()) {
@@ -212,16 +242,17 @@ public final class CimOperationServlet extends HttpServlet {
         } catch (CimException e) {
             LOG.debug("{} failed: {}", name, e.description());
             entry.error = e.status().symbol();
-            writeError(resp, id, name, e, extrinsic);
+            writeError(resp, id, name, e, extrinsic, recording);
             return;
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", name, e);
             entry.error = CimStatus.FAILED.symbol();
-            writeError(resp, id, name, internal(), extrinsic);
+            writeError(resp, id, name, internal(), extrinsic, recording);
             return;
         }
-        OutputStream out = deadline == Long.MAX_VALUE ? resp.getOutputStream()
-                : new DeadlineOutputStream(resp.getOutputStream(), deadline, guards.requestTimeoutMillis());
+        OutputStream body = recording == null ? resp.getOutputStream() : recording.stamping(resp.getOutputStream(), resp);
+        OutputStream out = deadline == Long.MAX_VALUE ? body
+                : new DeadlineOutputStream(body, deadline, guards.requestTimeoutMillis());
         CimXmlWriter w = new CimXmlWriter(out, new WriterOptions(req.getServerName(), nullElementsInArrays(req)));
         try {
             if (extrinsic) {
@@ -238,7 +269,7 @@ public final class CimOperationServlet extends HttpServlet {
             }
             if (!resp.isCommitted()) {
                 resp.resetBuffer();
-                writeError(resp, id, name, ce, extrinsic);
+                writeError(resp, id, name, ce, extrinsic, recording);
             } else if (trailersAccepted) {
                 trailers.put(headers.responseName(CimHeaders.CIM_STATUS_CODE), Integer.toString(ce.status().code()));
                 trailers.put(headers.responseName(CimHeaders.CIM_STATUS_CODE_DESCRIPTION), ce.description());
@@ -263,8 +294,11 @@ public final class CimOperationServlet extends HttpServlet {
         return new CimException(CimStatus.FAILED, "internal server error (see the server log)");
     }
 
-    private static void writeError(HttpServletResponse resp, String id, String name, CimException e, boolean extrinsic)
-            throws IOException {
+    private static void writeError(HttpServletResponse resp, String id, String name, CimException e, boolean extrinsic,
+            RequestRecording recording) throws IOException {
+        if (recording != null) {
+            recording.stamp(resp); // an ERROR carries the real time spent, not 0
+        }
         CimXmlWriter w = new CimXmlWriter(resp.getOutputStream(), WriterOptions.DEFAULT);
         if (extrinsic) {
             w.writeMethodError(id, name, e.status(), e.description());

@@ -13,7 +13,8 @@ import org.cimkit.server.statistics.OperationStatistics;
 /**
  * The interop namespace as a provider module: the object manager, its system, communication
  * mechanisms and namespaces (the WBEM Server profile), and the registered profiles with their
- * central instances (Profile Registration), all computed in {@code root/interop}; the
+ * central instances (Profile Registration), all computed in {@code root/interop}; the operation
+ * statistics (CIM_CIMOMStatisticalData, also in root/cimv2); the
  * CIM_ElementConformsToProfile instances of central instances that live elsewhere also in their
  * own namespace.
  */
@@ -75,5 +76,6 @@ public final class InteropModule implements ProviderModule {
         for (CimName c : ProfileProvider.INTEROP_CLASSES) {
             registrar.registerInstances(INTEROP, c, profileProvider);
         }
+        StatisticsProvider.register(registrar, statistics);
     }
 }

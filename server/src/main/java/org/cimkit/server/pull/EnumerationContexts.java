@@ -19,6 +19,7 @@ import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimStatus;
+import org.cimkit.server.statistics.ProviderTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,8 @@ public final class EnumerationContexts implements AutoCloseable {
         int zeroPulls;
         /** Objects not yet returned; -1 unless the source is a result already counted (a list, say). */
         long remaining;
+        /** The provider-time relay of the source (the Open's, then each Pull's timer), or null. */
+        ProviderTimer relay;
 
         Context(String id, CimNamespace ns, PullKind kind, String client, Stream<CimInstance> source,
                 long timeoutMillis) {
@@ -124,6 +127,16 @@ public final class EnumerationContexts implements AutoCloseable {
      */
     public Batch open(CimNamespace ns, PullKind kind, Stream<CimInstance> source, long timeoutSeconds, long maxObjects,
             String client) {
+        return open(ns, kind, source, timeoutSeconds, maxObjects, client, ProviderTimer.OFF);
+    }
+
+    /**
+     * As {@link #open(CimNamespace, PullKind, Stream, long, long, String)}; {@code providerTime} is the
+     * relay the source's provider streams are timed with ({@link ProviderTimer#relay}): each Pull names
+     * itself as the reader while it reads, so its provider time is its own.
+     */
+    public Batch open(CimNamespace ns, PullKind kind, Stream<CimInstance> source, long timeoutSeconds, long maxObjects,
+            String client, ProviderTimer providerTime) {
         byte[] b = new byte[12];
         random.nextBytes(b);
         String id = "cimkit-ec-" + HexFormat.of().formatHex(b);
@@ -145,6 +158,7 @@ public final class EnumerationContexts implements AutoCloseable {
                             + " this client (" + maxPerClient + "); close or finish some first");
                 }
                 c = new Context(id, ns, kind, client, source, timeoutSeconds * 1000);
+                c.relay = providerTime.isRelay() ? providerTime : null;
                 contexts.put(id, c);
                 if (client != null) {
                     openPerClient.merge(client, 1, Integer::sum);
@@ -161,7 +175,15 @@ public final class EnumerationContexts implements AutoCloseable {
 
     /** The next batch of an open enumeration. */
     public Batch pull(CimNamespace ns, PullKind kind, String id, long maxObjects) {
+        return pull(ns, kind, id, maxObjects, ProviderTimer.OFF);
+    }
+
+    /** As {@link #pull(CimNamespace, PullKind, String, long)}; the provider time of what it reads goes to {@code reader}. */
+    public Batch pull(CimNamespace ns, PullKind kind, String id, long maxObjects, ProviderTimer reader) {
         Context c = claim(ns, id, CimStatus.INVALID_ENUMERATION_CONTEXT);
+        if (c.relay != null) {
+            c.relay.relayTo(reader);
+        }
         if (c.kind != kind) {
             end(c); // an error ends the enumeration (fact sheet 3.2; ContinueOnError is not supported)
             throw new CimException(CimStatus.INVALID_ENUMERATION_CONTEXT, "enumeration context " + id
@@ -235,6 +257,10 @@ public final class EnumerationContexts implements AutoCloseable {
         } catch (RuntimeException e) {
             end(c); // an error ends the enumeration (ContinueOnError is not supported)
             throw e;
+        } finally {
+            if (c.relay != null) {
+                c.relay.relayTo(ProviderTimer.OFF); // until the next Pull claims the context
+            }
         }
         if (end) {
             end(c);

@@ -32,8 +32,9 @@ import org.cimkit.server.repository.ValueConverter;
 import org.cimkit.server.security.AccessControl;
 
 /**
- * A dispatcher over an in-memory repository: the shipped interop namespace (with its provider) and
- * {@code root/test}, whose small schema has a class, a subclass and an association between them.
+ * A dispatcher over an in-memory repository: the shipped interop namespace (with its provider and the
+ * statistics classes) and {@code root/test}, whose small schema has a class, a subclass and an
+ * association between them.
  */
 public final class DispatchFixture {
     static final CimNamespace INTEROP = CimNamespace.of("root/interop");
@@ -75,7 +76,7 @@ public final class DispatchFixture {
             throw new IllegalStateException("no embedded objects here");
         })));
         MofCompiler c = new MofCompiler().defaultNamespace(INTEROP);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof")) {
+        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof", "statistics.mof")) {
             c.compileResource("org/cimkit/mof/schema/" + f);
         }
         c.defaultNamespace(TEST).compileString("test.mof", TEST_MOF);
