@@ -51,7 +51,8 @@ class CimV2MofTest {
             CimClass added = Ops.getClass(c, CIMV2, "Site_Element");
             assertEquals("CIM_ManagedElement", added.superclass().value());
             assertEquals(2, Ops.instanceNames(c, CIMV2, "Site_Element").size());
-            assertEquals(2, Ops.instanceNames(c, CIMV2, "CIM_ManagedElement").size(), "found through the shipped superclass");
+            assertEquals(2, Ops.instanceNames(c, CIMV2, "CIM_ManagedElement").stream()
+                    .filter(p -> p.className().is("Site_Element")).count(), "found through the shipped superclass");
             assertNull(Ops.getClass(c, CIMV2, "CIM_ManagedElement").property("Id"), "the shipped class is unchanged");
             assertNotNull(Ops.getClass(c, CIMV2, "CIM_ComputerSystem"), "the rest of the core stays");
         }
