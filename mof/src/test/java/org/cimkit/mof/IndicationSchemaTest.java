@@ -37,11 +37,7 @@ class IndicationSchemaTest {
         var dmtf = new MofCompiler().compileFile(SharedMaterial.require(SharedMaterial.DMTF_SCHEMA)).result()
                 .namespace(MofCompiler.DEFAULT_NAMESPACE);
         CimNamespace interop = CimNamespace.of("root/interop");
-        var shipped = new MofCompiler().defaultNamespace(interop)
-                .compileResource(ShippedSchemaConsistencyTest.BASE + "qualifiers.mof")
-                .compileResource(ShippedSchemaConsistencyTest.BASE + "cim-core.mof")
-                .compileResource(ShippedSchemaConsistencyTest.BASE + "profiles.mof")
-                .compileResource(ShippedSchemaConsistencyTest.BASE + "interop.mof").result().namespace(interop);
+        var shipped = ShippedSchema.compileInto(new MofCompiler(), interop).result().namespace(interop);
         for (String name : CLASSES) {
             CimClass ours = shipped.cimClass(name);
             CimClass theirs = dmtf.cimClass(name);

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedSchemaConsistencyTest {
 
-    static final String BASE = "org/cimkit/mof/schema/";
+    static final String BASE = ShippedSchema.DIRECTORY;
     static final CimNamespace VIRT = CimNamespace.of("root/virtualization/v2");
     static final CimNamespace INTEROP = CimNamespace.of("root/interop");
 
@@ -96,22 +96,8 @@ class ShippedSchemaConsistencyTest {
 
     @BeforeAll
     static void compile() throws Exception {
-        var virt = new MofCompiler()
-                .defaultNamespace(VIRT)
-                .compileResource(BASE + "qualifiers.mof")
-                .compileResource(BASE + "cim-core.mof")
-                .compileResource(BASE + "profiles.mof")
-                .compileResource(BASE + "virtualization-v2.mof")
-                .compileResource(BASE + "demo-host.mof")
-                .result();
-        var interop = new MofCompiler()
-                .defaultNamespace(INTEROP)
-                .compileResource(BASE + "qualifiers.mof")
-                .compileResource(BASE + "cim-core.mof")
-                .compileResource(BASE + "profiles.mof")
-                .compileResource(BASE + "interop.mof")
-                .compileResource(BASE + "statistics.mof")
-                .result();
+        var virt = ShippedSchema.compileInto(new MofCompiler(), VIRT).result();
+        var interop = ShippedSchema.compileInto(new MofCompiler(), INTEROP).result();
         var virtNs = virt.namespaces().get(VIRT);
         var interopNs = interop.namespaces().get(INTEROP);
         assertNotNull(virtNs, "namespace root/virtualization/v2 compiled");
@@ -302,8 +288,7 @@ class ShippedSchemaConsistencyTest {
 
     @Test
     void noNamespacePragmaInShippedFiles() throws IOException {
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "virtualization-v2.mof",
-                "demo-host.mof", "profiles.mof", "interop.mof", "statistics.mof")) {
+        for (String f : ShippedSchema.allFiles()) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(BASE + f)) {
                 assertNotNull(in, f + " on the class path");
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

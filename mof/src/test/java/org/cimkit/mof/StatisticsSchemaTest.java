@@ -23,18 +23,14 @@ import org.junit.jupiter.api.Test;
 class StatisticsSchemaTest {
     static final List<String> CLASSES = List.of("CIM_StatisticalData", "CIM_CIMOMStatisticalData");
 
-    private static NamespaceModel shipped(CimNamespace ns, String... files) throws Exception {
-        MofCompiler c = new MofCompiler().defaultNamespace(ns);
-        for (String f : files) {
-            c.compileResource(ShippedSchemaConsistencyTest.BASE + f);
-        }
-        return c.result().namespace(ns);
+    private static NamespaceModel shipped(CimNamespace ns) throws Exception {
+        return ShippedSchema.compileInto(new MofCompiler(), ns).result().namespace(ns);
     }
 
     @Test
     void compilesInInteropAndCimv2() throws Exception {
         CimNamespace cimv2 = CimNamespace.of("root/cimv2");
-        var ns = shipped(cimv2, "qualifiers.mof", "cim-core.mof", "statistics.mof");
+        var ns = shipped(cimv2);
         for (String name : CLASSES) {
             assertNotNull(ns.cimClass(name), name + " in root/cimv2");
         }
@@ -49,7 +45,7 @@ class StatisticsSchemaTest {
         var dmtf = new MofCompiler().compileFile(SharedMaterial.require(SharedMaterial.DMTF_SCHEMA)).result()
                 .namespace(MofCompiler.DEFAULT_NAMESPACE);
         CimNamespace interop = CimNamespace.of("root/interop");
-        var ours = shipped(interop, "qualifiers.mof", "cim-core.mof", "interop.mof", "statistics.mof");
+        var ours = shipped(interop);
         for (String name : CLASSES) {
             assertNotNull(ours.cimClass(name), name + " shipped");
             assertEquals(IndicationSchemaTest.shape(dmtf.cimClass(name)), IndicationSchemaTest.shape(ours.cimClass(name)),

@@ -3,7 +3,6 @@ package org.cimkit.server;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 import org.cimkit.model.CimClass;
@@ -15,6 +14,7 @@ import org.cimkit.mof.InstanceSink;
 import org.cimkit.mof.MofCompiler;
 import org.cimkit.mof.MofException;
 import org.cimkit.mof.NamespaceModel;
+import org.cimkit.mof.ShippedSchema;
 import org.cimkit.server.repository.Repository;
 
 /**
@@ -23,39 +23,12 @@ import org.cimkit.server.repository.Repository;
  * qualifier declarations (qualifiers.mof). The shipped layout is described in org/cimkit/mof/schema/README-schema.md.
  */
 final class SchemaLoader {
-    static final CimNamespace VIRTUALIZATION = CimNamespace.of("root/virtualization/v2");
-    static final CimNamespace INTEROP = CimNamespace.of("root/interop");
-    /** The namespace pywbem, pywbemcli and most WBEM clients use when told none: the CIM core classes. */
-    static final CimNamespace CIMV2 = CimNamespace.of("root/cimv2");
-    /** The test indication source's namespace (Test_IndicationProviderClass), as OpenPegasus names it. */
-    static final CimNamespace TEST_PROVIDER = CimNamespace.of("test/TestProvider");
-    private static final String SCHEMA = "org/cimkit/mof/schema/";
-
     private SchemaLoader() {
     }
 
-    /**
-     * The shipped schema: the virtualization namespace with its demo host, the interop namespace,
-     * root/cimv2 (the CIM core classes, for clients that start there; both with the statistics classes) and the test namespace.
-     */
+    /** The shipped schema (namespaces and files as {@link ShippedSchema} lists them). */
     static CompiledModel shipped() throws MofException, IOException {
-        MofCompiler c = new MofCompiler().defaultNamespace(VIRTUALIZATION);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "virtualization-v2.mof", "demo-host.mof")) {
-            c.compileResource(SCHEMA + f);
-        }
-        c.defaultNamespace(INTEROP);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof", "statistics.mof")) {
-            c.compileResource(SCHEMA + f);
-        }
-        c.defaultNamespace(CIMV2);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "statistics.mof")) {
-            c.compileResource(SCHEMA + f);
-        }
-        c.defaultNamespace(TEST_PROVIDER);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "test-provider.mof")) {
-            c.compileResource(SCHEMA + f);
-        }
-        return c.result();
+        return ShippedSchema.compile();
     }
 
     /**
@@ -92,7 +65,7 @@ final class SchemaLoader {
     /** The standard DMTF qualifier declarations Cimkit ships (qualifiers.mof). */
     static Collection<CimQualifierType> standardQualifiers() throws MofException, IOException {
         CimNamespace scratch = CimNamespace.of("standard");
-        return new MofCompiler().defaultNamespace(scratch).compileResource(SCHEMA + "qualifiers.mof").result()
+        return new MofCompiler().defaultNamespace(scratch).compileResource(ShippedSchema.DIRECTORY + ShippedSchema.QUALIFIERS).result()
                 .namespaces().get(scratch).qualifierTypes().values();
     }
 

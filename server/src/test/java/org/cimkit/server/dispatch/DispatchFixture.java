@@ -18,6 +18,7 @@ import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.ParamValue;
 import org.cimkit.mof.CompiledModel;
 import org.cimkit.mof.MofCompiler;
+import org.cimkit.mof.ShippedSchema;
 import org.cimkit.mof.NamespaceModel;
 import org.cimkit.server.interop.InteropModule;
 import org.cimkit.server.interop.ProfileRegistration;
@@ -75,10 +76,7 @@ public final class DispatchFixture {
         repository = new Repository(new InstanceShaper(new ValueConverter(t -> {
             throw new IllegalStateException("no embedded objects here");
         })));
-        MofCompiler c = new MofCompiler().defaultNamespace(INTEROP);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof", "statistics.mof")) {
-            c.compileResource("org/cimkit/mof/schema/" + f);
-        }
+        MofCompiler c = ShippedSchema.compileInto(new MofCompiler(), INTEROP);
         c.defaultNamespace(TEST).compileString("test.mof", TEST_MOF);
         load(repository, c.result());
         ProviderRegistry providers = new ProviderRegistry();

@@ -21,6 +21,7 @@ import org.cimkit.model.CimNamespace;
 import org.cimkit.model.xml.XmlLimits;
 import org.cimkit.mof.CompiledModel;
 import org.cimkit.mof.MofCompiler;
+import org.cimkit.mof.ShippedSchema;
 import org.cimkit.mof.NamespaceModel;
 import org.cimkit.server.dispatch.Dispatcher;
 import org.cimkit.server.dispatch.ModuleRegistrar;
@@ -62,10 +63,7 @@ class ServletStatisticsTest {
         Repository repo = new Repository(new InstanceShaper(new ValueConverter(t -> {
             throw new IllegalStateException("no embedded objects here");
         })));
-        MofCompiler c = new MofCompiler().defaultNamespace(INTEROP);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof", "statistics.mof")) {
-            c.compileResource("org/cimkit/mof/schema/" + f);
-        }
+        MofCompiler c = ShippedSchema.compileInto(new MofCompiler(), INTEROP);
         load(repo, c.result());
         ProviderRegistry providers = new ProviderRegistry();
         ModuleRegistrar registrar = new ModuleRegistrar(repo, providers);

@@ -19,6 +19,7 @@ import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.ParamValue;
 import org.cimkit.mof.CompiledModel;
 import org.cimkit.mof.MofCompiler;
+import org.cimkit.mof.ShippedSchema;
 import org.cimkit.mof.NamespaceModel;
 import org.cimkit.server.dispatch.DispatchFixture;
 import org.cimkit.server.dispatch.Dispatcher;
@@ -86,10 +87,7 @@ final class SubscriptionFixture implements AutoCloseable {
         repository = new Repository(new InstanceShaper(new ValueConverter(t -> {
             throw new IllegalStateException("no embedded objects here");
         })));
-        MofCompiler c = new MofCompiler().defaultNamespace(INTEROP);
-        for (String f : List.of("qualifiers.mof", "cim-core.mof", "profiles.mof", "interop.mof")) {
-            c.compileResource("org/cimkit/mof/schema/" + f);
-        }
+        MofCompiler c = ShippedSchema.compileInto(new MofCompiler(), INTEROP);
         c.defaultNamespace(TEST);
         for (String f : List.of("qualifiers.mof", "cim-core.mof")) {
             c.compileResource("org/cimkit/mof/schema/" + f);
