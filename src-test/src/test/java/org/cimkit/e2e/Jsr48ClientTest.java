@@ -72,25 +72,9 @@ class Jsr48ClientTest {
     }
 
     private static CIMObjectPath vm(String guid) {
-        return new CIMObjectPath(null, null, null, VIRT, "Msvm_ComputerSystem", new CIMProperty<?>[] {
-                new CIMProperty<>("CreationClassName", CIMDataType.STRING_T, "Msvm_ComputerSystem", true, false, null),
-                new CIMProperty<>("Name", CIMDataType.STRING_T, guid, true, false, null) });
+        return Jsr48.computerSystem(VIRT, guid);
     }
 
-    private static <T> List<T> drain(CloseableIterator<T> it) throws WBEMException {
-        List<T> out = new ArrayList<>();
-        try {
-            while (it.hasNext()) {
-                out.add(it.next());
-            }
-            if (it.getWBEMException() != null) {
-                throw it.getWBEMException();
-            }
-        } finally {
-            it.close();
-        }
-        return out;
-    }
 
     private static Set<String> names(List<CIMInstance> is, String property) {
         Set<String> out = new HashSet<>();
@@ -103,7 +87,7 @@ class Jsr48ClientTest {
     @Test
     void enumerateClassNamesAndGetClass() throws Exception {
         List<String> names = new ArrayList<>();
-        for (CIMObjectPath p : drain(client.enumerateClassNames(cls(VIRT, null), true))) {
+        for (CIMObjectPath p : Jsr48.drain(client.enumerateClassNames(cls(VIRT, null), true))) {
             names.add(p.getObjectName());
         }
         assertTrue(names.contains("Msvm_ComputerSystem"), names::toString);
@@ -119,12 +103,12 @@ class Jsr48ClientTest {
 
     @Test
     void enumerateInstancesIsPolymorphic() throws Exception {
-        List<CIMInstance> systems = drain(client.enumerateInstances(cls(VIRT, "CIM_ComputerSystem"), true, false, false, null));
+        List<CIMInstance> systems = Jsr48.drain(client.enumerateInstances(cls(VIRT, "CIM_ComputerSystem"), true, false, false, null));
         assertEquals(Set.of(Ops.HOST, Ops.WEB01, Ops.DB01, Ops.BUILD01), names(systems, "Name"));
         assertTrue(systems.stream().allMatch(i -> i.getClassName().equals("Msvm_ComputerSystem")));
         assertEquals(Set.of("web-01", "db-01", "build-01", Ops.HOST), names(systems, "ElementName"));
 
-        List<CIMObjectPath> paths = drain(client.enumerateInstanceNames(cls(VIRT, "Msvm_ComputerSystem")));
+        List<CIMObjectPath> paths = Jsr48.drain(client.enumerateInstanceNames(cls(VIRT, "Msvm_ComputerSystem")));
         assertEquals(4, paths.size());
     }
 
@@ -198,28 +182,28 @@ class Jsr48ClientTest {
 
     @Test
     void associatorsAndReferences() throws Exception {
-        List<CIMInstance> settings = drain(client.associatorInstances(vm(Ops.WEB01), "Msvm_SettingsDefineState", null,
+        List<CIMInstance> settings = Jsr48.drain(client.associatorInstances(vm(Ops.WEB01), "Msvm_SettingsDefineState", null,
                 null, null, false, null));
         assertEquals(1, settings.size());
         assertEquals("Microsoft:" + Ops.WEB01, settings.get(0).getPropertyValue("InstanceID"));
 
-        List<CIMObjectPath> assocNames = drain(client.associatorNames(vm(Ops.WEB01), null, null, null, null));
+        List<CIMObjectPath> assocNames = Jsr48.drain(client.associatorNames(vm(Ops.WEB01), null, null, null, null));
         assertTrue(assocNames.stream().anyMatch(p -> p.getObjectName().equals("Msvm_VirtualSystemCollection")),
                 assocNames::toString);
 
-        List<CIMInstance> refs = drain(client.referenceInstances(vm(Ops.WEB01), "Msvm_SettingsDefineState", null, false, null));
+        List<CIMInstance> refs = Jsr48.drain(client.referenceInstances(vm(Ops.WEB01), "Msvm_SettingsDefineState", null, false, null));
         assertEquals(1, refs.size());
         Object setting = refs.get(0).getPropertyValue("SettingData");
         assertTrue(setting instanceof CIMObjectPath, String.valueOf(setting));
         assertEquals("Msvm_VirtualSystemSettingData", ((CIMObjectPath) setting).getObjectName());
 
-        List<CIMObjectPath> refNames = drain(client.referenceNames(vm(Ops.WEB01), null, null));
+        List<CIMObjectPath> refNames = Jsr48.drain(client.referenceNames(vm(Ops.WEB01), null, null));
         assertTrue(refNames.size() >= 3, refNames::toString);
     }
 
     @Test
     void execQueryWql() throws Exception {
-        List<CIMInstance> running = drain(client.execQuery(cls(VIRT, null),
+        List<CIMInstance> running = Jsr48.drain(client.execQuery(cls(VIRT, null),
                 "SELECT Name, ElementName FROM Msvm_ComputerSystem WHERE EnabledState = 2", "WQL"));
         assertTrue(names(running, "ElementName").containsAll(Set.of("web-01", "db-01")), running::toString);
         assertTrue(!names(running, "ElementName").contains("build-01"), running::toString);
@@ -230,7 +214,7 @@ class Jsr48ClientTest {
     void pullEnumerationInChunks() throws Exception {
         EnumerateResponse<CIMInstance> first = client.enumerateInstances(cls(VIRT, "Msvm_ComputerSystem"), true, false, null,
                 null, null, new UnsignedInteger32(30), false, new UnsignedInteger32(1));
-        List<CIMInstance> all = new ArrayList<>(drain(first.getResponses()));
+        List<CIMInstance> all = new ArrayList<>(Jsr48.drain(first.getResponses()));
         String context = first.getContext();
         boolean end = first.isEnd();
         int rounds = 0;
@@ -238,7 +222,7 @@ class Jsr48ClientTest {
             assertTrue(++rounds < 20, "pull does not end");
             EnumerateResponse<CIMInstance> next = client.getInstancesWithPath(cls(VIRT, "Msvm_ComputerSystem"), context,
                     new UnsignedInteger32(2));
-            all.addAll(drain(next.getResponses()));
+            all.addAll(Jsr48.drain(next.getResponses()));
             context = next.getContext();
             end = next.isEnd();
         }
@@ -254,12 +238,12 @@ class Jsr48ClientTest {
         EnumerateResponse<CIMInstance> q = client.execQueryInstances(cls(VIRT, "Msvm_ComputerSystem"),
                 "SELECT * FROM Msvm_ComputerSystem WHERE EnabledState = 3", "WQL", false,
                 new UnsignedInteger32(30), false, new UnsignedInteger32(10), null);
-        List<CIMInstance> off = new ArrayList<>(drain(q.getResponses()));
+        List<CIMInstance> off = new ArrayList<>(Jsr48.drain(q.getResponses()));
         String ctx = q.getContext();
         boolean end = q.isEnd();
         while (!end) {
             EnumerateResponse<CIMInstance> next = client.getInstances(cls(VIRT, "Msvm_ComputerSystem"), ctx, new UnsignedInteger32(10));
-            off.addAll(drain(next.getResponses()));
+            off.addAll(Jsr48.drain(next.getResponses()));
             ctx = next.getContext();
             end = next.isEnd();
         }
@@ -267,7 +251,7 @@ class Jsr48ClientTest {
 
         EnumerateResponse<CIMObjectPath> paths = client.enumerateInstancePaths(cls(VIRT, "Msvm_ComputerSystem"), null, null,
                 new UnsignedInteger32(30), false, new UnsignedInteger32(100));
-        List<CIMObjectPath> ps = drain(paths.getResponses());
+        List<CIMObjectPath> ps = Jsr48.drain(paths.getResponses());
         assertTrue(paths.isEnd());
         assertEquals(4, ps.size());
     }
@@ -280,10 +264,10 @@ class Jsr48ClientTest {
      */
     @Test
     void classesQualifiersAndSchemaQueries() throws Exception {
-        List<CIMClass> jobs = drain(client.enumerateClasses(cls(VIRT, "CIM_Job"), true, false, true, false));
+        List<CIMClass> jobs = Jsr48.drain(client.enumerateClasses(cls(VIRT, "CIM_Job"), true, false, true, false));
         assertTrue(jobs.stream().anyMatch(c -> c.getName().equals("Msvm_ConcreteJob")), jobs::toString);
 
-        List<org.metricshub.wbem.javax.cim.CIMQualifierType<?>> quals = drain(client.enumerateQualifierTypes(cls(VIRT, null)));
+        List<org.metricshub.wbem.javax.cim.CIMQualifierType<?>> quals = Jsr48.drain(client.enumerateQualifierTypes(cls(VIRT, null)));
         assertTrue(quals.stream().anyMatch(q -> q.getName().equalsIgnoreCase("Key")), quals::toString);
         org.metricshub.wbem.javax.cim.CIMQualifierType<?> key = client.getQualifierType(cls(VIRT, "Key"));
         assertEquals(CIMDataType.BOOLEAN_T, key.getDataType());
@@ -305,11 +289,11 @@ class Jsr48ClientTest {
         WBEMException gone = assertThrows(WBEMException.class, () -> client.getQualifierType(cls(VIRT, "CimkitJsrTag")));
         assertEquals(WBEMException.CIM_ERR_NOT_FOUND, gone.getID());
 
-        List<CIMClass> assocClasses = drain(client.associatorClasses(cls(VIRT, "Msvm_ComputerSystem"),
+        List<CIMClass> assocClasses = Jsr48.drain(client.associatorClasses(cls(VIRT, "Msvm_ComputerSystem"),
                 "Msvm_SettingsDefineState", null, null, null, false, false, null));
         // a schema query answers with the reference class the association declares (CIM_SettingData REF SettingData)
         assertEquals(List.of("CIM_SettingData"), assocClasses.stream().map(CIMClass::getName).toList());
-        List<CIMClass> refClasses = drain(client.referenceClasses(cls(VIRT, "Msvm_ComputerSystem"), null, null, false,
+        List<CIMClass> refClasses = Jsr48.drain(client.referenceClasses(cls(VIRT, "Msvm_ComputerSystem"), null, null, false,
                 false, null));
         assertTrue(refClasses.stream().anyMatch(c -> c.getName().equals("Msvm_SettingsDefineState")), refClasses::toString);
 
@@ -333,29 +317,29 @@ class Jsr48ClientTest {
     void pullAssociatorAndReferencePaths() throws Exception {
         EnumerateResponse<CIMObjectPath> a = client.associatorPaths(vm(Ops.WEB01), "Msvm_SettingsDefineState", null, null,
                 null, null, null, new UnsignedInteger32(30), false, new UnsignedInteger32(100));
-        List<CIMObjectPath> ap = drain(a.getResponses());
+        List<CIMObjectPath> ap = Jsr48.drain(a.getResponses());
         assertTrue(a.isEnd());
         assertEquals(1, ap.size(), ap::toString);
         assertEquals("Msvm_VirtualSystemSettingData", ap.get(0).getObjectName());
 
         EnumerateResponse<CIMInstance> r = client.references(vm(Ops.WEB01), null, null, false, null, null, null,
                 new UnsignedInteger32(30), false, new UnsignedInteger32(1));
-        List<CIMInstance> refs = new ArrayList<>(drain(r.getResponses()));
+        List<CIMInstance> refs = new ArrayList<>(Jsr48.drain(r.getResponses()));
         String ctx = r.getContext();
         boolean end = r.isEnd();
         while (!end) {
             EnumerateResponse<CIMInstance> next = client.getInstancesWithPath(vm(Ops.WEB01), ctx, new UnsignedInteger32(1));
-            refs.addAll(drain(next.getResponses()));
+            refs.addAll(Jsr48.drain(next.getResponses()));
             ctx = next.getContext();
             end = next.isEnd();
         }
-        assertEquals(drain(client.referenceNames(vm(Ops.WEB01), null, null)).size(), refs.size());
+        assertEquals(Jsr48.drain(client.referenceNames(vm(Ops.WEB01), null, null)).size(), refs.size());
 
         EnumerateResponse<CIMInstance> open = client.enumerateInstances(cls(VIRT, "CIM_ManagedElement"), true, false, null,
                 null, null, new UnsignedInteger32(30), false, new UnsignedInteger32(0));
         assertTrue(!open.isEnd(), "MaxObjectCount 0 leaves the enumeration open");
         client.closeEnumeration(cls(VIRT, "CIM_ManagedElement"), open.getContext());
-        WBEMException closed = assertThrows(WBEMException.class, () -> drain(client.getInstancesWithPath(
+        WBEMException closed = assertThrows(WBEMException.class, () -> Jsr48.drain(client.getInstancesWithPath(
                 cls(VIRT, "CIM_ManagedElement"), open.getContext(), new UnsignedInteger32(10)).getResponses()));
         assertEquals(WBEMException.CIM_ERR_INVALID_ENUMERATION_CONTEXT, closed.getID(), closed::toString);
     }
@@ -397,9 +381,9 @@ class Jsr48ClientTest {
             WBEMClient good = login(auth, "s3cret");
             WBEMClient bad = login(auth, "wrong");
             try {
-                assertEquals(4, drain(good.enumerateInstanceNames(cls(VIRT, "Msvm_ComputerSystem"))).size());
+                assertEquals(4, Jsr48.drain(good.enumerateInstanceNames(cls(VIRT, "Msvm_ComputerSystem"))).size());
                 WBEMException e = assertThrows(WBEMException.class,
-                        () -> drain(bad.enumerateInstanceNames(cls(VIRT, "Msvm_ComputerSystem"))));
+                        () -> Jsr48.drain(bad.enumerateInstanceNames(cls(VIRT, "Msvm_ComputerSystem"))));
                 assertEquals(WBEMException.CIM_ERR_ACCESS_DENIED, e.getID(), e::toString);
             } finally {
                 good.close();
@@ -421,7 +405,7 @@ class Jsr48ClientTest {
     @Test
     void unknownNamespaceIsInvalidNamespace() {
         WBEMException e = assertThrows(WBEMException.class,
-                () -> drain(client.enumerateClassNames(cls("root/nowhere", null), false)));
+                () -> Jsr48.drain(client.enumerateClassNames(cls("root/nowhere", null), false)));
         assertEquals(WBEMException.CIM_ERR_INVALID_NAMESPACE, e.getID(), e::toString);
     }
 }

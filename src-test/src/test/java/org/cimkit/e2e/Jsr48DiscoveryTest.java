@@ -82,25 +82,9 @@ class Jsr48DiscoveryTest {
     }
 
     private static CIMObjectPath vmPath(String name) {
-        return new CIMObjectPath(null, null, null, VIRT, "Msvm_ComputerSystem", new CIMProperty<?>[] {
-                new CIMProperty<>("CreationClassName", CIMDataType.STRING_T, "Msvm_ComputerSystem", true, false, null),
-                new CIMProperty<>("Name", CIMDataType.STRING_T, name, true, false, null) });
+        return Jsr48.computerSystem(VIRT, name);
     }
 
-    private static <T> List<T> drain(CloseableIterator<T> it) throws WBEMException {
-        List<T> out = new ArrayList<>();
-        try {
-            while (it.hasNext()) {
-                out.add(it.next());
-            }
-            if (it.getWBEMException() != null) {
-                throw it.getWBEMException();
-            }
-        } finally {
-            it.close();
-        }
-        return out;
-    }
 
     /** A path as text that compares "the same object": namespace (or the given default), class, sorted keys; no host. */
     private static String key(CIMObjectPath p, String defaultNs) {
@@ -121,7 +105,7 @@ class Jsr48DiscoveryTest {
     /** The advertised profiles by RegisteredName, each path located in root/interop. */
     private static Map<String, CIMObjectPath> profiles() throws WBEMException {
         Map<String, CIMObjectPath> out = new HashMap<>();
-        for (CIMInstance i : drain(client.enumerateInstances(cls(INTEROP, "CIM_RegisteredProfile"), true, false, false, null))) {
+        for (CIMInstance i : Jsr48.drain(client.enumerateInstances(cls(INTEROP, "CIM_RegisteredProfile"), true, false, false, null))) {
             out.put(String.valueOf(i.getPropertyValue("RegisteredName")), in(INTEROP, i.getObjectPath()));
         }
         return out;
@@ -135,16 +119,16 @@ class Jsr48DiscoveryTest {
     }
 
     private static List<CIMObjectPath> central(CIMObjectPath profile) throws WBEMException {
-        return drain(client.associatorNames(profile, "CIM_ElementConformsToProfile", null, null, "ManagedElement"));
+        return Jsr48.drain(client.associatorNames(profile, "CIM_ElementConformsToProfile", null, null, "ManagedElement"));
     }
 
     @Test
     void theInteropNamespaceAnswersWhereInteropIsRefused() throws Exception {
         WBEMException e = assertThrows(WBEMException.class,
-                () -> drain(client.enumerateInstanceNames(cls("interop", "CIM_Namespace"))));
+                () -> Jsr48.drain(client.enumerateInstanceNames(cls("interop", "CIM_Namespace"))));
         assertEquals(WBEMException.CIM_ERR_INVALID_NAMESPACE, e.getID(), e::toString);
         Set<String> names = new HashSet<>();
-        for (CIMObjectPath p : drain(client.enumerateInstanceNames(cls(INTEROP, "CIM_Namespace")))) {
+        for (CIMObjectPath p : Jsr48.drain(client.enumerateInstanceNames(cls(INTEROP, "CIM_Namespace")))) {
             names.add(String.valueOf(p.getKeyValue("Name")));
         }
         assertTrue(names.containsAll(List.of(INTEROP, VIRT, "root/cimv2")), names::toString);
@@ -152,7 +136,7 @@ class Jsr48DiscoveryTest {
 
     @Test
     void theObjectManagerAndItsVersion() throws Exception {
-        List<CIMInstance> oms = drain(client.enumerateInstances(cls(INTEROP, "CIM_ObjectManager"), true, false, false, null));
+        List<CIMInstance> oms = Jsr48.drain(client.enumerateInstances(cls(INTEROP, "CIM_ObjectManager"), true, false, false, null));
         assertEquals(1, oms.size(), oms::toString);
         assertEquals("Cimkit", oms.get(0).getPropertyValue("ElementName"));
         assertEquals(CimkitServer.VERSION, WbemServerWalk.version((String) oms.get(0).getPropertyValue("Description")));
@@ -164,7 +148,7 @@ class Jsr48DiscoveryTest {
         List<String> valueMap = Arrays.asList((String[]) c.getProperty("RegisteredOrganization").getQualifierValue("ValueMap"));
         List<String> values = Arrays.asList((String[]) c.getProperty("RegisteredOrganization").getQualifierValue("Values"));
         Set<String> seen = new HashSet<>();
-        for (CIMInstance i : drain(client.enumerateInstances(cls(INTEROP, "CIM_RegisteredProfile"), true, false, false, null))) {
+        for (CIMInstance i : Jsr48.drain(client.enumerateInstances(cls(INTEROP, "CIM_RegisteredProfile"), true, false, false, null))) {
             UnsignedInteger16 org = (UnsignedInteger16) i.getPropertyValue("RegisteredOrganization");
             String orgName = values.get(valueMap.indexOf(org.toString()));
             seen.add(orgName + "/" + i.getPropertyValue("RegisteredName") + "/" + i.getPropertyValue("RegisteredVersion"));
@@ -175,7 +159,7 @@ class Jsr48DiscoveryTest {
 
         Map<String, CIMObjectPath> profiles = profiles();
         for (AdvertisedProfiles.Profile p : AdvertisedProfiles.ALL) {
-            List<CIMObjectPath> scoping = drain(client.associatorNames(profile(profiles, p.name()), "CIM_ReferencedProfile", null,
+            List<CIMObjectPath> scoping = Jsr48.drain(client.associatorNames(profile(profiles, p.name()), "CIM_ReferencedProfile", null,
                     null, "Dependent"));
             Set<String> want = p.scopedBy() == null ? Set.of() : Set.of(key(profile(profiles, p.scopedBy()), INTEROP));
             assertEquals(want, keys(scoping, INTEROP), "the profile scoping " + p.name());
@@ -196,11 +180,11 @@ class Jsr48DiscoveryTest {
     @Test
     void everyCentralInstanceIsFoundAndRead() throws Exception {
         Map<String, Set<String>> expected = new HashMap<>();
-        CIMInstance om = drain(client.enumerateInstances(cls(INTEROP, "CIM_ObjectManager"), true, false, false, null)).get(0);
+        CIMInstance om = Jsr48.drain(client.enumerateInstances(cls(INTEROP, "CIM_ObjectManager"), true, false, false, null)).get(0);
         Map<String, CIMObjectPath> profiles = profiles();
         expect(expected, WBEM_SERVER, key(om.getObjectPath(), INTEROP));
         expect(expected, PROFILE_REGISTRATION, key(profile(profiles, PROFILE_REGISTRATION), INTEROP));
-        for (CIMObjectPath p : drain(client.enumerateInstanceNames(cls(INTEROP, "CIM_IndicationService")))) {
+        for (CIMObjectPath p : Jsr48.drain(client.enumerateInstanceNames(cls(INTEROP, "CIM_IndicationService")))) {
             expect(expected, INDICATIONS, key(p, INTEROP));
         }
         expect(expected, SYSTEM_VIRTUALIZATION, key(vmPath(Ops.HOST), VIRT));
@@ -208,7 +192,7 @@ class Jsr48DiscoveryTest {
             expect(expected, VIRTUAL_SYSTEM, key(vmPath(vm), VIRT));
         }
         String job = key(RefPoints.finishedExportJob(server.client(), server.exportRoot().resolve("jsr48")));
-        for (CIMObjectPath p : drain(client.enumerateInstanceNames(cls(VIRT, "CIM_ConcreteJob")))) {
+        for (CIMObjectPath p : Jsr48.drain(client.enumerateInstanceNames(cls(VIRT, "CIM_ConcreteJob")))) {
             expect(expected, JOB_CONTROL, key(p, VIRT));
         }
         assertTrue(expected.get(JOB_CONTROL).contains(job), () -> job + " among the jobs " + expected.get(JOB_CONTROL));
@@ -227,11 +211,11 @@ class Jsr48DiscoveryTest {
 
     @Test
     void theHostLeadsBackToItsProfileInTheInteropNamespace() throws Exception {
-        List<CIMObjectPath> back = drain(client.associatorNames(vmPath(Ops.HOST), "CIM_ElementConformsToProfile", null, null,
+        List<CIMObjectPath> back = Jsr48.drain(client.associatorNames(vmPath(Ops.HOST), "CIM_ElementConformsToProfile", null, null,
                 null));
         assertEquals(Set.of(key(profile(profiles(), SYSTEM_VIRTUALIZATION), INTEROP)), keys(back, VIRT));
         assertEquals(INTEROP, back.get(0).getNamespace(), "the profile's path names root/interop");
-        List<CIMInstance> read = drain(client.associatorInstances(vmPath(Ops.HOST), "CIM_ElementConformsToProfile", null,
+        List<CIMInstance> read = Jsr48.drain(client.associatorInstances(vmPath(Ops.HOST), "CIM_ElementConformsToProfile", null,
                 null, null, false, null));
         assertEquals(1, read.size(), read::toString);
         assertEquals(SYSTEM_VIRTUALIZATION, read.get(0).getPropertyValue("RegisteredName"));

@@ -105,7 +105,8 @@ public final class DispatchFixture {
         return new DispatchFixture(null, profiles, hostedServices, List.of(modules));
     }
 
-    private static void load(Repository repo, CompiledModel model) {
+    /** Loads a compiled model into a repository, as the server does at start-up. */
+    public static void load(Repository repo, CompiledModel model) {
         for (Map.Entry<CimNamespace, NamespaceModel> e : model.namespaces().entrySet()) {
             repo.namespaceOrCreate(e.getKey());
             e.getValue().qualifierTypes().values().forEach(q -> repo.loadQualifierType(e.getKey(), q));

@@ -19,10 +19,9 @@ import java.util.TreeMap;
 
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.xml.XmlLimits;
-import org.cimkit.mof.CompiledModel;
 import org.cimkit.mof.MofCompiler;
 import org.cimkit.mof.ShippedSchema;
-import org.cimkit.mof.NamespaceModel;
+import org.cimkit.server.dispatch.DispatchFixture;
 import org.cimkit.server.dispatch.Dispatcher;
 import org.cimkit.server.dispatch.ModuleRegistrar;
 import org.cimkit.server.interop.InteropModule;
@@ -64,7 +63,7 @@ class ServletStatisticsTest {
             throw new IllegalStateException("no embedded objects here");
         })));
         MofCompiler c = ShippedSchema.compileInto(new MofCompiler(), INTEROP);
-        load(repo, c.result());
+        DispatchFixture.load(repo, c.result());
         ProviderRegistry providers = new ProviderRegistry();
         ModuleRegistrar registrar = new ModuleRegistrar(repo, providers);
         new InteropModule(new ServerIdentity("testhost", "1.0.0", List.of("http"), false), List.of(), List.of(), STATISTICS)
@@ -98,14 +97,6 @@ class ServletStatisticsTest {
         STATISTICS.gathering(true); // a new interval: counters at zero
     }
 
-    private static void load(Repository repo, CompiledModel model) {
-        for (Map.Entry<CimNamespace, NamespaceModel> e : model.namespaces().entrySet()) {
-            repo.namespaceOrCreate(e.getKey());
-            e.getValue().qualifierTypes().values().forEach(q -> repo.loadQualifierType(e.getKey(), q));
-            e.getValue().classes().values().forEach(cls -> repo.loadClass(e.getKey(), cls));
-            e.getValue().instances().forEach(i -> repo.loadInstance(e.getKey(), i));
-        }
-    }
 
     static String imethod(String name, String params) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\" ?><CIM CIMVERSION=\"2.0\" DTDVERSION=\"2.0\"><MESSAGE ID=\"1\""

@@ -9,6 +9,7 @@ import java.util.Locale;
 import javax.security.auth.Subject;
 
 import org.cimkit.e2e.Ops;
+import org.cimkit.e2e.Jsr48;
 import org.metricshub.wbem.javax.cim.CIMArgument;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
@@ -41,11 +42,11 @@ public final class Jsr48Backup {
 
     public Jsr48Backup(WBEMClient client) throws WBEMException {
         this.client = client;
-        List<CIMObjectPath> services = Jsr48Subscriptions.drain(client.enumerateInstanceNames(
+        List<CIMObjectPath> services = Jsr48.drain(client.enumerateInstanceNames(
                 virt("Msvm_CollectionReferencePointService")));
         assertEquals(1, services.size(), services::toString);
         this.service = services.get(0);
-        this.group = Jsr48Subscriptions.drain(client.enumerateInstances(virt("Msvm_VirtualSystemCollection"), true, false,
+        this.group = Jsr48.drain(client.enumerateInstances(virt("Msvm_VirtualSystemCollection"), true, false,
                 false, null)).stream().filter(g -> "app-tier".equals(g.getPropertyValue("ElementName"))).findFirst()
                 .orElseThrow(() -> new AssertionError("the demo host's VM group app-tier")).getObjectPath();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cimkit.e2e.Jsr48;
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMInstance;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
@@ -34,11 +35,11 @@ public final class Jsr48Subscriptions {
     public Jsr48Subscriptions(WBEMClient client, String id) throws WBEMException {
         this.client = client;
         this.id = id;
-        List<CIMInstance> om = drain(client.enumerateInstances(cls("CIM_ObjectManager"), true, false, false, null));
+        List<CIMInstance> om = Jsr48.drain(client.enumerateInstances(cls("CIM_ObjectManager"), true, false, false, null));
         assertEquals(1, om.size(), "exactly one CIM_ObjectManager in root/interop");
         this.systemName = (String) om.get(0).getPropertyValue("SystemName");
         for (String c : List.of(PywbemSubscriptions.DESTINATION, PywbemSubscriptions.FILTER, PywbemSubscriptions.SUBSCRIPTION)) {
-            drain(client.enumerateInstances(cls(c), true, false, false, null));
+            Jsr48.drain(client.enumerateInstances(cls(c), true, false, false, null));
         }
     }
 
@@ -46,20 +47,6 @@ public final class Jsr48Subscriptions {
         return new CIMObjectPath(null, null, null, PywbemSubscriptions.INTEROP, className, null);
     }
 
-    static <T> List<T> drain(CloseableIterator<T> it) throws WBEMException {
-        List<T> out = new ArrayList<>();
-        try {
-            while (it.hasNext()) {
-                out.add(it.next());
-            }
-            if (it.getWBEMException() != null) {
-                throw it.getWBEMException();
-            }
-        } finally {
-            it.close();
-        }
-        return out;
-    }
 
     private static CIMProperty<String> string(String name, String value) {
         return new CIMProperty<>(name, CIMDataType.STRING_T, value);
@@ -132,7 +119,7 @@ public final class Jsr48Subscriptions {
         subscriptions.clear();
         for (List<CIMObjectPath> owned : List.of(filters, destinations)) {
             for (CIMObjectPath p : owned) {
-                List<CIMObjectPath> refs = drain(client.referenceNames(p, PywbemSubscriptions.SUBSCRIPTION, null));
+                List<CIMObjectPath> refs = Jsr48.drain(client.referenceNames(p, PywbemSubscriptions.SUBSCRIPTION, null));
                 assertTrue(refs.isEmpty(), () -> p + " is still referenced by " + refs);
                 client.deleteInstance(p);
             }

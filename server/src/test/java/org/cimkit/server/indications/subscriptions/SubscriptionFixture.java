@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
@@ -17,10 +16,8 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.message.Argument;
 import org.cimkit.model.message.ParamValue;
-import org.cimkit.mof.CompiledModel;
 import org.cimkit.mof.MofCompiler;
 import org.cimkit.mof.ShippedSchema;
-import org.cimkit.mof.NamespaceModel;
 import org.cimkit.server.dispatch.DispatchFixture;
 import org.cimkit.server.dispatch.Dispatcher;
 import org.cimkit.server.dispatch.ModuleRegistrar;
@@ -92,7 +89,7 @@ final class SubscriptionFixture implements AutoCloseable {
         for (String f : List.of("qualifiers.mof", "cim-core.mof")) {
             c.compileResource("org/cimkit/mof/schema/" + f);
         }
-        load(repository, c.result());
+        DispatchFixture.load(repository, c.result());
         journal = dataDir == null ? null : new MvStoreJournal(dataDir);
         if (journal != null) {
             journal.replay(repository);
@@ -114,14 +111,6 @@ final class SubscriptionFixture implements AutoCloseable {
         return new SubscriptionFixture(null, clock, null, IndicationConfig.DEFAULT.withDestinations(List.of("*")));
     }
 
-    private static void load(Repository repo, CompiledModel model) {
-        for (Map.Entry<CimNamespace, NamespaceModel> e : model.namespaces().entrySet()) {
-            repo.namespaceOrCreate(e.getKey());
-            e.getValue().qualifierTypes().values().forEach(q -> repo.loadQualifierType(e.getKey(), q));
-            e.getValue().classes().values().forEach(cls -> repo.loadClass(e.getKey(), cls));
-            e.getValue().instances().forEach(i -> repo.loadInstance(e.getKey(), i));
-        }
-    }
 
     @Override
     public void close() {
