@@ -2,16 +2,37 @@ package org.cimkit.e2e;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import javax.security.auth.Subject;
 
 import org.metricshub.wbem.javax.cim.CIMDataType;
 import org.metricshub.wbem.javax.cim.CIMObjectPath;
 import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
+import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
+import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
+import org.metricshub.wbem.javax.wbem.client.WBEMClient;
+import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
 
 /** Small helpers the JSR48-client tests share. */
 public final class Jsr48 {
     private Jsr48() {
+    }
+
+    /**
+     * A CIM-XML client of the server on a loopback port. Authentication is off on loopback test
+     * servers, so the credentials it sends are any.
+     */
+    public static WBEMClient client(int port) throws WBEMException {
+        WBEMClient client = WBEMClientFactory.getClient("CIM-XML");
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("tester"));
+        subject.getPrivateCredentials().add(new PasswordCredential("secret"));
+        client.initialize(new CIMObjectPath("http", "127.0.0.1", Integer.toString(port), null, null, null), subject,
+                new Locale[] {Locale.US});
+        return client;
     }
 
     /** Everything the iterator yields; an error the client met while reading is thrown, the iterator closed. */

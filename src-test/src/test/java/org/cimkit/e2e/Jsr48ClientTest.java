@@ -51,13 +51,7 @@ class Jsr48ClientTest {
     @BeforeAll
     static void start(RunningServer s) throws Exception {
         server = s;
-        client = WBEMClientFactory.getClient("CIM-XML");
-        CIMObjectPath root = new CIMObjectPath("http", "127.0.0.1", Integer.toString(server.port()), null, null, null);
-        Subject subject = new Subject();
-        // authentication is off on a loopback test server: any credentials pass
-        subject.getPrincipals().add(new UserPrincipal("tester"));
-        subject.getPrivateCredentials().add(new PasswordCredential("secret"));
-        client.initialize(root, subject, new Locale[] { Locale.US });
+        client = Jsr48.client(server.port());
     }
 
     @AfterAll

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import javax.security.auth.Subject;
 
 import org.cimkit.server.CimkitServer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,10 +36,7 @@ import org.metricshub.wbem.javax.cim.CIMProperty;
 import org.metricshub.wbem.javax.cim.UnsignedInteger16;
 import org.metricshub.wbem.javax.wbem.CloseableIterator;
 import org.metricshub.wbem.javax.wbem.WBEMException;
-import org.metricshub.wbem.javax.wbem.client.PasswordCredential;
-import org.metricshub.wbem.javax.wbem.client.UserPrincipal;
 import org.metricshub.wbem.javax.wbem.client.WBEMClient;
-import org.metricshub.wbem.javax.wbem.client.WBEMClientFactory;
 
 /**
  * The discovery walk with a JSR48 client (org.metricshub:wbem-java, as in {@link Jsr48ClientTest}):
@@ -56,13 +52,7 @@ class Jsr48DiscoveryTest {
     @BeforeAll
     static void start(RunningServer s) throws Exception {
         server = s;
-        client = WBEMClientFactory.getClient("CIM-XML");
-        Subject subject = new Subject();
-        // authentication is off on a loopback test server: any credentials pass
-        subject.getPrincipals().add(new UserPrincipal("tester"));
-        subject.getPrivateCredentials().add(new PasswordCredential("secret"));
-        client.initialize(new CIMObjectPath("http", "127.0.0.1", Integer.toString(s.port()), null, null, null), subject,
-                new Locale[] { Locale.US });
+        client = Jsr48.client(s.port());
     }
 
     @AfterAll
