@@ -148,30 +148,32 @@ final class AssociationOperations {
     private void collectFarEnds(RequestContext rc, Query q, CimObjectPath target, CimInstance assoc, Set<CimObjectPath> seen) {
         List<CimProperty> refs = assoc.properties().stream()
                 .filter(p -> p.type() == CimType.REFERENCE && p.value() instanceof CimValue.ReferenceValue).toList();
-        for (CimProperty sourceEnd : refs) {
-            if (!isSource(rc, target, sourceEnd) || (q.role() != null && !sourceEnd.name().is(q.role()))) {
+        // each end's namespace and local path worked out once (a path's comparison key is costly to build)
+        int n = refs.size();
+        CimNamespace[] namespaces = new CimNamespace[n];
+        CimObjectPath[] locals = new CimObjectPath[n];
+        for (int i = 0; i < n; i++) {
+            CimObjectPath path = ((CimValue.ReferenceValue) refs.get(i).value()).path();
+            namespaces[i] = ObjectSource.namespaceOf(path, rc.namespace());
+            locals[i] = path.local();
+        }
+        for (int s = 0; s < n; s++) {
+            boolean isSource = namespaces[s].equals(rc.namespace()) && locals[s].equals(target);
+            if (!isSource || (q.role() != null && !refs.get(s).name().is(q.role()))) {
                 continue;
             }
-            for (CimProperty p : refs) {
-                if (p == sourceEnd || (q.resultRole() != null && !p.name().is(q.resultRole()))) {
+            for (int f = 0; f < n; f++) {
+                if (f == s || (q.resultRole() != null && !refs.get(f).name().is(q.resultRole()))) {
                     continue;
                 }
-                CimObjectPath far = ((CimValue.ReferenceValue) p.value()).path();
-                CimNamespace ns = ObjectSource.namespaceOf(far, rc.namespace());
-                boolean home = ns.equals(rc.namespace());
-                NamespaceStore s = home ? source.store(ns) : source.readableStore(rc, ns);
-                if (s == null || (q.resultClass() != null && !s.isA(far.className(), q.resultClass()))) {
+                boolean home = namespaces[f].equals(rc.namespace());
+                NamespaceStore store = home ? source.store(namespaces[f]) : source.readableStore(rc, namespaces[f]);
+                if (store == null || (q.resultClass() != null && !store.isA(locals[f].className(), q.resultClass()))) {
                     continue;
                 }
-                seen.add(home ? far.local() : far.local().withNamespace(ns));
+                seen.add(home ? locals[f] : locals[f].withNamespace(namespaces[f]));
             }
         }
-    }
-
-    /** True when the reference names the source object (in the request's namespace). */
-    private static boolean isSource(RequestContext rc, CimObjectPath target, CimProperty ref) {
-        CimObjectPath p = ((CimValue.ReferenceValue) ref.value()).path();
-        return ObjectSource.namespaceOf(p, rc.namespace()).equals(rc.namespace()) && p.local().equals(target);
     }
 
     private Map<CimName, CimClass> referencingClasses(CimNamespace ns, Query q) {
