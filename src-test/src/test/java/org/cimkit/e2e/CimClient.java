@@ -133,7 +133,9 @@ public final class CimClient {
         }
         w.endMethodCall();
         w.close();
-        return post(method, URLEncoder.encode(target.toString(), StandardCharsets.UTF_8), out.toByteArray(), Map.of());
+        // %-encoding as URIs have it (DSP0200): a space is %20; URLEncoder's form encoding would make it '+'
+        return post(method, URLEncoder.encode(target.toString(), StandardCharsets.UTF_8).replace("+", "%20"),
+                out.toByteArray(), Map.of());
     }
 
     /** Posts a body with the CIM headers for the given method and object, plus extra headers. */

@@ -202,4 +202,18 @@ class InteropConsistencyTest {
                     () -> "central instances of " + Ops.text(profile, "RegisteredName"));
         }
     }
+
+    /** DSP1033 1.1's GetCentralInstances (pywbem tries it first when asked to) answers the same instances. */
+    @Test
+    void getCentralInstancesAgreesWithTheCentralMethodology() throws Exception {
+        for (CimInstance profile : walk.profiles()) {
+            CimObjectPath path = WbemServerWalk.located(profile.path(), INTEROP);
+            RefPoints.Result r = RefPoints.invoke(client, path, "GetCentralInstances", Map.of());
+            assertEquals(0, r.code(), "GetCentralInstances: 0 Completed with no error");
+            Set<CimObjectPath> answered = new HashSet<>();
+            r.refs("CentralInstances").forEach(p -> answered.add(WbemServerWalk.located(p, INTEROP)));
+            assertEquals(Set.copyOf(walk.centralInstances(profile.path())), answered,
+                    () -> "GetCentralInstances of " + Ops.text(profile, "RegisteredName"));
+        }
+    }
 }

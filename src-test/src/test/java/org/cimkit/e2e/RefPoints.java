@@ -128,6 +128,19 @@ final class RefPoints {
         CimObjectPath job() {
             return ref("Job");
         }
+
+        /** A reference-array output parameter's paths (empty when it is absent or NULL). */
+        List<CimObjectPath> refs(String name) {
+            List<CimObjectPath> out = new ArrayList<>();
+            if (this.out.get(name) instanceof Argument.Typed t && t.value() instanceof CimValue.ArrayValue a) {
+                for (CimValue v : a.elements()) {
+                    if (v instanceof CimValue.ReferenceValue r) {
+                        out.add(r.path());
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     static Result invoke(CimClient c, CimObjectPath target, String method, Map<String, CimValue> in) throws Exception {

@@ -76,6 +76,7 @@ public final class InteropModule implements ProviderModule {
         for (CimName c : ProfileProvider.INTEROP_CLASSES) {
             registrar.registerInstances(INTEROP, c, profileProvider);
         }
+        registrar.registerMethods(INTEROP, InteropNames.REGISTERED_PROFILE, profileProvider);
         StatisticsProvider.register(registrar, statistics);
     }
 }

@@ -15,12 +15,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimKeyBinding;
+import org.cimkit.model.CimMethod;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.providers.InstanceProvider;
+import org.cimkit.server.providers.MethodProvider;
+import org.cimkit.server.providers.MethodResult;
 import org.cimkit.server.providers.ProviderContext;
 
 /**
@@ -30,9 +36,12 @@ import org.cimkit.server.providers.ProviderContext;
  * instances. root/interop serves every one; another namespace serves the
  * CIM_ElementConformsToProfile instances whose central instance lives in it, so a client standing
  * on a host or job finds its profile from there (as WMI serves cross-namespace associations from
- * both ends).
+ * both ends). CIM_RegisteredProfile.GetCentralInstances answers the same central instances
+ * (DSP1033 1.1's method, which pywbem tries first when asked to).
  */
-final class ProfileProvider implements InstanceProvider {
+final class ProfileProvider implements InstanceProvider, MethodProvider {
+    static final String GET_CENTRAL_INSTANCES = "GetCentralInstances";
+
     static final List<CimName> INTEROP_CLASSES = List.of(REGISTERED_PROFILE, REFERENCED_PROFILE, CONFORMS_TO_PROFILE);
 
     private final List<ProfileRegistration> profiles;
@@ -75,6 +84,25 @@ final class ProfileProvider implements InstanceProvider {
             }
         }
         return out.stream().map(i -> shape(ctx, i));
+    }
+
+    /** GetCentralInstances on a registered profile: 0 and its central instances' paths. */
+    @Override
+    public MethodResult invoke(ProviderContext ctx, CimObjectPath target, CimMethod method, Map<CimName, CimValue> in) {
+        if (!method.name().is(GET_CENTRAL_INSTANCES)) {
+            throw new CimException(CimStatus.METHOD_NOT_AVAILABLE, "method " + method.name() + " is not implemented");
+        }
+        ProfileRegistration p = target.hasKeys() ? profiles.stream()
+                .filter(r -> profilePath(r).local().equals(target.local())).findFirst().orElse(null) : null;
+        if (p == null) {
+            throw new CimException(CimStatus.NOT_FOUND, "registered profile " + target + " does not exist");
+        }
+        List<CimValue> central;
+        try (Stream<CimObjectPath> paths = p.central().paths()) {
+            central = paths.map(c -> (CimValue) new CimValue.ReferenceValue(c)).toList();
+        }
+        return new MethodResult(CimValue.IntegerValue.uint8(0), Map.of("CentralInstances",
+                new CimValue.ArrayValue(CimType.REFERENCE, central)));
     }
 
     private static CimInstance profile(ProfileRegistration p) {

@@ -158,6 +158,22 @@ class InteropModelTest {
                 DispatchFixture.value("ResultRole", "ManagedElement"))), "one end cannot be both the source and the result");
     }
 
+    /** DSP1033 1.1's GetCentralInstances answers what CIM_ElementConformsToProfile links. */
+    @Test
+    void getCentralInstancesAnswersTheConformingElements() throws Exception {
+        DispatchFixture f = DispatchFixture.withModules(List.of(SubscriptionManager.indicationsProfile("testhost")),
+                List.of(SubscriptionManager.servicePath("testhost")));
+        CimInstance indications = instances(f, INTEROP, "CIM_RegisteredProfile").stream()
+                .filter(p -> "Indications".equals(str(p, "RegisteredName"))).findFirst().orElseThrow();
+        OperationResult.MethodReturn r = f.invoke(indications.path().withNamespace(INTEROP), "GetCentralInstances");
+        assertEquals(CimValue.IntegerValue.uint8(0), r.returnValue());
+        List<CimValue> central = ((CimValue.ArrayValue) r.outParameters().get("CentralInstances")).elements();
+        assertEquals(List.of(new CimValue.ReferenceValue(SubscriptionManager.servicePath("testhost"))), central);
+        CimObjectPath unknown = CimObjectPath.parse("root/interop:CIM_RegisteredProfile.InstanceID=\"nope\"");
+        assertEquals(CimStatus.NOT_FOUND, org.junit.jupiter.api.Assertions.assertThrows(org.cimkit.model.CimException.class,
+                () -> f.invoke(unknown, "GetCentralInstances")).status());
+    }
+
     @Test
     void theCommunicationMechanismListsPullAndNoAuthentication() throws Exception {
         DispatchFixture f = DispatchFixture.open();
