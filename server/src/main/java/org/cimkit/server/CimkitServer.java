@@ -78,7 +78,7 @@ public final class CimkitServer implements AutoCloseable {
     private final Repository repository;
     private final ProviderRegistry providers = new ProviderRegistry();
     /** Operation statistics, switched by the object manager's GatherStatisticalData. */
-    private final OperationStatistics statistics = new OperationStatistics();
+    private final OperationStatistics statistics;
     private final EnumerationContexts contexts;
     private MvStoreJournal journal;
     private JobEngine jobs;
@@ -99,6 +99,7 @@ public final class CimkitServer implements AutoCloseable {
     public CimkitServer(ServerConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.statistics = new OperationStatistics(clock);
         CimXmlReader reader = new CimXmlReader(config.limits());
         ValueConverter converter = new ValueConverter(text -> parseEmbedded(reader, text));
         this.repository = new Repository(new InstanceShaper(converter));

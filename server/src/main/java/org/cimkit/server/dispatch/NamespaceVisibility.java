@@ -17,13 +17,15 @@ import org.cimkit.server.repository.NamespaceStore;
 import org.cimkit.server.security.AccessControl.Right;
 
 /**
- * A CIM_Namespace instance (its {@code Name} key) names a namespace, so what it shows and what
+ * A CIM_Namespace or CIM_WBEMServerNamespace instance (its {@code Name}) names a namespace, so what it shows and what
  * creating or deleting it does are governed by the rights in that namespace, not only by those in
  * the namespace it lives in: a user sees (in enumerations, paths, associations) only the
  * namespaces he may read, and creates or deletes only those he may write.
  */
 final class NamespaceVisibility {
     static final CimName CIM_NAMESPACE = CimName.of("CIM_Namespace");
+    /** The newer class for the same thing (CIM 2.38); its Name is a property, not a key. */
+    static final CimName WBEM_SERVER_NAMESPACE = CimName.of("CIM_WBEMServerNamespace");
     private static final String NAME_KEY = "Name";
 
     private final Authorization authorization;
@@ -41,7 +43,7 @@ final class NamespaceVisibility {
         if (!authorization.enforced()) {
             return null;
         }
-        if (s.isA(className, CIM_NAMESPACE)) {
+        if (namesNamespace(s, className)) {
             return i -> readable(rc, i.value(NAME_KEY));
         }
         CimClass c = s.getClass(className);
@@ -62,14 +64,14 @@ final class NamespaceVisibility {
      * there. Checked before the namespace is looked at, so the answer does not depend on whether it exists.
      */
     void checkCreate(RequestContext rc, NamespaceStore s, CimInstance given) {
-        if (authorization.enforced() && s.isA(given.className(), CIM_NAMESPACE)) {
+        if (authorization.enforced() && namesNamespace(s, given.className())) {
             requireWrite(rc, given.value(NAME_KEY), "CreateInstance of " + given.className());
         }
     }
 
     /** Deleting a (visible) CIM_Namespace instance deletes the namespace it names: that needs the write right there. */
     void checkDelete(RequestContext rc, NamespaceStore s, CimInstance existing) {
-        if (authorization.enforced() && s.isA(existing.className(), CIM_NAMESPACE)) {
+        if (authorization.enforced() && namesNamespace(s, existing.className())) {
             requireWrite(rc, existing.value(NAME_KEY), "DeleteInstance of " + existing.className());
         }
     }
@@ -82,6 +84,11 @@ final class NamespaceVisibility {
             throw new CimException(CimStatus.INVALID_PARAMETER, "CIM_Namespace.Name is not a namespace name");
         }
         // a NULL name: the provider refuses it
+    }
+
+    /** Whether instances of the class stand for namespaces (their Name names one). */
+    private static boolean namesNamespace(NamespaceStore s, CimName className) {
+        return s.isA(className, CIM_NAMESPACE) || s.isA(className, WBEM_SERVER_NAMESPACE);
     }
 
     private static boolean mayNameNamespace(NamespaceStore s, CimProperty p) {

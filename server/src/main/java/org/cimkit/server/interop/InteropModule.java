@@ -1,7 +1,9 @@
 package org.cimkit.server.interop;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
@@ -22,6 +24,7 @@ public final class InteropModule implements ProviderModule {
     public static final CimNamespace INTEROP = InteropNames.INTEROP;
     /** The autonomous profile the object manager implements; component profiles name it as their scope. */
     public static final String WBEM_SERVER = "WBEM Server";
+    private static final String PROFILE_REGISTRATION = "Profile Registration";
 
     private final ServerIdentity identity;
     private final List<ProfileRegistration> profiles;
@@ -44,11 +47,17 @@ public final class InteropModule implements ProviderModule {
         all.add(new ProfileRegistration(WBEM_SERVER, "1.0.0", null,
                 ProfileRegistration.CentralInstances.of(InteropNames.objectManagerPath(identity.systemName()))));
         // Profile Registration's central instance is its own registration (fact sheet, gap 4)
-        ProfileRegistration registration = new ProfileRegistration("Profile Registration", "1.0.0", WBEM_SERVER,
-                ProfileRegistration.CentralInstances.NONE);
-        all.add(new ProfileRegistration(registration.name(), registration.version(), WBEM_SERVER,
-                ProfileRegistration.CentralInstances.of(ProfileProvider.profilePath(registration))));
+        all.add(new ProfileRegistration(PROFILE_REGISTRATION, "1.0.0", WBEM_SERVER, ProfileRegistration.CentralInstances
+                .of(ProfileProvider.profilePath(ProfileRegistration.instanceId(PROFILE_REGISTRATION, "1.0.0")))));
         all.addAll(profiles);
+        Set<String> names = new HashSet<>();
+        all.forEach(p -> names.add(p.name()));
+        for (ProfileRegistration p : all) {
+            if (p.scopedBy() != null && !names.contains(p.scopedBy())) {
+                throw new IllegalArgumentException("profile " + p.name() + " is scoped by " + p.scopedBy()
+                        + ", which is not advertised");
+            }
+        }
         this.profiles = List.copyOf(all);
     }
 
@@ -59,7 +68,7 @@ public final class InteropModule implements ProviderModule {
 
     @Override
     public void register(ProviderRegistrar registrar) {
-        ProfileProvider profileProvider = new ProfileProvider(profiles);
+        ProfileProvider profileProvider = new ProfileProvider(profiles, registrar.access());
         for (CimNamespace ns : registrar.namespaces().names()) {
             if (!ns.equals(INTEROP) && registrar.objects(ns).getClass(InteropNames.CONFORMS_TO_PROFILE) != null) {
                 registrar.registerInstances(ns, InteropNames.CONFORMS_TO_PROFILE, profileProvider);
@@ -70,13 +79,14 @@ public final class InteropModule implements ProviderModule {
         }
         ObjectManagerProvider om = new ObjectManagerProvider(identity, hostedServices, statistics);
         ObjectManagerProvider.CLASSES.forEach(c -> registrar.registerInstances(INTEROP, c, om));
-        NamespaceProvider namespaces = new NamespaceProvider(registrar.namespaces(), identity.systemName());
+        NamespaceProvider namespaces = new NamespaceProvider(registrar.namespaces(), identity.systemName(),
+                registrar.access());
         NamespaceProvider.CLASSES.forEach(c -> registrar.registerInstances(INTEROP, c, namespaces));
         registrar.registerMethods(INTEROP, InteropNames.CIMKIT_OBJECT_MANAGER, namespaces);
         for (CimName c : ProfileProvider.INTEROP_CLASSES) {
             registrar.registerInstances(INTEROP, c, profileProvider);
         }
         registrar.registerMethods(INTEROP, InteropNames.REGISTERED_PROFILE, profileProvider);
-        StatisticsProvider.register(registrar, statistics);
+        StatisticsProvider.register(registrar, statistics, statistics.clock());
     }
 }

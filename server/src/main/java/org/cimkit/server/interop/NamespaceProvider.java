@@ -30,6 +30,7 @@ import org.cimkit.server.changes.InstanceChange;
 import org.cimkit.server.providers.InstanceProvider;
 import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.MethodResult;
+import org.cimkit.server.providers.NamespaceAccess;
 import org.cimkit.server.providers.ProviderContext;
 import org.cimkit.server.providers.ServerNamespaces;
 
@@ -39,6 +40,8 @@ import org.cimkit.server.providers.ServerNamespaces;
  * object manager by CIM_NamespaceInManager. A namespace is created by CreateInstance of either class
  * or by the object manager's CreateWBEMServerNamespace (how pywbem creates one on a server that
  * advertises the WBEM Server profile), and deleted, when it holds no instances, by DeleteInstance.
+ * Either way the caller needs the write right in the namespace concerned (dispatch checks it for the
+ * instance operations; this provider for the method, which dispatch only checks for the method right).
  * A namespace created or deleted is announced as the CIM_Namespace instance's creation or deletion
  * (the instance is computed, so nothing else would announce it).
  */
@@ -49,10 +52,12 @@ final class NamespaceProvider implements InstanceProvider, MethodProvider {
 
     private final ServerNamespaces namespaces;
     private final String systemName;
+    private final NamespaceAccess access;
 
-    NamespaceProvider(ServerNamespaces namespaces, String systemName) {
+    NamespaceProvider(ServerNamespaces namespaces, String systemName, NamespaceAccess access) {
         this.namespaces = namespaces;
         this.systemName = systemName;
+        this.access = access;
     }
 
     @Override
@@ -169,6 +174,13 @@ final class NamespaceProvider implements InstanceProvider, MethodProvider {
                     + ", not a " + template.className());
         }
         CimNamespace ns = name(template, "NamespaceTemplate.Name");
+        // as CreateInstance of CIM_Namespace: write right in the interop namespace and in the new one
+        for (CimNamespace needed : List.of(ctx.namespace(), ns)) {
+            if (!access.mayWrite(ctx.user(), needed)) {
+                throw new CimException(CimStatus.ACCESS_DENIED, CREATE_METHOD + " needs the write right in namespace "
+                        + needed);
+            }
+        }
         try {
             namespaces.create(ns);
         } catch (CimException e) {

@@ -27,6 +27,7 @@ import org.cimkit.model.CimValue;
 import org.cimkit.server.providers.InstanceProvider;
 import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.MethodResult;
+import org.cimkit.server.providers.NamespaceAccess;
 import org.cimkit.server.providers.ProviderContext;
 
 /**
@@ -46,15 +47,21 @@ final class ProfileProvider implements InstanceProvider, MethodProvider {
 
     private final List<ProfileRegistration> profiles;
     private final Map<String, ProfileRegistration> byName;
+    private final NamespaceAccess access;
 
-    ProfileProvider(List<ProfileRegistration> profiles) {
+    ProfileProvider(List<ProfileRegistration> profiles, NamespaceAccess access) {
         this.profiles = List.copyOf(profiles);
+        this.access = access;
         this.byName = this.profiles.stream().collect(Collectors.toMap(ProfileRegistration::name, Function.identity(),
                 (a, b) -> a));
     }
 
     static CimObjectPath profilePath(ProfileRegistration p) {
-        return CimObjectPath.forInstance(INTEROP, REGISTERED_PROFILE, List.of(CimKeyBinding.of("InstanceID", p.instanceId())));
+        return profilePath(p.instanceId());
+    }
+
+    static CimObjectPath profilePath(String instanceId) {
+        return CimObjectPath.forInstance(INTEROP, REGISTERED_PROFILE, List.of(CimKeyBinding.of("InstanceID", instanceId)));
     }
 
     @Override
@@ -76,7 +83,7 @@ final class ProfileProvider implements InstanceProvider, MethodProvider {
             }
         } else if (className.equals(CONFORMS_TO_PROFILE)) {
             for (ProfileRegistration p : profiles) {
-                try (Stream<CimObjectPath> central = p.central().paths()) {
+                try (Stream<CimObjectPath> central = visibleCentral(ctx, p)) {
                     central.filter(c -> interop || ctx.namespace().equals(c.namespace()))
                             .forEach(c -> out.add(association(CONFORMS_TO_PROFILE, "ConformantStandard", REGISTERED_PROFILE,
                                     profilePath(p), "ManagedElement", MANAGED_ELEMENT, c)));
@@ -98,11 +105,19 @@ final class ProfileProvider implements InstanceProvider, MethodProvider {
             throw new CimException(CimStatus.NOT_FOUND, "registered profile " + target + " does not exist");
         }
         List<CimValue> central;
-        try (Stream<CimObjectPath> paths = p.central().paths()) {
+        try (Stream<CimObjectPath> paths = visibleCentral(ctx, p)) {
             central = paths.map(c -> (CimValue) new CimValue.ReferenceValue(c)).toList();
         }
         return new MethodResult(CimValue.IntegerValue.uint8(0), Map.of("CentralInstances",
                 new CimValue.ArrayValue(CimType.REFERENCE, central)));
+    }
+
+    /**
+     * The profile's central instances the caller may read: one in a namespace the caller may not
+     * read is not shown (as Associators leaves such an end out), so every way to ask answers alike.
+     */
+    private Stream<CimObjectPath> visibleCentral(ProviderContext ctx, ProfileRegistration p) {
+        return p.central().paths().filter(c -> c.namespace() == null || access.mayRead(ctx.user(), c.namespace()));
     }
 
     private static CimInstance profile(ProfileRegistration p) {

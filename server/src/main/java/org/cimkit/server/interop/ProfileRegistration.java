@@ -33,6 +33,11 @@ public record ProfileRegistration(String name, String version, String scopedBy, 
      * {@code <OrgID>:<LocalID>}, Cimkit being the instance's creator).
      */
     public String instanceId() {
+        return instanceId(name, version);
+    }
+
+    /** The InstanceID of the registration of profile {@code name} version {@code version}. */
+    public static String instanceId(String name, String version) {
         return "Cimkit:" + ORGANIZATION + "+" + name + "+" + version;
     }
 
@@ -41,9 +46,6 @@ public record ProfileRegistration(String name, String version, String scopedBy, 
     public interface CentralInstances {
         /** The paths (each with its namespace, no host) of the central instances as they are now. */
         Stream<CimObjectPath> paths();
-
-        /** A profile whose central instances are computed elsewhere (none linked). */
-        CentralInstances NONE = Stream::empty;
 
         static CentralInstances of(CimObjectPath... fixed) {
             return () -> Stream.of(fixed);

@@ -56,12 +56,10 @@ public final class StatisticsProvider implements InstanceProvider {
         this.clock = clock;
     }
 
-    /** Serves CIM_CIMOMStatisticalData in root/interop and root/cimv2, wherever the class exists. */
-    public static void register(ProviderRegistrar registrar, OperationStatistics statistics) {
-        register(registrar, statistics, Clock.systemUTC());
-    }
-
-    /** As {@link #register(ProviderRegistrar, OperationStatistics)}; StatisticTime is read from {@code clock}. */
+    /**
+     * Serves CIM_CIMOMStatisticalData in root/interop and root/cimv2, wherever the class exists;
+     * StatisticTime is read from {@code clock}.
+     */
     public static void register(ProviderRegistrar registrar, OperationStatistics statistics, Clock clock) {
         StatisticsProvider provider = new StatisticsProvider(statistics, clock);
         for (CimNamespace ns : List.of(InteropNames.INTEROP, CIMV2)) {

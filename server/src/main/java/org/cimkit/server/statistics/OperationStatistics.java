@@ -1,5 +1,6 @@
 package org.cimkit.server.statistics;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,25 @@ import java.util.concurrent.atomic.LongAdder;
  * Off costs one volatile read per request.
  */
 public final class OperationStatistics {
+    private final Clock clock;
     private volatile boolean gathering;
-    private volatile long startedMillis = System.currentTimeMillis();
+    private volatile long startedMillis;
     private final Map<String, Totals> byOperation = new ConcurrentHashMap<>();
+
+    public OperationStatistics() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock what interval starts (and the statistics' StatisticTime) are read from */
+    public OperationStatistics(Clock clock) {
+        this.clock = clock;
+        this.startedMillis = clock.millis();
+    }
+
+    /** The clock interval starts are read from; readers of the statistics tell the time with it too. */
+    public Clock clock() {
+        return clock;
+    }
 
     /** Totals of one operation name since gathering was last switched on. */
     public record OperationTotals(String operation, long count, long serverNanos, long providerNanos, long requestBytes,
@@ -31,7 +48,7 @@ public final class OperationStatistics {
     public synchronized void gathering(boolean on) {
         if (on && !gathering) {
             byOperation.clear();
-            startedMillis = System.currentTimeMillis();
+            startedMillis = clock.millis();
         }
         gathering = on;
     }

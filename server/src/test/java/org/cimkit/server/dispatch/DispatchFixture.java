@@ -95,6 +95,11 @@ public final class DispatchFixture {
         return new DispatchFixture(AccessControl.parse(aclText, "acl"));
     }
 
+    /** The fixture under an ACL, advertising {@code profiles} next to the interop module's own. */
+    static DispatchFixture withAcl(String aclText, List<ProfileRegistration> profiles) throws Exception {
+        return new DispatchFixture(AccessControl.parse(aclText, "acl"), profiles, List.of(), List.of());
+    }
+
     /**
      * The fixture with more provider modules registered after Interop (e.g. the indication
      * subscriptions), the profiles they implement advertised by Interop and the services they host
@@ -132,7 +137,11 @@ public final class DispatchFixture {
 
     /** An extrinsic method call on {@code target} (a path with its namespace). */
     OperationResult.MethodReturn invoke(CimObjectPath target, String method, ParamValue... params) {
-        return (OperationResult.MethodReturn) dispatcher.extrinsic(new RequestContext(target.namespace(), "testhost", null,
+        return invoke(null, target, method, params);
+    }
+
+    OperationResult.MethodReturn invoke(String user, CimObjectPath target, String method, ParamValue... params) {
+        return (OperationResult.MethodReturn) dispatcher.extrinsic(new RequestContext(target.namespace(), "testhost", user,
                 "127.0.0.1"), new org.cimkit.model.message.CimMessage.MethodCall(method, target, List.of(params)));
     }
 

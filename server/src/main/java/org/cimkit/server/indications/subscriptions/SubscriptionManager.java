@@ -26,6 +26,7 @@ import org.cimkit.server.indications.delivery.DeliveryFailures;
 import org.cimkit.server.indications.delivery.DestinationPolicy;
 import org.cimkit.server.indications.delivery.IndicationDelivery;
 import org.cimkit.server.indications.delivery.ListenerDestination;
+import org.cimkit.server.interop.InteropModule;
 import org.cimkit.server.interop.ProfileRegistration;
 import org.cimkit.server.providers.NamespaceObjects;
 import org.cimkit.server.providers.ProviderContext;
@@ -114,7 +115,7 @@ public final class SubscriptionManager implements SubscriptionIndex, DeliveryFai
 
     /** The Indications profile (DSP1054 1.2) for the interop namespace to advertise, central instance the service. */
     public static ProfileRegistration indicationsProfile(String systemName) {
-        return new ProfileRegistration("Indications", "1.2.0", "WBEM Server",
+        return new ProfileRegistration("Indications", "1.2.0", InteropModule.WBEM_SERVER,
                 ProfileRegistration.CentralInstances.of(IndicationServiceProvider.servicePath(systemName)));
     }
 
