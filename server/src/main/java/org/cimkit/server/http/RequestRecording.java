@@ -38,6 +38,7 @@ final class RequestRecording {
     private final OperationStatistics statistics;
     private final LongSupplier nanoClock;
     private final long startNanos;
+    private final long interval;
     private final ProviderTimer providerTime;
     private String operation;
     private long requestBodyBytes;
@@ -46,6 +47,7 @@ final class RequestRecording {
         this.statistics = statistics;
         this.nanoClock = nanoClock;
         this.startNanos = nanoClock.getAsLong();
+        this.interval = statistics.interval();
         this.providerTime = ProviderTimer.measuring(nanoClock);
     }
 
@@ -159,7 +161,7 @@ final class RequestRecording {
         }
         long serverNanos = nanoClock.getAsLong() - startNanos;
         long provider = Math.min(providerTime.nanos(), serverNanos);
-        statistics.record(operation, serverNanos, provider, requestBytes(req) + requestBodyBytes,
+        statistics.record(interval, operation, serverNanos, provider, requestBytes(req) + requestBodyBytes,
                 responseHeadBytes(resp) + Math.max(bodyBytesWritten, 0));
     }
 

@@ -18,6 +18,8 @@ public final class OperationStatistics {
     private final Clock clock;
     private volatile boolean gathering;
     private volatile long startedMillis;
+    /** Counts the times gathering was switched on: a request started in an earlier interval is not counted in this one. */
+    private volatile long interval;
     private final Map<String, Totals> byOperation = new ConcurrentHashMap<>();
 
     public OperationStatistics() {
@@ -49,6 +51,7 @@ public final class OperationStatistics {
         if (on && !gathering) {
             byOperation.clear();
             startedMillis = clock.millis();
+            interval++;
         }
         gathering = on;
     }
@@ -58,9 +61,23 @@ public final class OperationStatistics {
         return startedMillis;
     }
 
-    /** Counts one operation; ignored while gathering is off. */
+    /** The current interval's number; a request notes it as it starts and hands it to {@link #record}. */
+    public long interval() {
+        return interval;
+    }
+
+    /** Counts one operation of the current interval; ignored while gathering is off. */
     public void record(String operation, long serverNanos, long providerNanos, long requestBytes, long responseBytes) {
-        if (!gathering) {
+        record(interval, operation, serverNanos, providerNanos, requestBytes, responseBytes);
+    }
+
+    /**
+     * Counts one operation that started in interval {@code startedIn}; ignored while gathering is off
+     * or when gathering was switched off and on again since it started.
+     */
+    public void record(long startedIn, String operation, long serverNanos, long providerNanos, long requestBytes,
+            long responseBytes) {
+        if (!gathering || startedIn != interval) {
             return;
         }
         Totals t = byOperation.computeIfAbsent(operation, k -> new Totals());
