@@ -61,11 +61,6 @@ public final class InteropModule implements ProviderModule {
         this.profiles = List.copyOf(all);
     }
 
-    /** The advertised profiles, in order. */
-    public List<ProfileRegistration> profiles() {
-        return profiles;
-    }
-
     @Override
     public void register(ProviderRegistrar registrar) {
         ProfileProvider profileProvider = new ProfileProvider(profiles, registrar.access());
