@@ -162,7 +162,8 @@ final class CollectionReferencePointService extends ReferencePointService {
         if (baseText == null || baseText.isBlank()) {
             return null;
         }
-        CimInstance base = resolveBase(graph(), baseText);
+        CimInstance base = resolveBase(graph(),
+                pathSetting("BaseReferencePointCollection", baseText, HyperVObjects.RP_COLLECTION));
         if (base == null) {
             throw new Rejected(Vendor.INVALID_PARAMETER, "BaseReferencePointCollection " + baseText
                     + " is not an existing Msvm_ReferencePointCollection");
@@ -222,10 +223,9 @@ final class CollectionReferencePointService extends ReferencePointService {
         return selection;
     }
 
-    /** The collection a BaseReferencePointCollection text names (a CIM path or a WMI-style path), or null. */
-    private static CimInstance resolveBase(HyperVObjects g, String text) {
-        CimObjectPath path = pathOf(text, HyperVObjects.RP_COLLECTION);
-        CimKeyBinding id = path == null ? null : path.key("CollectionID");
+    /** The collection a BaseReferencePointCollection path names, or null. */
+    private static CimInstance resolveBase(HyperVObjects g, CimObjectPath path) {
+        CimKeyBinding id = path.key("CollectionID");
         if (id == null) {
             return null;
         }

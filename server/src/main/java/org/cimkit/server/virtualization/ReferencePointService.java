@@ -161,25 +161,15 @@ abstract class ReferencePointService implements MethodProvider {
     }
 
     /**
-     * The object path a setting names (a base reference point): a CIM path, or a WMI-style path
-     * ({@code \\HOST\root\virtualization\v2:Msvm_...}) read from the class name on; null when it is
-     * neither or names another class.
+     * The object path a setting's string property holds (a WMI path as Get-CimInstancePath writes it, or
+     * a DSP0207 one), which must name {@code expectedClass} or a subclass; refused (32773) with the
+     * reason when it does not parse or names another class.
      */
-    static CimObjectPath pathOf(String text, CimName expectedClass) {
-        CimObjectPath path;
+    CimObjectPath pathSetting(String property, String text, CimName expectedClass) throws MethodInputs.Rejected {
         try {
-            path = CimObjectPath.parse(text);
+            return PathStrings.naming(text, expectedClass, graph().objects()::getClass);
         } catch (IllegalArgumentException e) {
-            int at = text.indexOf(expectedClass.value());
-            if (at < 0) {
-                return null;
-            }
-            try {
-                path = CimObjectPath.parse(text.substring(at));
-            } catch (IllegalArgumentException e2) {
-                return null;
-            }
+            throw new MethodInputs.Rejected(ReturnCodes.Vendor.INVALID_PARAMETER, property + ": " + e.getMessage());
         }
-        return path.className().equals(expectedClass) ? path : null;
     }
 }

@@ -97,7 +97,7 @@ final class VirtualSystemReferencePointService extends ReferencePointService {
         CimInstance base = null;
         String baseText = HyperVObjects.str(settings, "BaseReferencePoint");
         if (baseText != null && !baseText.isBlank()) {
-            base = graph().get(pathOf(baseText, HyperVObjects.VS_RP), HyperVObjects.VS_RP);
+            base = graph().get(pathSetting("BaseReferencePoint", baseText, HyperVObjects.VS_RP), HyperVObjects.VS_RP);
             if (base == null || !vmGuid.equalsIgnoreCase(HyperVObjects.str(base, "VirtualSystemIdentifier"))
                     || HyperVObjects.str(base, "InstanceID").equalsIgnoreCase(rpId)) {
                 throw new Rejected(Vendor.INVALID_PARAMETER,
