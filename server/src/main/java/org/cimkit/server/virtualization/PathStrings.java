@@ -178,6 +178,8 @@ public final class PathStrings {
                 }
                 host = text.substring(start, end);
                 pos = end + 1;
+            } else if (pos < text.length() && (text.charAt(pos) == '\\' || text.charAt(pos) == '/')) {
+                pos++; // a namespace written from the root: /root/cimv2: or \root\cimv2:
             }
             CimNamespace ns = namespace(host != null);
             CimName className = name("class name");
@@ -187,6 +189,9 @@ public final class PathStrings {
             if (pos < text.length()) {
                 char c = text.charAt(pos);
                 if (c == '=' && text.startsWith("@", pos + 1)) {
+                    if (cls != null && !cls.keyProperties().isEmpty()) {
+                        throw bad("'=@' names a keyless singleton, but " + className + " has keys", pos);
+                    }
                     pos += 2;
                 } else if (c == '.') {
                     pos++;

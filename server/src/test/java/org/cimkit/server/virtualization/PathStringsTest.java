@@ -117,7 +117,8 @@ class PathStringsTest {
     void hostAndNamespaceVariants() {
         String keys = "Msvm_VirtualSystemReferencePoint.InstanceID=\"" + RP + "\",VirtualSystemIdentifier=\"" + VM + "\"";
         for (String prefix : List.of("\\\\HOST\\root\\virtualization\\v2:", "\\\\.\\root\\virtualization\\v2:",
-                "//host/root/virtualization/v2:", "root/virtualization/v2:", "root\\virtualization\\v2:", "")) {
+                "//host/root/virtualization/v2:", "root/virtualization/v2:", "root\\virtualization\\v2:",
+                "/root/virtualization/v2:", "\\root\\virtualization\\v2:", "")) {
             CimObjectPath p = PathStrings.parse(prefix + keys, CLASSES);
             assertEquals(rp().local(), p.local(), prefix);
             assertEquals(prefix.isEmpty() ? null : V2, p.namespace(), prefix);
@@ -211,6 +212,7 @@ class PathStringsTest {
         assertError("Msvm_X.Id=abc", "value 'abc' of key Id is not a number or TRUE/FALSE; quote a string", 11);
         assertError("Msvm_X.Id=\"a\",Id=\"b\"", "key Id appears twice", 15);
         assertError("T_Only=@x", "unexpected 'x' after the path", 9);
+        assertError("T_Typed=@", "'=@' names a keyless singleton, but T_Typed has keys", 8);
         assertError("Msvm_VirtualSystemReferencePoint.ElementName=\"x\"",
                 "ElementName is not a key property of Msvm_VirtualSystemReferencePoint", 34);
         assertError("Msvm_VirtualSystemReferencePoint.Nope=\"x\"",
