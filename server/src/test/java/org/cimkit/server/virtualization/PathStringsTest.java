@@ -104,6 +104,14 @@ class PathStringsTest {
     }
 
     @Test
+    void aBackslashBeforeAnythingButABackslashOrAQuoteIsKept() {
+        // a writer that forgot to double them still names the same value
+        assertEquals("C:\\Temp\\x", str(PathStrings.parse("T_X.Id=\"C:\\Temp\\x\""), "Id"));
+        assertEquals("end\\", str(PathStrings.parse("T_X.Id=\"end\\\\\""), "Id"));
+        assertEquals("a,b=\"c\"", str(PathStrings.parse("T_X.Id=\"a,b=\\\"c\\\"\",N=1"), "Id"));
+    }
+
+    @Test
     void keysInAnyOrderNameTheSamePath() {
         String a = "\\\\H\\root\\virtualization\\v2:Msvm_VirtualSystemReferencePoint.InstanceID=\"" + RP
                 + "\",VirtualSystemIdentifier=\"" + VM + "\"";
