@@ -1,6 +1,7 @@
 package org.cimkit.server.virtualization;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.cimkit.server.virtualization.ReturnCodes.Vendor;
 
 /**
  * The Hyper-V emulation as a provider module: in {@code root/virtualization/v2} (when the namespace
- * exists) the reference point services, and the jobs they start as Msvm_ConcreteJob and export-job
+ * exists) the reference point and snapshot services, and the jobs they start as Msvm_ConcreteJob and export-job
  * instances with Msvm_AffectedJobElement, Msvm_OwningJobElement and Msvm_Error.
  */
 public final class HyperVModule implements ProviderModule {
@@ -100,5 +101,7 @@ public final class HyperVModule implements ProviderModule {
                 new CollectionReferencePointService(jobs, rps, exportRoot, defaultFault));
         registrar.registerMethods(NAMESPACE, VirtualSystemReferencePointService.CLASS,
                 new VirtualSystemReferencePointService(jobs, rps, exportRoot, defaultFault));
+        registrar.registerMethods(NAMESPACE, VirtualSystemSnapshotService.CLASS, new VirtualSystemSnapshotService(jobs,
+                new Snapshots(registrar.objects(NAMESPACE), Clock.systemUTC()), rps));
     }
 }
