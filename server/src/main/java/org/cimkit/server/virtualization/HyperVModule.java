@@ -58,7 +58,8 @@ public final class HyperVModule implements ProviderModule {
 
     /**
      * @param exportRoot   the only tree exports may be written to (created if missing)
-     * @param defaultFault fault directive for exports whose request carries none (null or blank: none)
+     * @param defaultFault fault directive for exports whose request carries none, and for every job of the
+     *                     snapshot service (null or blank: none)
      */
     public HyperVModule(JobRunner jobs, Path exportRoot, String defaultFault) {
         this.jobs = jobs;
@@ -102,6 +103,6 @@ public final class HyperVModule implements ProviderModule {
         registrar.registerMethods(NAMESPACE, VirtualSystemReferencePointService.CLASS,
                 new VirtualSystemReferencePointService(jobs, rps, exportRoot, defaultFault));
         registrar.registerMethods(NAMESPACE, VirtualSystemSnapshotService.CLASS, new VirtualSystemSnapshotService(jobs,
-                new Snapshots(registrar.objects(NAMESPACE), Clock.systemUTC()), rps));
+                new Snapshots(registrar.objects(NAMESPACE), Clock.systemUTC()), rps, defaultFault));
     }
 }

@@ -49,11 +49,14 @@ final class VirtualSystemSnapshotService implements MethodProvider {
     private final JobRunner jobs;
     private final Snapshots snapshots;
     private final ReferencePoints rps;
+    private final FaultInjection fault;
 
-    VirtualSystemSnapshotService(JobRunner jobs, Snapshots snapshots, ReferencePoints rps) {
+    /** @param fault the server's fault directive, applied to every job of the service (NONE: none) */
+    VirtualSystemSnapshotService(JobRunner jobs, Snapshots snapshots, ReferencePoints rps, FaultInjection fault) {
         this.jobs = jobs;
         this.snapshots = snapshots;
         this.rps = rps;
+        this.fault = fault;
     }
 
     @Override
@@ -178,11 +181,19 @@ final class VirtualSystemSnapshotService implements MethodProvider {
         return k != null && k.value() instanceof CimValue.StringValue s ? s.value() : "localhost";
     }
 
-    /** Starts a Msvm_ConcreteJob (not cancellable: each runs in one step) and answers 4096. */
+    /**
+     * Starts a Msvm_ConcreteJob and answers 4096. Each job makes its change in one step and cannot be
+     * cancelled, except under fault injection: then it can, while it waits or hangs before the change.
+     */
     private MethodResult start(ReferencePointService.Call call, String name, int jobType, JobTask task, String resultName,
             CimObjectPath result) {
+        JobTask faulted = fault.isNone() ? task : c -> {
+            fault.beforeSingleStep(c, name);
+            c.checkCancelled();
+            task.run(c);
+        };
         CimObjectPath job = jobs.start(JobSpec.of(call.ns(), ReferencePointService.CONCRETE_JOB, name, jobType, call.owner())
-                .cancellable(false), task);
+                .cancellable(!fault.isNone()), faulted);
         return ReferencePointService.started(job, resultName, result);
     }
 }

@@ -1,0 +1,60 @@
+package org.cimkit.e2e;
+
+import static org.cimkit.e2e.RefPoints.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimValue;
+import org.junit.jupiter.api.Test;
+
+/** The server's fault directive (--fault-injection) applied to the snapshot service's jobs. */
+class SnapshotFaultInjectionTest {
+
+    static Result createRecoverySnapshot(CimClient c) throws Exception {
+        return invoke(c, SnapshotWorkflowTest.snapshotService(), "CreateSnapshot", params("AffectedSystem", ref(vm(WEB)),
+                "SnapshotSettings", str(""), "SnapshotType", CimValue.IntegerValue.uint16(32768)));
+    }
+
+    static List<?> snapshotsOfWeb(CimClient c) throws Exception {
+        return CimClient.items(c.call(NS, "AssociatorNames", CimClient.P.path("ObjectName", vm(WEB).local()),
+                CimClient.P.className("AssocClass", "Msvm_SnapshotOfVirtualSystem")));
+    }
+
+    @Test
+    void injectedFailureFailsTheJobBeforeAnyChange() throws Exception {
+        try (RunningServer s = ServerSpec.inProcess().withConfig(c -> c.withJobs(2, Duration.ofMinutes(5),
+                "fail-at=10;error=io-error")).start()) {
+            CimClient c = s.client();
+            Result r = createRecoverySnapshot(c);
+            assertEquals(4096, r.code());
+            CimInstance job = waitForJob(c, r.job());
+            assertEquals(10, uint(job, "JobState"));
+            assertEquals(32768, uint(job, "ErrorCode"));
+            assertTrue(string(job, "ErrorDescription").contains("injected fault: io-error"), string(job, "ErrorDescription"));
+            assertEquals(List.of(), snapshotsOfWeb(c), "no snapshot was made");
+        }
+    }
+
+    @Test
+    void hangingJobIsCancelledWithoutAChange() throws Exception {
+        try (RunningServer s = ServerSpec.inProcess().withConfig(c -> c.withJobs(2, Duration.ofMinutes(5), "hang")).start()) {
+            CimClient c = s.client();
+            Result r = createRecoverySnapshot(c);
+            assertEquals(4096, r.code());
+            CimObjectPath job = r.job();
+            assertEquals(4, uint(get(c, job), "JobState"), "held before the change");
+            assertEquals(0, invoke(c, job, "RequestStateChange", params("RequestedState",
+                    CimValue.IntegerValue.uint16(4))).code(), "Terminate is accepted");
+            CimInstance done = waitForJob(c, job);
+            assertEquals(8, uint(done, "JobState"), "Terminated");
+            assertEquals(List.of(), snapshotsOfWeb(c), "no snapshot was made");
+            assertFalse(string(done, "ErrorDescription") != null && string(done, "ErrorDescription").isEmpty());
+        }
+    }
+}
