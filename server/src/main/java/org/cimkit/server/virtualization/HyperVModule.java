@@ -53,6 +53,7 @@ public final class HyperVModule implements ProviderModule {
     private final JobRunner jobs;
     private final Path exportRoot;
     private final FaultInjection defaultFault;
+    private final Clock clock;
     /** The namespace's objects once registered (null before, or when the namespace does not exist). */
     private volatile NamespaceObjects objects;
 
@@ -62,9 +63,15 @@ public final class HyperVModule implements ProviderModule {
      *                     snapshot service (null or blank: none)
      */
     public HyperVModule(JobRunner jobs, Path exportRoot, String defaultFault) {
+        this(jobs, exportRoot, defaultFault, Clock.systemUTC());
+    }
+
+    /** @param clock the server's clock: snapshots' CreationTime and VMs' LastSuccessfulBackupTime read it */
+    public HyperVModule(JobRunner jobs, Path exportRoot, String defaultFault, Clock clock) {
         this.jobs = jobs;
         this.exportRoot = exportRoot;
         this.defaultFault = FaultInjection.parse(defaultFault);
+        this.clock = clock;
     }
 
     /**
@@ -103,6 +110,6 @@ public final class HyperVModule implements ProviderModule {
         registrar.registerMethods(NAMESPACE, VirtualSystemReferencePointService.CLASS,
                 new VirtualSystemReferencePointService(jobs, rps, exportRoot, defaultFault));
         registrar.registerMethods(NAMESPACE, VirtualSystemSnapshotService.CLASS, new VirtualSystemSnapshotService(jobs,
-                new Snapshots(registrar.objects(NAMESPACE), Clock.systemUTC()), rps, defaultFault));
+                new Snapshots(registrar.objects(NAMESPACE), clock), rps, defaultFault));
     }
 }
