@@ -41,6 +41,40 @@ class SnapshotFaultInjectionTest {
         }
     }
 
+    /**
+     * Two conversions of one snapshot, both accepted while the snapshot still exists (the jobs are
+     * delayed): one makes the reference point, the other fails (32775) and makes none. (The jobs
+     * start a request apart, so this checks the job's own re-check, not the lock that also covers
+     * jobs running at the same instant.)
+     */
+    @Test
+    void secondConversionOfASnapshotFails() throws Exception {
+        try (RunningServer s = ServerSpec.inProcess().withConfig(c -> c.withJobs(4, Duration.ofMinutes(5),
+                "delay-ms=300")).start()) {
+            CimClient c = s.client();
+            Result snap = createRecoverySnapshot(c);
+            assertEquals(7, uint(waitForJob(c, snap.job()), "JobState"));
+            CimObjectPath snapshot = snap.ref("ResultingSnapshot");
+            List<?> before = rpsOfWeb(c);
+            Result a = invoke(c, SnapshotWorkflowTest.snapshotService(), "ConvertToReferencePoint",
+                    params("AffectedSnapshot", ref(snapshot)));
+            Result b = invoke(c, SnapshotWorkflowTest.snapshotService(), "ConvertToReferencePoint",
+                    params("AffectedSnapshot", ref(snapshot)));
+            assertEquals(4096, a.code());
+            assertEquals(4096, b.code(), "both accepted: the snapshot exists when they are called");
+            List<Integer> states = List.of(uint(waitForJob(c, a.job()), "JobState"), uint(waitForJob(c, b.job()), "JobState"));
+            assertEquals(List.of(7, 10), states.stream().sorted().toList());
+            CimInstance failed = waitForJob(c, states.get(0) == 10 ? a.job() : b.job());
+            assertEquals(32775, uint(failed, "ErrorCode"));
+            assertEquals(before.size() + 1, rpsOfWeb(c).size(), "one new reference point");
+        }
+    }
+
+    static List<?> rpsOfWeb(CimClient c) throws Exception {
+        return CimClient.items(c.call(NS, "AssociatorNames", CimClient.P.path("ObjectName", vm(WEB).local()),
+                CimClient.P.className("AssocClass", "Msvm_ReferencePointOfVirtualSystem")));
+    }
+
     @Test
     void hangingJobIsCancelledWithoutAChange() throws Exception {
         try (RunningServer s = ServerSpec.inProcess().withConfig(c -> c.withJobs(2, Duration.ofMinutes(5), "hang")).start()) {

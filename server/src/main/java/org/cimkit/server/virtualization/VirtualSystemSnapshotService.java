@@ -155,13 +155,17 @@ final class VirtualSystemSnapshotService implements MethodProvider {
         CimObjectPath result = CimObjectPath.forInstance(call.ns(), HyperVObjects.VS_RP, List.of(
                 CimKeyBinding.of("InstanceID", rpId), CimKeyBinding.of("VirtualSystemIdentifier", HyperVObjects.str(vm, "Name"))));
         return start(call, "Convert Snapshot to Reference Point", CONVERT_JOB, c -> {
-            if (graph().get(snapshot.path()) == null) {
-                throw new JobFailure(Vendor.INVALID_STATE, "Conversion failed", "snapshot "
-                        + HyperVObjects.str(snapshot, "InstanceID") + " no longer exists");
+            // Under the snapshots' lock: of two conversions (or a conversion and a destroy) of one snapshot,
+            // only the first finds it.
+            synchronized (snapshots) {
+                if (graph().get(snapshot.path()) == null) {
+                    throw new JobFailure(Vendor.INVALID_STATE, "Conversion failed", "snapshot "
+                            + HyperVObjects.str(snapshot, "InstanceID") + " no longer exists");
+                }
+                rps.createVsReferencePoint(rpId, vm, 2, 2, HyperVObjects.str(vm, "ElementName") + " reference point", c);
+                snapshots.destroy(snapshot);
+                snapshots.backedUp(vm);
             }
-            rps.createVsReferencePoint(rpId, vm, 2, 2, HyperVObjects.str(vm, "ElementName") + " reference point", c);
-            snapshots.destroy(snapshot);
-            snapshots.backedUp(vm);
         }, "ResultingReferencePoint", result);
     }
 
