@@ -37,6 +37,13 @@ class SnapshotFaultInjectionTest {
             assertEquals(10, uint(job, "JobState"));
             assertEquals(32768, uint(job, "ErrorCode"));
             assertTrue(string(job, "ErrorDescription").contains("injected fault: io-error"), string(job, "ErrorDescription"));
+            assertTrue(string(job, "ErrorSummaryDescription").startsWith("Create Recovery Snapshot failed"),
+                    string(job, "ErrorSummaryDescription"));
+            Result e = invoke(c, r.job(), "GetError", params());
+            assertEquals(0, e.code());
+            CimInstance err = ExportJobControlTest.embeddedOut(e.out().get("Error"));
+            assertTrue(err.className().is("Msvm_Error"));
+            assertEquals(string(job, "ErrorDescription"), string(err, "Message"));
             assertEquals(List.of(), snapshotsOfWeb(c), "no snapshot was made");
         }
     }
