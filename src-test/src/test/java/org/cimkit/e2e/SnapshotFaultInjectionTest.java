@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The server's fault directive (--fault-injection) applied to the snapshot service's jobs. */
 class SnapshotFaultInjectionTest {
@@ -80,6 +82,33 @@ class SnapshotFaultInjectionTest {
     static List<?> rpsOfWeb(CimClient c) throws Exception {
         return CimClient.items(c.call(NS, "AssociatorNames", CimClient.P.path("ObjectName", vm(WEB).local()),
                 CimClient.P.className("AssocClass", "Msvm_ReferencePointOfVirtualSystem")));
+    }
+
+    /** DestroySnapshot and ConvertToReferencePoint held by {@code hang} and terminated: the snapshot stays, no point is made. */
+    @Test
+    void heldDestroyAndConversionAreCancelledWithoutAChange(@TempDir Path data) throws Exception {
+        CimObjectPath snapshot;
+        try (RunningServer s = ServerSpec.inProcess().withDataDir(data).start()) {
+            CimClient c = s.client();
+            Result r = createRecoverySnapshot(c);
+            assertEquals(7, uint(waitForJob(c, r.job()), "JobState"));
+            snapshot = r.ref("ResultingSnapshot");
+        }
+        try (RunningServer s = ServerSpec.inProcess().withDataDir(data)
+                .withConfig(c -> c.withJobs(2, Duration.ofMinutes(5), "hang")).start()) {
+            CimClient c = s.client();
+            List<?> rps = rpsOfWeb(c);
+            for (String method : List.of("DestroySnapshot", "ConvertToReferencePoint")) {
+                Result r = invoke(c, SnapshotWorkflowTest.snapshotService(), method, params("AffectedSnapshot", ref(snapshot)));
+                assertEquals(4096, r.code(), method);
+                assertEquals(4, uint(get(c, r.job()), "JobState"), method + " held before the change");
+                assertEquals(0, invoke(c, r.job(), "RequestStateChange", params("RequestedState",
+                        CimValue.IntegerValue.uint16(4))).code(), method + ": Terminate is accepted");
+                assertEquals(8, uint(waitForJob(c, r.job()), "JobState"), method + " terminated");
+                assertEquals(1, snapshotsOfWeb(c).size(), method + " left the snapshot");
+                assertEquals(rps.size(), rpsOfWeb(c).size(), method + " made no reference point");
+            }
+        }
     }
 
     @Test
