@@ -52,7 +52,8 @@ class ShippedSchemaConsistencyTest {
             "CIM_StorageAllocationSettingData", "CIM_Job", "CIM_ConcreteJob", "CIM_Error",
             "CIM_Dependency", "CIM_HostedDependency", "CIM_HostedService", "CIM_MemberOfCollection",
             "CIM_CollectedMSEs", "CIM_ElementSettingData", "CIM_SettingsDefineState", "CIM_Component",
-            "CIM_AffectedJobElement", "CIM_OwningJobElement", "CIM_Indication", "CIM_InstIndication",
+            "CIM_AffectedJobElement", "CIM_OwningJobElement", "CIM_VirtualSystemSnapshotService",
+            "CIM_SnapshotOfVirtualSystem", "CIM_Indication", "CIM_InstIndication",
             "CIM_InstCreation", "CIM_InstModification", "CIM_InstDeletion", "CIM_InstMethodCall",
             "CIM_ProcessIndication", "CIM_AlertIndication");
 
@@ -71,7 +72,9 @@ class ShippedSchemaConsistencyTest {
             "Msvm_ReferencePointOfVirtualSystem", "Msvm_CollectedVirtualSystems",
             "Msvm_HostedService", "Msvm_SettingsDefineState",
             "Msvm_VirtualSystemSettingDataComponent", "Msvm_AffectedJobElement",
-            "Msvm_OwningJobElement");
+            "Msvm_OwningJobElement", "Msvm_VirtualSystemSnapshotService",
+            "Msvm_VirtualSystemSnapshotSettingData", "Msvm_SnapshotOfVirtualSystem",
+            "Msvm_MostCurrentSnapshotInBranch");
 
     static final List<String> INTEROP_CLASSES = List.of(
             "CIM_WBEMService", "CIM_ObjectManager", "CIM_Namespace", "CIM_RegisteredSpecification",

@@ -162,7 +162,7 @@ public final class CimkitServer implements AutoCloseable {
         // The provider modules this server runs: the one place that names them.
         indications = new IndicationModule(config.indications(), host, config.dataDir(),
                 journal == null ? null : journal.store(), clock);
-        HyperVModule hyperV = new HyperVModule(jobs, exportRoot, config.faultInjection());
+        HyperVModule hyperV = new HyperVModule(jobs, exportRoot, config.faultInjection(), clock);
         SecurityConfig sec = config.security();
         List<String> schemes = new ArrayList<>();
         if (config.httpPort() >= 0) {

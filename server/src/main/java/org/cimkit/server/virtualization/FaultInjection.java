@@ -2,11 +2,12 @@ package org.cimkit.server.virtualization;
 
 import java.util.Locale;
 
+import org.cimkit.server.jobs.JobControl;
 import org.cimkit.server.jobs.JobFailure;
 import org.cimkit.server.virtualization.ReturnCodes.Vendor;
 
 /**
- * A fault directive for export jobs (testing aid, off by default). Syntax: items separated by
+ * A fault directive for export jobs and the snapshot service's jobs (testing aid, off by default). Syntax: items separated by
  * {@code ;}, each {@code key=value} or a bare flag; keys are case-insensitive.
  *
  * <ul>
@@ -18,6 +19,9 @@ import org.cimkit.server.virtualization.ReturnCodes.Vendor;
  * </ul>
  *
  * Example: {@code fail-at=50;error=disk-full}, {@code delay-ms=200}, {@code hang}.
+ *
+ * <p>A snapshot job makes its change in one step, so for it any {@code fail-at} or {@code hang-at} applies
+ * before the change (see {@link #beforeSingleStep}).
  */
 public record FaultInjection(Integer failAt, String error, long delayMs, Integer hangAt) {
     public static final FaultInjection NONE = new FaultInjection(null, null, 0, null);
@@ -102,19 +106,43 @@ public record FaultInjection(Integer failAt, String error, long delayMs, Integer
         return p;
     }
 
-    /** The failure the directive injects, described as the real error would be, marked as injected. */
+    /** The failure the directive injects into an export, described as the real error would be, marked as injected. */
     public JobFailure failure(String file, int percent) {
-        String where = " while writing " + file + " at " + percent + " % (injected fault: " + error + ")";
+        return failure("Export", " while writing " + file + " at " + percent + " %");
+    }
+
+    /**
+     * For a job that makes its change in one step (the snapshot service's): before the change, hangs until
+     * the job is cancelled ({@code hang}, any {@code hang-at}), waits {@code delay-ms}, then fails with the
+     * injected error (any {@code fail-at}); nothing when the directive is none.
+     */
+    public void beforeSingleStep(JobControl job, String operation) throws Exception {
+        if (hangAt != null) {
+            while (true) {
+                job.sleep(50); // until Terminate/Kill
+            }
+        }
+        if (delayMs > 0) {
+            job.sleep(delayMs);
+        }
+        if (failAt != null) {
+            throw failure(operation, " before any change was made");
+        }
+    }
+
+    private JobFailure failure(String operation, String at) {
+        String where = at + " (injected fault: " + error + ")";
+        String failed = operation + " failed: ";
         return switch (error) {
-            case "permission-denied" -> new JobFailure(Vendor.ACCESS_DENIED, "Export failed: permission denied",
+            case "permission-denied" -> new JobFailure(Vendor.ACCESS_DENIED, failed + "permission denied",
                     "Permission denied" + where, JobFailure.TYPE_SECURITY, 2, null);
-            case "io-error" -> new JobFailure(Vendor.FAILED, "Export failed: I/O error", "I/O error" + where,
+            case "io-error" -> new JobFailure(Vendor.FAILED, failed + "I/O error", "I/O error" + where,
                     JobFailure.TYPE_SOFTWARE, 1, null);
-            case "timeout" -> new JobFailure(Vendor.TIMEOUT, "Export failed: timeout", "The operation timed out" + where,
+            case "timeout" -> new JobFailure(Vendor.TIMEOUT, failed + "timeout", "The operation timed out" + where,
                     JobFailure.TYPE_UNAVAILABLE_RESOURCE, 1, null);
-            case "out-of-memory" -> new JobFailure(Vendor.OUT_OF_MEMORY, "Export failed: out of memory",
+            case "out-of-memory" -> new JobFailure(Vendor.OUT_OF_MEMORY, failed + "out of memory",
                     "Out of memory" + where, JobFailure.TYPE_OVERSUBSCRIPTION, 1, null);
-            default -> new JobFailure(Vendor.FAILED, "Export failed: disk full",
+            default -> new JobFailure(Vendor.FAILED, failed + "disk full",
                     "There is not enough space on the disk (disk full)" + where, JobFailure.TYPE_ENVIRONMENTAL, 1, null);
         };
     }

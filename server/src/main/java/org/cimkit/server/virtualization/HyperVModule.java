@@ -1,6 +1,7 @@
 package org.cimkit.server.virtualization;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.cimkit.server.virtualization.ReturnCodes.Vendor;
 
 /**
  * The Hyper-V emulation as a provider module: in {@code root/virtualization/v2} (when the namespace
- * exists) the reference point services, and the jobs they start as Msvm_ConcreteJob and export-job
+ * exists) the reference point and snapshot services, and the jobs they start as Msvm_ConcreteJob and export-job
  * instances with Msvm_AffectedJobElement, Msvm_OwningJobElement and Msvm_Error.
  */
 public final class HyperVModule implements ProviderModule {
@@ -52,17 +53,25 @@ public final class HyperVModule implements ProviderModule {
     private final JobRunner jobs;
     private final Path exportRoot;
     private final FaultInjection defaultFault;
+    private final Clock clock;
     /** The namespace's objects once registered (null before, or when the namespace does not exist). */
     private volatile NamespaceObjects objects;
 
     /**
      * @param exportRoot   the only tree exports may be written to (created if missing)
-     * @param defaultFault fault directive for exports whose request carries none (null or blank: none)
+     * @param defaultFault fault directive for exports whose request carries none, and for every job of the
+     *                     snapshot service (null or blank: none)
      */
     public HyperVModule(JobRunner jobs, Path exportRoot, String defaultFault) {
+        this(jobs, exportRoot, defaultFault, Clock.systemUTC());
+    }
+
+    /** @param clock the server's clock: snapshots' CreationTime and VMs' LastSuccessfulBackupTime read it */
+    public HyperVModule(JobRunner jobs, Path exportRoot, String defaultFault, Clock clock) {
         this.jobs = jobs;
         this.exportRoot = exportRoot;
         this.defaultFault = FaultInjection.parse(defaultFault);
+        this.clock = clock;
     }
 
     /**
@@ -100,5 +109,7 @@ public final class HyperVModule implements ProviderModule {
                 new CollectionReferencePointService(jobs, rps, exportRoot, defaultFault));
         registrar.registerMethods(NAMESPACE, VirtualSystemReferencePointService.CLASS,
                 new VirtualSystemReferencePointService(jobs, rps, exportRoot, defaultFault));
+        registrar.registerMethods(NAMESPACE, VirtualSystemSnapshotService.CLASS, new VirtualSystemSnapshotService(jobs,
+                new Snapshots(registrar.objects(NAMESPACE), clock), rps, defaultFault));
     }
 }

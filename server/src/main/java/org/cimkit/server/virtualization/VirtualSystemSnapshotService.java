@@ -1,0 +1,203 @@
+package org.cimkit.server.virtualization;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cimkit.model.CimException;
+import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimKeyBinding;
+import org.cimkit.model.CimMethod;
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimStatus;
+import org.cimkit.model.CimValue;
+import org.cimkit.server.jobs.JobFailure;
+import org.cimkit.server.jobs.JobRunner;
+import org.cimkit.server.jobs.JobSpec;
+import org.cimkit.server.jobs.JobTask;
+import org.cimkit.server.providers.MethodProvider;
+import org.cimkit.server.providers.MethodResult;
+import org.cimkit.server.providers.ProviderContext;
+import org.cimkit.server.virtualization.MethodInputs.Rejected;
+import org.cimkit.server.virtualization.ReturnCodes.ReferencePoint;
+import org.cimkit.server.virtualization.ReturnCodes.Vendor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Msvm_VirtualSystemSnapshotService: CreateSnapshot, DestroySnapshot and ConvertToReferencePoint as
+ * Msvm_ConcreteJob jobs (4096 + Job), the steps of Microsoft's backup sample. Inputs are checked
+ * before a job starts (a bad one is the method's return value, no job); the job links what it
+ * creates through Msvm_AffectedJobElement {5}, so that {@code Associators(job, ResultClass=...)}
+ * finds exactly the new snapshot or reference point. ApplySnapshot, ClearSnapshotState and
+ * DestroySnapshotTree answer Not Supported.
+ */
+final class VirtualSystemSnapshotService implements MethodProvider {
+    static final CimName CLASS = CimName.of("Msvm_VirtualSystemSnapshotService");
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualSystemSnapshotService.class);
+    static final CimName SNAPSHOT_SD = CimName.of("Msvm_VirtualSystemSnapshotSettingData");
+    /** CreateSnapshot's SnapshotType: 2 Full Snapshot (a standard checkpoint), 3 Disk Snapshot, 32768 recovery. */
+    static final int FULL = 2;
+    static final int DISK = 3;
+    static final int RECOVERY = 32768;
+    /** Msvm_ConcreteJob.JobType of each job. */
+    static final int SNAPSHOT_JOB = 70;
+    static final int DELETE_SNAPSHOT_JOB = 72;
+    static final int CONVERT_JOB = 200;
+
+    private final JobRunner jobs;
+    private final Snapshots snapshots;
+    private final ReferencePoints rps;
+    private final FaultInjection fault;
+
+    /** @param fault the server's fault directive, applied to every job of the service (NONE: none) */
+    VirtualSystemSnapshotService(JobRunner jobs, Snapshots snapshots, ReferencePoints rps, FaultInjection fault) {
+        this.jobs = jobs;
+        this.snapshots = snapshots;
+        this.rps = rps;
+        this.fault = fault;
+    }
+
+    @Override
+    public MethodResult invoke(ProviderContext ctx, CimObjectPath target, CimMethod method, Map<CimName, CimValue> in) {
+        ReferencePointService.Call call = new ReferencePointService.Call(ctx.namespace(),
+                target.withNamespace(ctx.namespace()), new MethodInputs(in, ctx.objects()));
+        try {
+            return switch (method.name().value().toLowerCase(Locale.ROOT)) {
+                case "createsnapshot" -> create(call);
+                case "destroysnapshot" -> destroy(call);
+                case "converttoreferencepoint" -> convert(call);
+                case "applysnapshot" -> throw new Rejected(ReferencePoint.NOT_SUPPORTED, "ApplySnapshot is not supported");
+                case "clearsnapshotstate", "destroysnapshottree" ->
+                    throw new Rejected(Vendor.NOT_SUPPORTED, method.name() + " is not supported");
+                default -> throw new CimException(CimStatus.METHOD_NOT_AVAILABLE,
+                        "method " + method.name() + " is not available");
+            };
+        } catch (Rejected r) {
+            LOG.info("{}.{} refused with {}: {}", target.className(), method.name(), r.code, r.getMessage());
+            return MethodResult.of(CimValue.IntegerValue.uint32(r.code));
+        }
+    }
+
+    private HyperVObjects graph() {
+        return snapshots.graph();
+    }
+
+    /** CreateSnapshot: a recovery (32768) or standard (2) snapshot of a VM, made by a job (JobType 70). */
+    private MethodResult create(ReferencePointService.Call call) throws Rejected {
+        MethodInputs in = call.in();
+        CimObjectPath vmPath = in.ref("AffectedSystem");
+        CimInstance vm = vmPath == null ? null : graph().get(vmPath, HyperVObjects.COMPUTER_SYSTEM);
+        if (vm == null || graph().vssd(HyperVObjects.str(vm, "Name")) == null) {
+            throw new Rejected(ReferencePoint.INVALID_PARAMETER,
+                    "AffectedSystem must name an existing virtual machine (Msvm_ComputerSystem, not the host)");
+        }
+        // Read for its checks only: the emulated host has no guest to quiesce.
+        String text = in.string("SnapshotSettings");
+        if (text == null || !text.isBlank()) { // "" is what the sample sends for no settings
+            in.embedded("SnapshotSettings", SNAPSHOT_SD, ReferencePoint.INVALID_PARAMETER);
+        }
+        Integer type = in.uint("SnapshotType");
+        if (type == null) {
+            throw new Rejected(ReferencePoint.INVALID_PARAMETER, "SnapshotType is required");
+        }
+        if (type == DISK) {
+            throw new Rejected(ReferencePoint.NOT_SUPPORTED, "SnapshotType 3 (Disk Snapshot) is not supported");
+        }
+        if (type != FULL && type != RECOVERY) {
+            throw new Rejected(ReferencePoint.INVALID_TYPE,
+                    "SnapshotType must be 2 (Full Snapshot) or 32768 (Recovery Snapshot), not " + type);
+        }
+        String id = "Microsoft:" + ReferencePoints.guid();
+        String host = hostOf(call.owner());
+        CimObjectPath result = CimObjectPath.forInstance(call.ns(), HyperVObjects.VSSD, List.of(CimKeyBinding.of("InstanceID", id)));
+        return start(call, type == RECOVERY ? "Create Recovery Snapshot" : "Create Snapshot", SNAPSHOT_JOB, c -> {
+            if (graph().get(vm.path()) == null) {
+                throw new JobFailure(Vendor.INVALID_STATE, "Snapshot failed",
+                        "virtual machine " + HyperVObjects.str(vm, "Name") + " no longer exists");
+            }
+            CimInstance snapshot = snapshots.create(id, vm, type == RECOVERY, host);
+            c.affected(snapshot.path(), ReferencePoints.CREATE);
+        }, "ResultingSnapshot", result);
+    }
+
+    /** DestroySnapshot: removes a snapshot and its associations (JobType 72). */
+    private MethodResult destroy(ReferencePointService.Call call) throws Rejected {
+        CimInstance snapshot = snapshot(call.in(), "AffectedSnapshot");
+        return start(call, "Delete Snapshot", DELETE_SNAPSHOT_JOB, c -> {
+            c.affectedOther(snapshot.path(), "Destroyed");
+            snapshots.destroy(snapshot);
+        }, null, null);
+    }
+
+    /**
+     * ConvertToReferencePoint: a recovery snapshot becomes an RCT reference point of its VM (new
+     * change-tracking IDs per disk) and is removed; the VM's LastSuccessfulBackupTime is set (JobType 200).
+     */
+    private MethodResult convert(ReferencePointService.Call call) throws Rejected {
+        MethodInputs in = call.in();
+        CimInstance snapshot = snapshot(in, "AffectedSnapshot");
+        if (!Snapshots.isRecovery(snapshot)) {
+            throw new Rejected(ReferencePoint.INVALID_TYPE, "AffectedSnapshot " + HyperVObjects.str(snapshot, "InstanceID")
+                    + " is not a recovery snapshot (VirtualSystemType " + HyperVObjects.str(snapshot, "VirtualSystemType") + ")");
+        }
+        String settings = in.string("ReferencePointSettings");
+        if (settings != null && !settings.isBlank() || in.get("ReferencePointSettings") instanceof CimValue.EmbeddedValue) {
+            throw new Rejected(ReferencePoint.INVALID_PARAMETER, "ReferencePointSettings is not supported: leave it NULL or empty");
+        }
+        CimInstance vm = snapshots.vmOf(snapshot);
+        if (vm == null) {
+            throw new Rejected(ReferencePoint.INVALID_STATE, "snapshot " + HyperVObjects.str(snapshot, "InstanceID")
+                    + " belongs to no virtual machine");
+        }
+        String rpId = ReferencePoints.guid();
+        CimObjectPath result = CimObjectPath.forInstance(call.ns(), HyperVObjects.VS_RP, List.of(
+                CimKeyBinding.of("InstanceID", rpId), CimKeyBinding.of("VirtualSystemIdentifier", HyperVObjects.str(vm, "Name"))));
+        return start(call, "Convert Snapshot to Reference Point", CONVERT_JOB, c -> {
+            // Under the snapshots' lock: of two conversions (or a conversion and a destroy) of one snapshot,
+            // only the first finds it.
+            synchronized (snapshots) {
+                if (graph().get(snapshot.path()) == null) {
+                    throw new JobFailure(Vendor.INVALID_STATE, "Conversion failed", "snapshot "
+                            + HyperVObjects.str(snapshot, "InstanceID") + " no longer exists");
+                }
+                rps.createVsReferencePoint(rpId, vm, 2, 2, HyperVObjects.str(vm, "ElementName") + " reference point", c);
+                snapshots.destroy(snapshot);
+                snapshots.backedUp(vm);
+            }
+        }, "ResultingReferencePoint", result);
+    }
+
+    /** An existing snapshot (a Msvm_VirtualSystemSettingData with a snapshot VirtualSystemType) named by a REF parameter. */
+    private CimInstance snapshot(MethodInputs in, String name) throws Rejected {
+        CimObjectPath path = in.ref(name);
+        CimInstance s = path == null ? null : graph().get(path, HyperVObjects.VSSD);
+        if (s == null || !Snapshots.isSnapshot(s)) {
+            throw new Rejected(ReferencePoint.INVALID_PARAMETER, name + " must name an existing snapshot (Msvm_VirtualSystemSettingData)");
+        }
+        return s;
+    }
+
+    /** The host name of the service's path (SystemName key), for the WMI paths written into Parent. */
+    private static String hostOf(CimObjectPath service) {
+        CimKeyBinding k = service.key("SystemName");
+        return k != null && k.value() instanceof CimValue.StringValue s ? s.value() : "localhost";
+    }
+
+    /**
+     * Starts a Msvm_ConcreteJob and answers 4096. Each job makes its change in one step and cannot be
+     * cancelled, except under fault injection: then it can, while it waits or hangs before the change.
+     */
+    private MethodResult start(ReferencePointService.Call call, String name, int jobType, JobTask task, String resultName,
+            CimObjectPath result) {
+        JobTask faulted = fault.isNone() ? task : c -> {
+            fault.beforeSingleStep(c, name);
+            c.checkCancelled();
+            task.run(c);
+        };
+        CimObjectPath job = jobs.start(JobSpec.of(call.ns(), ReferencePointService.CONCRETE_JOB, name, jobType, call.owner())
+                .cancellable(!fault.isNone()), faulted);
+        return ReferencePointService.started(job, resultName, result);
+    }
+}
