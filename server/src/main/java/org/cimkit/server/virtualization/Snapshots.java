@@ -3,11 +3,11 @@ package org.cimkit.server.virtualization;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
 import org.cimkit.model.CimDateTime;
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimProperty;
@@ -188,40 +188,23 @@ final class Snapshots {
         }
     }
 
-    /**
-     * The WMI path string Hyper-V puts in Parent:
-     * {@code \\HOST\root\virtualization\v2:Msvm_VirtualSystemSettingData.InstanceID="<id>"}, backslashes
-     * in the key value doubled. (Minimal writer; to be replaced by the shared WMI path support.)
-     */
+    /** The WMI path string of a snapshot (a Parent value), as Microsoft's Get-CimInstancePath writes it. */
     static String wmiPath(String host, String instanceId) {
-        return "\\\\" + host.toUpperCase(Locale.ROOT) + "\\" + HyperVModule.NAMESPACE.value().replace('/', '\\') + ":"
-                + HyperVObjects.VSSD.value() + ".InstanceID=\"" + instanceId.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return PathStrings.format(host, CimObjectPath.forInstance(HyperVModule.NAMESPACE, HyperVObjects.VSSD,
+                List.of(CimKeyBinding.of("InstanceID", instanceId))), null);
     }
 
-    /**
-     * The InstanceID a Parent path string names (the only key of Msvm_VirtualSystemSettingData), or null.
-     * (Minimal reader of what {@link #wmiPath} writes; to be replaced by the shared WMI path parser.)
-     */
+    /** The InstanceID a Parent path string names (the only key of Msvm_VirtualSystemSettingData), or null. */
     static String parentId(String parent) {
-        if (parent == null) {
+        if (parent == null || parent.isBlank()) {
             return null;
         }
-        String marker = "InstanceID=\"";
-        int at = parent.toLowerCase(Locale.ROOT).indexOf(marker.toLowerCase(Locale.ROOT));
-        if (at < 0) {
-            return null;
+        try {
+            CimObjectPath p = PathStrings.parse(parent);
+            CimKeyBinding id = p.className().equals(HyperVObjects.VSSD) ? p.key("InstanceID") : null;
+            return id != null && id.value() instanceof CimValue.StringValue v ? v.value() : null;
+        } catch (IllegalArgumentException e) {
+            return null; // not a path: no parent
         }
-        StringBuilder id = new StringBuilder();
-        for (int i = at + marker.length(); i < parent.length(); i++) {
-            char c = parent.charAt(i);
-            if (c == '\\' && i + 1 < parent.length()) {
-                id.append(parent.charAt(++i));
-            } else if (c == '"') {
-                return id.toString();
-            } else {
-                id.append(c);
-            }
-        }
-        return null;
     }
 }
