@@ -24,6 +24,8 @@ final class ListenerProcess implements AutoCloseable {
     private final Process process;
     private final List<String> out = new ArrayList<>();
     private final StringBuffer err = new StringBuffer();
+    /** The two readers of the process's output; done once it has closed both streams. */
+    private final List<CompletableFuture<Void>> pumps = new ArrayList<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
     private ListenerProcess(Process process) {
@@ -51,7 +53,7 @@ final class ListenerProcess implements AutoCloseable {
     }
 
     private void pump(InputStream in, boolean stdout) {
-        CompletableFuture.runAsync(() -> {
+        pumps.add(CompletableFuture.runAsync(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -75,7 +77,7 @@ final class ListenerProcess implements AutoCloseable {
                     port.completeExceptionally(new IllegalStateException("stdout closed"));
                 }
             }
-        });
+        }));
     }
 
     int port() {
@@ -120,6 +122,12 @@ final class ListenerProcess implements AutoCloseable {
     int stop() throws InterruptedException {
         process.destroy();
         if (process.waitFor(20, TimeUnit.SECONDS)) {
+            // what the process wrote before it ended is read to the end before anyone looks at it
+            try {
+                CompletableFuture.allOf(pumps.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // a reader that failed or hangs: the lines read so far are what there is
+            }
             return process.exitValue();
         }
         process.destroyForcibly().waitFor();

@@ -30,6 +30,12 @@ final class IndicationPrinter implements Consumer<CimInstance> {
 
     @Override
     public synchronized void accept(CimInstance indication) {
+        // the gap or repeat note first: whoever sees the indication's line can count on the note being out
+        String note = sequenceNote(indication);
+        if (note != null) {
+            err.println("cimkit listener: " + note);
+            err.flush();
+        }
         String line = IndicationLine.format(clock.instant(), indication);
         if (mof) {
             out.print("// " + line + "\n" + InstanceMofWriter.write(indication));
@@ -37,11 +43,6 @@ final class IndicationPrinter implements Consumer<CimInstance> {
             out.println(line);
         }
         out.flush();
-        String note = sequenceNote(indication);
-        if (note != null) {
-            err.println("cimkit listener: " + note);
-            err.flush();
-        }
     }
 
     private String sequenceNote(CimInstance indication) {
