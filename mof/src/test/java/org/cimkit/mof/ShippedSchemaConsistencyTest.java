@@ -72,7 +72,7 @@ class ShippedSchemaConsistencyTest {
             "Msvm_ReferencePointOfVirtualSystem", "Msvm_CollectedVirtualSystems",
             "Msvm_HostedService", "Msvm_SettingsDefineState",
             "Msvm_VirtualSystemSettingDataComponent", "Msvm_AffectedJobElement",
-            "Msvm_OwningJobElement", "Msvm_VirtualSystemSnapshotService",
+            "Msvm_OwningJobElement", "Msvm_VirtualSystemSnapshotService", "Msvm_VirtualSystemManagementService",
             "Msvm_VirtualSystemSnapshotSettingData", "Msvm_SnapshotOfVirtualSystem",
             "Msvm_MostCurrentSnapshotInBranch");
 

@@ -92,6 +92,11 @@ class SnapshotWorkflowTest {
                 CimClient.P.className("ClassName", "Msvm_VirtualSystemSnapshotService"))));
         assertEquals(1, services.size());
         assertEquals(snapshotService().local(), services.get(0).path().local());
+        // the sample also looks up the management service (New-VmBackupCheckpoint enumerates it)
+        List<CimInstance> vsms = instances(CimClient.items(client.call(NS, "EnumerateInstances",
+                CimClient.P.className("ClassName", "Msvm_VirtualSystemManagementService"))));
+        assertEquals(1, vsms.size());
+        assertEquals("vmms", ((org.cimkit.model.CimValue.StringValue) vsms.get(0).value("Name")).value());
         List<Argument> cls = CimClient.items(client.call(NS, "GetClass",
                 CimClient.P.className("ClassName", "Msvm_VirtualSystemSnapshotSettingData"), CimClient.P.bool("LocalOnly", false)));
         CimClass settingsClass = ((Argument.ClassArg) cls.get(0)).cimClass();
