@@ -51,6 +51,11 @@ public final class Jsr48 {
         return out;
     }
 
+    /** A class path (no keys) in a namespace: what the client's enumerations and GetClass take. */
+    public static CIMObjectPath classPath(String namespace, String className) {
+        return new CIMObjectPath(null, null, null, namespace, className, null);
+    }
+
     /** The path of a Msvm_ComputerSystem (host or VM) of the demo host, by its Name. */
     public static CIMObjectPath computerSystem(String namespace, String name) {
         return new CIMObjectPath(null, null, null, namespace, "Msvm_ComputerSystem", new CIMProperty<?>[] {

@@ -62,7 +62,7 @@ class Jsr48ClientTest {
     }
 
     private static CIMObjectPath cls(String ns, String className) {
-        return new CIMObjectPath(null, null, null, ns, className, null);
+        return Jsr48.classPath(ns, className);
     }
 
     private static CIMObjectPath vm(String guid) {

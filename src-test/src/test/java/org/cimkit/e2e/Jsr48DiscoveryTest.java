@@ -63,7 +63,7 @@ class Jsr48DiscoveryTest {
     }
 
     private static CIMObjectPath cls(String ns, String className) {
-        return new CIMObjectPath(null, null, null, ns, className, null);
+        return Jsr48.classPath(ns, className);
     }
 
     /** The path in this namespace (the library asks in the path's namespace, else in its default one). */

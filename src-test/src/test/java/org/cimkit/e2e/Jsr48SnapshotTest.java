@@ -38,7 +38,7 @@ class Jsr48SnapshotTest {
     }
 
     static CIMObjectPath virt(String cls) {
-        return new CIMObjectPath(null, null, null, Ops.VIRT, cls, null);
+        return Jsr48.classPath(Ops.VIRT, cls);
     }
 
     static CIMObjectPath inVirt(CIMObjectPath p) {

@@ -88,19 +88,9 @@ public final class CimXmlWriter implements Closeable, Flushable {
             throws IOException {
         out.x(() -> {
             startResponse(messageId, IMETHODRESPONSE, methodName);
-            error(status, description);
+            out.error(status, description);
             out.finish();
         });
-    }
-
-    private void error(CimStatus status, String description) throws XMLStreamException, IOException {
-        out.start(ERROR);
-        out.attr(A_CODE, Integer.toString(status.code()));
-        if (description != null) {
-            out.setContext("error description");
-            out.attr(A_DESCRIPTION, description);
-        }
-        out.end();
     }
 
     public void startMethodResponse(String messageId, String methodName) throws IOException {
@@ -130,7 +120,7 @@ public final class CimXmlWriter implements Closeable, Flushable {
             throws IOException {
         out.x(() -> {
             startResponse(messageId, METHODRESPONSE, methodName);
-            error(status, description);
+            out.error(status, description);
             out.finish();
         });
     }

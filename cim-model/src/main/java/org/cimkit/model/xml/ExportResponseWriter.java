@@ -38,20 +38,10 @@ public final class ExportResponseWriter {
             out.start(EXPMETHODRESPONSE);
             out.attr(A_NAME, methodName);
             if (status != null) {
-                error(out, status, description);
+                out.error(status, description);
             }
             out.finish();
         });
         out.close();
-    }
-
-    private static void error(XmlOut out, CimStatus status, String description) throws XMLStreamException, IOException {
-        out.start(ERROR);
-        out.attr(A_CODE, Integer.toString(status.code()));
-        if (description != null) {
-            out.setContext("error description");
-            out.attr(A_DESCRIPTION, description);
-        }
-        out.end();
     }
 }

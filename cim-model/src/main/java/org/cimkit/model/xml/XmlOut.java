@@ -1,12 +1,15 @@
 package org.cimkit.model.xml;
 
 import static org.cimkit.model.xml.XmlNames.A_CIMVERSION;
+import static org.cimkit.model.xml.XmlNames.A_CODE;
+import static org.cimkit.model.xml.XmlNames.A_DESCRIPTION;
 import static org.cimkit.model.xml.XmlNames.A_DTDVERSION;
 import static org.cimkit.model.xml.XmlNames.A_ID;
 import static org.cimkit.model.xml.XmlNames.A_PROTOCOLVERSION;
 import static org.cimkit.model.xml.XmlNames.CIM;
 import static org.cimkit.model.xml.XmlNames.CIM_VERSION;
 import static org.cimkit.model.xml.XmlNames.DTD_VERSION;
+import static org.cimkit.model.xml.XmlNames.ERROR;
 import static org.cimkit.model.xml.XmlNames.MESSAGE;
 import static org.cimkit.model.xml.XmlNames.PROTOCOL_VERSION;
 import static org.cimkit.model.xml.XmlNames.XML_DECLARATION;
@@ -18,6 +21,7 @@ import java.io.OutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 
+import org.cimkit.model.CimStatus;
 import org.codehaus.stax2.XMLOutputFactory2;
 import org.codehaus.stax2.XMLStreamWriter2;
 
@@ -161,6 +165,17 @@ final class XmlOut implements Closeable {
         start(MESSAGE);
         attr(A_ID, messageId);
         attr(A_PROTOCOLVERSION, PROTOCOL_VERSION);
+    }
+
+    /** An ERROR element (operation and export responses alike): the status code and its description. */
+    void error(CimStatus status, String description) throws XMLStreamException, IOException {
+        start(ERROR);
+        attr(A_CODE, Integer.toString(status.code()));
+        if (description != null) {
+            setContext("error description");
+            attr(A_DESCRIPTION, description);
+        }
+        end();
     }
 
     /** Closes every open element and flushes. */

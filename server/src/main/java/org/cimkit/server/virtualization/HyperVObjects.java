@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.providers.NamespaceObjects;
@@ -44,6 +46,30 @@ final class HyperVObjects {
 
     NamespaceObjects objects() {
         return objects;
+    }
+
+    /** Deletes a stored instance; one that is already gone is fine (a concurrent destroy got there first). */
+    void deleteIfPresent(CimObjectPath p) {
+        try {
+            objects.delete(p.local());
+        } catch (CimException e) {
+            if (e.status() != CimStatus.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes every stored association naming the instance. */
+    void deleteAssociationsOf(CimObjectPath p) {
+        for (CimObjectPath a : objects.associationsReferringTo(p.local())) {
+            deleteIfPresent(a);
+        }
+    }
+
+    /** Deletes a stored instance and every association naming it. */
+    void deleteWithAssociations(CimObjectPath p) {
+        deleteAssociationsOf(p);
+        deleteIfPresent(p);
     }
 
     static String str(CimInstance i, String property) {

@@ -118,37 +118,21 @@ final class ReferencePoints {
         return rpc;
     }
 
-    private void deleteAssociationsOf(CimObjectPath target) {
-        for (CimObjectPath a : objects.associationsReferringTo(target.local())) {
-            delete(a);
-        }
-    }
 
-    /** Deletes a stored instance; one that is already gone is fine (a concurrent destroy got there first). */
-    private void delete(CimObjectPath p) {
-        try {
-            objects.delete(p.local());
-        } catch (CimException e) {
-            if (e.status() != CimStatus.NOT_FOUND) {
-                throw e;
-            }
-        }
-    }
 
     /** Deletes a VS reference point and every association naming it. */
     void destroyVsReferencePoint(CimInstance rp) {
-        deleteAssociationsOf(rp.path());
-        delete(rp.path());
+        graph.deleteWithAssociations(rp.path());
     }
 
     /** Deletes a collection reference point, its member points and every association naming them. */
     void destroyCollection(CimInstance rpc) {
         List<CimInstance> members = graph.members(rpc);
-        deleteAssociationsOf(rpc.path());
+        graph.deleteAssociationsOf(rpc.path());
         for (CimInstance rp : members) {
             destroyVsReferencePoint(rp);
         }
-        delete(rpc.path());
+        graph.deleteIfPresent(rpc.path());
         created.remove(HyperVObjects.str(rpc, "CollectionID").toUpperCase(Locale.ROOT));
     }
 

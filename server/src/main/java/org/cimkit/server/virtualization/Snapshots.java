@@ -5,13 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.cimkit.model.CimDateTime;
-import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimProperty;
-import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.providers.NamespaceObjects;
@@ -136,10 +134,7 @@ final class Snapshots {
                 setMostCurrent(vm, current, parent);
             }
         }
-        for (CimObjectPath a : objects.associationsReferringTo(current.path().local())) {
-            delete(a);
-        }
-        delete(current.path());
+        graph.deleteWithAssociations(current.path());
     }
 
     /** Sets Msvm_ComputerSystem.LastSuccessfulBackupTime of the VM to now. */
@@ -151,7 +146,7 @@ final class Snapshots {
     private void setMostCurrent(CimInstance vm, CimInstance old, CimInstance now) {
         if (old != null) {
             for (CimInstance a : graph.assocs(MOST_CURRENT, "Antecedent", vm.path())) {
-                delete(a.path());
+                graph.deleteIfPresent(a.path());
             }
         }
         if (now != null) {
@@ -178,15 +173,6 @@ final class Snapshots {
         return CimProperty.reference(role, CimName.of(cls), target.local());
     }
 
-    private void delete(CimObjectPath p) {
-        try {
-            objects.delete(p.local());
-        } catch (CimException e) {
-            if (e.status() != CimStatus.NOT_FOUND) {
-                throw e;
-            }
-        }
-    }
 
     /** The WMI path string of a snapshot (a Parent value), as Microsoft's Get-CimInstancePath writes it. */
     static String wmiPath(String host, String instanceId) {

@@ -63,7 +63,7 @@ public final class Jsr48Backup {
     }
 
     static CIMObjectPath virt(String className) {
-        return new CIMObjectPath(null, null, null, Ops.VIRT, className, null);
+        return Jsr48.classPath(Ops.VIRT, className);
     }
 
     /** CreateReferencePoint of app-tier, RCT (type 2). */

@@ -44,7 +44,7 @@ public final class Jsr48Subscriptions {
     }
 
     static CIMObjectPath cls(String className) {
-        return new CIMObjectPath(null, null, null, PywbemSubscriptions.INTEROP, className, null);
+        return Jsr48.classPath(PywbemSubscriptions.INTEROP, className);
     }
 
 
