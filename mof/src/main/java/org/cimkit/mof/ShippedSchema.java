@@ -28,7 +28,7 @@ public final class ShippedSchema {
 
     static {
         // profiles.mof in the Hyper-V namespace too: its central instances reach their profiles from there
-        FILES.put(VIRTUALIZATION, List.of(QUALIFIERS, "cim-core.mof", "profiles.mof", "virtualization-v2.mof", "demo-host.mof"));
+        FILES.put(VIRTUALIZATION, List.of(QUALIFIERS, "cim-core.mof", "profiles.mof", "virtualization-v2.mof", "backup-v2.mof", "demo-host.mof"));
         FILES.put(INTEROP, List.of(QUALIFIERS, "cim-core.mof", "profiles.mof", "interop.mof", "statistics.mof"));
         FILES.put(CIMV2, List.of(QUALIFIERS, "cim-core.mof", "statistics.mof"));
         FILES.put(TEST_PROVIDER, List.of(QUALIFIERS, "cim-core.mof", "test-provider.mof"));

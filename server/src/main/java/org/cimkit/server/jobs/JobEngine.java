@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
@@ -337,6 +338,13 @@ public final class JobEngine implements JobRunner, AutoCloseable {
         sweep();
         return id == null ? null : jobs.get(id.toUpperCase(java.util.Locale.ROOT)) != null
                 ? jobs.get(id.toUpperCase(java.util.Locale.ROOT)) : jobs.get(id);
+    }
+
+    @Override
+    public boolean running(CimObjectPath job) {
+        CimKeyBinding id = job.key("InstanceID");
+        Job j = id != null && id.value() instanceof CimValue.StringValue s ? find(s.value()) : null;
+        return j != null && !j.state().isFinal();
     }
 
     @Override

@@ -21,6 +21,12 @@ public interface JobRunner {
      */
     void serve(ProviderRegistrar registrar, CimNamespace ns, JobClasses classes);
 
+    /**
+     * True while the job {@code job} (a path this runner returned) has not reached a final state; false
+     * once it has, or when it is gone.
+     */
+    boolean running(CimObjectPath job);
+
     /** The paths (with namespace) of the jobs of {@code ns} that exist now (the Job Control profile's central instances). */
     Stream<CimObjectPath> jobs(CimNamespace ns);
 }

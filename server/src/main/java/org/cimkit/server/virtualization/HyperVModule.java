@@ -104,12 +104,25 @@ public final class HyperVModule implements ProviderModule {
         }
         objects = registrar.objects(NAMESPACE);
         jobs.serve(registrar, NAMESPACE, JOB_CLASSES);
-        ReferencePoints rps = new ReferencePoints(registrar.objects(NAMESPACE));
+        NamespaceObjects objs = registrar.objects(NAMESPACE);
+        ReferencePoints rps = new ReferencePoints(objs);
+        Snapshots snapshots = new Snapshots(objs, clock);
+        BusySystems busy = new BusySystems(jobs);
+        SystemExports exports = new SystemExports(objs, snapshots, exportRoot);
         registrar.registerMethods(NAMESPACE, CollectionReferencePointService.CLASS,
                 new CollectionReferencePointService(jobs, rps, exportRoot, defaultFault));
         registrar.registerMethods(NAMESPACE, VirtualSystemReferencePointService.CLASS,
                 new VirtualSystemReferencePointService(jobs, rps, exportRoot, defaultFault));
-        registrar.registerMethods(NAMESPACE, VirtualSystemSnapshotService.CLASS, new VirtualSystemSnapshotService(jobs,
-                new Snapshots(registrar.objects(NAMESPACE), clock), rps, defaultFault));
+        registrar.registerMethods(NAMESPACE, VirtualSystemSnapshotService.CLASS,
+                new VirtualSystemSnapshotService(jobs, snapshots, rps, busy, defaultFault));
+        registrar.registerMethods(NAMESPACE, VirtualSystemManagementService.CLASS, new VirtualSystemManagementService(
+                new SystemDefinitions(objs, snapshots, rps, busy),
+                new ExportSystemDefinition(jobs, exports, snapshots, busy, defaultFault)));
+        registrar.registerMethods(NAMESPACE, CollectionSnapshotService.CLASS,
+                new CollectionSnapshotService(jobs, snapshots, rps, exports, busy, defaultFault));
+        registrar.registerMethods(NAMESPACE, HyperVObjects.SASD, new VirtualDisks(objs));
+        ExportSettingDataProvider exportSettings = new ExportSettingDataProvider(objs);
+        registrar.registerInstances(NAMESPACE, ExportSettingDataProvider.SETTING_DATA, exportSettings);
+        registrar.registerInstances(NAMESPACE, ExportSettingDataProvider.ASSOCIATION, exportSettings);
     }
 }

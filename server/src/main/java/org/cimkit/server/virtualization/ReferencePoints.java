@@ -88,6 +88,16 @@ final class ReferencePoints {
         return rp;
     }
 
+    /**
+     * A new RCT reference point (ReferencePointType 2, ConsistencyLevel 2) of a VM made from one of its
+     * recovery snapshots: its disks, and per disk a change-tracking ID that stands for the disk's state
+     * when the snapshot was taken (so a differential export against the point lists the writes since
+     * then). The caller removes the snapshot. CONTRACT: the "export" work item gives it its real body.
+     */
+    CimInstance fromSnapshot(String id, CimInstance vm, CimInstance snapshot, JobControl job) {
+        return createVsReferencePoint(id, vm, 2, 2, HyperVObjects.str(vm, "ElementName") + " reference point", job);
+    }
+
     /** A new Msvm_ReferencePointCollection of a VM group: one member point per VM, and the associations. */
     CimInstance createCollection(String collectionId, CimInstance group, int type, int consistency, JobControl job) {
         String groupId = HyperVObjects.str(group, "CollectionID");

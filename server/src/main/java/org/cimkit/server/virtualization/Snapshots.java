@@ -32,11 +32,18 @@ final class Snapshots {
     private final NamespaceObjects objects;
     private final HyperVObjects graph;
     private final Clock clock;
+    private final SnapshotContents contents;
 
     Snapshots(NamespaceObjects objects, Clock clock) {
         this.objects = objects;
         this.graph = new HyperVObjects(objects);
         this.clock = clock;
+        this.contents = new SnapshotContents(objects);
+    }
+
+    /** The resource settings snapshots carry. */
+    SnapshotContents contents() {
+        return contents;
     }
 
     HyperVObjects graph() {
@@ -92,6 +99,7 @@ final class Snapshots {
             b.property("Parent", wmiPath(host, HyperVObjects.str(parent, "InstanceID")));
         }
         CimInstance snapshot = objects.create(b.build());
+        contents.capture(snapshot, active);
         objects.create(CimInstance.builder(SNAPSHOT_OF_VS).property(ref("Antecedent", "Msvm_ComputerSystem", vm.path()))
                 .property(ref("Dependent", "Msvm_VirtualSystemSettingData", snapshot.path())).build());
         setMostCurrent(vm, parent, snapshot);
@@ -134,6 +142,7 @@ final class Snapshots {
                 setMostCurrent(vm, current, parent);
             }
         }
+        contents.discard(current);
         graph.deleteWithAssociations(current.path());
     }
 

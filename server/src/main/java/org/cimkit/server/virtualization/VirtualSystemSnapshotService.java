@@ -50,10 +50,13 @@ final class VirtualSystemSnapshotService implements MethodProvider {
     private final Snapshots snapshots;
     private final ReferencePoints rps;
     private final FaultInjection fault;
+    private final BusySystems busy;
 
     /** @param fault the server's fault directive, applied to every job of the service (NONE: none) */
-    VirtualSystemSnapshotService(JobRunner jobs, Snapshots snapshots, ReferencePoints rps, FaultInjection fault) {
+    VirtualSystemSnapshotService(JobRunner jobs, Snapshots snapshots, ReferencePoints rps, BusySystems busy,
+            FaultInjection fault) {
         this.jobs = jobs;
+        this.busy = busy;
         this.snapshots = snapshots;
         this.rps = rps;
         this.fault = fault;
@@ -112,7 +115,7 @@ final class VirtualSystemSnapshotService implements MethodProvider {
         String id = "Microsoft:" + ReferencePoints.guid();
         String host = hostOf(call.owner());
         CimObjectPath result = CimObjectPath.forInstance(call.ns(), HyperVObjects.VSSD, List.of(CimKeyBinding.of("InstanceID", id)));
-        return start(call, type == RECOVERY ? "Create Recovery Snapshot" : "Create Snapshot", SNAPSHOT_JOB, c -> {
+        return start(call, vm, type == RECOVERY ? "Create Recovery Snapshot" : "Create Snapshot", SNAPSHOT_JOB, c -> {
             if (graph().get(vm.path()) == null) {
                 throw new JobFailure(Vendor.INVALID_STATE, "Snapshot failed",
                         "virtual machine " + HyperVObjects.str(vm, "Name") + " no longer exists");
@@ -125,7 +128,7 @@ final class VirtualSystemSnapshotService implements MethodProvider {
     /** DestroySnapshot: removes a snapshot and its associations (JobType 72). */
     private MethodResult destroy(ReferencePointService.Call call) throws Rejected {
         CimInstance snapshot = snapshot(call.in(), "AffectedSnapshot");
-        return start(call, "Delete Snapshot", DELETE_SNAPSHOT_JOB, c -> {
+        return start(call, snapshots.vmOf(snapshot), "Delete Snapshot", DELETE_SNAPSHOT_JOB, c -> {
             c.affectedOther(snapshot.path(), "Destroyed");
             snapshots.destroy(snapshot);
         }, null, null);
@@ -154,7 +157,7 @@ final class VirtualSystemSnapshotService implements MethodProvider {
         String rpId = ReferencePoints.guid();
         CimObjectPath result = CimObjectPath.forInstance(call.ns(), HyperVObjects.VS_RP, List.of(
                 CimKeyBinding.of("InstanceID", rpId), CimKeyBinding.of("VirtualSystemIdentifier", HyperVObjects.str(vm, "Name"))));
-        return start(call, "Convert Snapshot to Reference Point", CONVERT_JOB, c -> {
+        return start(call, vm, "Convert Snapshot to Reference Point", CONVERT_JOB, c -> {
             // Under the snapshots' lock: of two conversions (or a conversion and a destroy) of one snapshot,
             // only the first finds it.
             synchronized (snapshots) {
@@ -162,7 +165,7 @@ final class VirtualSystemSnapshotService implements MethodProvider {
                     throw new JobFailure(Vendor.INVALID_STATE, "Conversion failed", "snapshot "
                             + HyperVObjects.str(snapshot, "InstanceID") + " no longer exists");
                 }
-                rps.createVsReferencePoint(rpId, vm, 2, 2, HyperVObjects.str(vm, "ElementName") + " reference point", c);
+                rps.fromSnapshot(rpId, vm, snapshot, c);
                 snapshots.destroy(snapshot);
                 snapshots.backedUp(vm);
             }
@@ -186,18 +189,20 @@ final class VirtualSystemSnapshotService implements MethodProvider {
     }
 
     /**
-     * Starts a Msvm_ConcreteJob and answers 4096. Each job makes its change in one step and cannot be
+     * Starts a Msvm_ConcreteJob on {@code vm} (32774 while another job works on it) and answers 4096. Each job makes its change in one step and cannot be
      * cancelled, except under fault injection: then it can, while it waits or hangs before the change.
      */
-    private MethodResult start(ReferencePointService.Call call, String name, int jobType, JobTask task, String resultName,
-            CimObjectPath result) {
+    private MethodResult start(ReferencePointService.Call call, CimInstance vm, String name, int jobType, JobTask task,
+            String resultName, CimObjectPath result) throws Rejected {
         JobTask faulted = fault.isNone() ? task : c -> {
             fault.beforeSingleStep(c, name);
             c.checkCancelled();
             task.run(c);
         };
-        CimObjectPath job = jobs.start(JobSpec.of(call.ns(), ReferencePointService.CONCRETE_JOB, name, jobType, call.owner())
-                .cancellable(!fault.isNone()), faulted);
+        JobSpec spec = JobSpec.of(call.ns(), ReferencePointService.CONCRETE_JOB, name, jobType, call.owner())
+                .cancellable(!fault.isNone());
+        CimObjectPath job = vm == null ? jobs.start(spec, faulted)
+                : busy.start(List.of(HyperVObjects.str(vm, "Name")), Vendor.IN_USE, () -> jobs.start(spec, faulted));
         return ReferencePointService.started(job, resultName, result);
     }
 }
