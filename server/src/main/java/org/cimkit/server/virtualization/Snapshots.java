@@ -2,6 +2,7 @@ package org.cimkit.server.virtualization;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cimkit.model.CimDateTime;
@@ -25,6 +26,9 @@ import org.cimkit.server.providers.NamespaceObjects;
 final class Snapshots {
     static final CimName SNAPSHOT_OF_VS = CimName.of("Msvm_SnapshotOfVirtualSystem");
     static final CimName MOST_CURRENT = CimName.of("Msvm_MostCurrentSnapshotInBranch");
+    static final CimName PARENT_CHILD = CimName.of("Msvm_ParentChildSettingData");
+    static final CimName LAST_APPLIED = CimName.of("Msvm_LastAppliedSnapshot");
+    static final CimName HOSTED_DEPENDENCY = CimName.of("Msvm_HostedDependency");
     static final String RECOVERY = "Microsoft:Hyper-V:Snapshot:Recovery";
     static final String STANDARD = "Microsoft:Hyper-V:Snapshot:Realized";
     private static final String DESCRIPTION = "Snapshot settings for the virtual machine";
@@ -102,7 +106,10 @@ final class Snapshots {
         contents.capture(snapshot, active);
         objects.create(CimInstance.builder(SNAPSHOT_OF_VS).property(ref("Antecedent", "Msvm_ComputerSystem", vm.path()))
                 .property(ref("Dependent", "Msvm_VirtualSystemSettingData", snapshot.path())).build());
-        setMostCurrent(vm, parent, snapshot);
+        if (parent != null) {
+            linkParent(parent, snapshot);
+        }
+        setMostCurrent(vm, parent, snapshot, host);
         return snapshot;
     }
 
@@ -114,8 +121,9 @@ final class Snapshots {
     }
 
     /**
-     * Deletes a snapshot and every association naming it. The snapshots taken after it take its Parent;
-     * if it was the most current one, its parent becomes that.
+     * Deletes a snapshot and every association naming it. The snapshots taken after it take its Parent
+     * (and Msvm_ParentChildSettingData from its parent); if it was the most current one, its parent
+     * becomes that; if it was the one last applied, no snapshot is.
      */
     synchronized void destroy(CimInstance snapshot) {
         CimInstance current = graph.get(snapshot.path());
@@ -123,27 +131,93 @@ final class Snapshots {
             return; // a concurrent destroy got there first
         }
         CimInstance vm = vmOf(current);
-        String id = HyperVObjects.str(current, "InstanceID");
         CimValue parentText = current.value("Parent");
-        String parentId = parentId(HyperVObjects.str(current, "Parent"));
-        if (vm != null) {
-            CimInstance parent = null;
-            for (CimInstance other : snapshotsOf(vm)) {
-                String otherId = HyperVObjects.str(other, "InstanceID");
-                if (id.equalsIgnoreCase(parentId(HyperVObjects.str(other, "Parent")))) {
-                    setParent(other, parentText);
-                }
-                if (otherId != null && otherId.equalsIgnoreCase(parentId)) {
-                    parent = other;
-                }
+        CimInstance parent = parentOf(current);
+        for (CimInstance child : children(current)) {
+            setParent(child.path(), parentText);
+            if (parent != null) {
+                linkParent(parent, child);
             }
+        }
+        if (vm != null) {
             CimInstance most = mostCurrent(vm);
             if (most != null && most.path().local().equals(current.path().local())) {
-                setMostCurrent(vm, current, parent);
+                setMostCurrent(vm, current, parent, hostOf(vm));
             }
         }
         contents.discard(current);
         graph.deleteWithAssociations(current.path());
+    }
+
+    /** Deletes a snapshot and every snapshot taken after it in its branch (DestroySnapshotTree), the newest first. */
+    synchronized void destroyTree(CimInstance snapshot) {
+        CimInstance current = graph.get(snapshot.path());
+        if (current == null) {
+            return;
+        }
+        for (CimInstance child : children(current)) {
+            destroyTree(child);
+        }
+        destroy(current);
+    }
+
+    /**
+     * Applies a snapshot to its VM (ApplySnapshot): the VM's resource settings become the snapshot's,
+     * the snapshot becomes the most current one (the next snapshot is its child: a new branch), the
+     * VM's configuration names it as Parent, and Msvm_LastAppliedSnapshot links it to the VM.
+     */
+    synchronized void apply(CimInstance snapshot) {
+        CimInstance current = graph.get(snapshot.path());
+        CimInstance vm = current == null ? null : vmOf(current);
+        if (vm == null) {
+            throw new IllegalStateException("snapshot " + HyperVObjects.str(snapshot, "InstanceID") + " no longer exists");
+        }
+        contents.restore(current, graph.vssd(HyperVObjects.str(vm, "Name")));
+        setMostCurrent(vm, mostCurrent(vm), current, hostOf(vm));
+        for (CimInstance a : graph.assocs(LAST_APPLIED, "Dependent", vm.path())) {
+            graph.deleteIfPresent(a.path());
+        }
+        objects.create(CimInstance.builder(LAST_APPLIED).property(ref("Antecedent", "CIM_VirtualSystemSettingData", current.path()))
+                .property(ref("Dependent", "CIM_ComputerSystem", vm.path())).build());
+    }
+
+    /** ClearSnapshotState: the snapshot no longer has saved state (IsSaved FALSE). */
+    synchronized void clearState(CimInstance snapshot) {
+        update(snapshot.path(), "IsSaved", CimValue.BooleanValue.FALSE);
+    }
+
+    /** The snapshots whose Parent is {@code snapshot}. */
+    List<CimInstance> children(CimInstance snapshot) {
+        String id = HyperVObjects.str(snapshot, "InstanceID");
+        CimInstance vm = vmOf(snapshot);
+        List<CimInstance> out = new ArrayList<>();
+        if (vm != null) {
+            for (CimInstance other : snapshotsOf(vm)) {
+                if (id.equalsIgnoreCase(parentId(HyperVObjects.str(other, "Parent")))) {
+                    out.add(other);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The snapshot a snapshot's Parent names, or null. */
+    CimInstance parentOf(CimInstance snapshot) {
+        String parentId = parentId(HyperVObjects.str(snapshot, "Parent"));
+        return parentId == null ? null : graph.get(CimObjectPath.forInstance(HyperVModule.NAMESPACE, HyperVObjects.VSSD,
+                List.of(CimKeyBinding.of("InstanceID", parentId))));
+    }
+
+    /** The host name of a VM (the system that hosts it by Msvm_HostedDependency), for WMI paths; "localhost" if none. */
+    private String hostOf(CimInstance vm) {
+        List<CimInstance> hosts = graph.associated(HOSTED_DEPENDENCY, "Dependent", vm.path(), "Antecedent");
+        String name = hosts.isEmpty() ? null : HyperVObjects.str(hosts.get(0), "Name");
+        return name == null ? "localhost" : name;
+    }
+
+    private void linkParent(CimInstance parent, CimInstance child) {
+        objects.create(CimInstance.builder(PARENT_CHILD).property(ref("Antecedent", "Msvm_VirtualSystemSettingData", parent.path()))
+                .property(ref("Dependent", "Msvm_VirtualSystemSettingData", child.path())).build());
     }
 
     /** Sets Msvm_ComputerSystem.LastSuccessfulBackupTime of the VM to now. */
@@ -152,7 +226,11 @@ final class Snapshots {
         update(vm.path(), "LastSuccessfulBackupTime", now);
     }
 
-    private void setMostCurrent(CimInstance vm, CimInstance old, CimInstance now) {
+    /**
+     * Moves Msvm_MostCurrentSnapshotInBranch of the VM from {@code old} to {@code now} (either may be
+     * null) and makes the VM's configuration name {@code now} as its Parent, as Hyper-V does.
+     */
+    private void setMostCurrent(CimInstance vm, CimInstance old, CimInstance now, String host) {
         if (old != null) {
             for (CimInstance a : graph.assocs(MOST_CURRENT, "Antecedent", vm.path())) {
                 graph.deleteIfPresent(a.path());
@@ -162,10 +240,14 @@ final class Snapshots {
             objects.create(CimInstance.builder(MOST_CURRENT).property(ref("Antecedent", "CIM_ComputerSystem", vm.path()))
                     .property(ref("Dependent", "Msvm_VirtualSystemSettingData", now.path())).build());
         }
+        CimInstance active = graph.vssd(HyperVObjects.str(vm, "Name"));
+        if (active != null) {
+            setParent(active.path(), now == null ? null : new CimValue.StringValue(wmiPath(host, HyperVObjects.str(now, "InstanceID"))));
+        }
     }
 
-    private void setParent(CimInstance snapshot, CimValue parentText) {
-        update(snapshot.path(), "Parent", parentText == null ? CimValue.NullValue.of(CimType.STRING) : parentText);
+    private void setParent(CimObjectPath snapshot, CimValue parentText) {
+        update(snapshot, "Parent", parentText == null ? CimValue.NullValue.of(CimType.STRING) : parentText);
     }
 
     private void update(CimObjectPath path, String property, CimValue value) {

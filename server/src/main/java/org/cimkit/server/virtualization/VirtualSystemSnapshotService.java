@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * before a job starts (a bad one is the method's return value, no job); the job links what it
  * creates through Msvm_AffectedJobElement {5}, so that {@code Associators(job, ResultClass=...)}
  * finds exactly the new snapshot or reference point. ApplySnapshot, ClearSnapshotState and
- * DestroySnapshotTree answer Not Supported.
+ * DestroySnapshotTree are jobs too (71, 73, 72). A VM has one such job at a time (32774 otherwise).
  */
 final class VirtualSystemSnapshotService implements MethodProvider {
     static final CimName CLASS = CimName.of("Msvm_VirtualSystemSnapshotService");
@@ -43,7 +43,9 @@ final class VirtualSystemSnapshotService implements MethodProvider {
     static final int RECOVERY = 32768;
     /** Msvm_ConcreteJob.JobType of each job. */
     static final int SNAPSHOT_JOB = 70;
+    static final int APPLY_SNAPSHOT_JOB = 71;
     static final int DELETE_SNAPSHOT_JOB = 72;
+    static final int CLEAR_STATE_JOB = 73;
     static final int CONVERT_JOB = 200;
 
     private final JobRunner jobs;
@@ -71,9 +73,9 @@ final class VirtualSystemSnapshotService implements MethodProvider {
                 case "createsnapshot" -> create(call);
                 case "destroysnapshot" -> destroy(call);
                 case "converttoreferencepoint" -> convert(call);
-                case "applysnapshot" -> throw new Rejected(ReferencePoint.NOT_SUPPORTED, "ApplySnapshot is not supported");
-                case "clearsnapshotstate", "destroysnapshottree" ->
-                    throw new Rejected(Vendor.NOT_SUPPORTED, method.name() + " is not supported");
+                case "applysnapshot" -> apply(call);
+                case "clearsnapshotstate" -> clearState(call);
+                case "destroysnapshottree" -> destroyTree(call);
                 default -> throw new CimException(CimStatus.METHOD_NOT_AVAILABLE,
                         "method " + method.name() + " is not available");
             };
@@ -134,6 +136,53 @@ final class VirtualSystemSnapshotService implements MethodProvider {
         }, null, null);
     }
 
+    /** ApplySnapshot: the VM takes the configuration of one of its standard snapshots (JobType 71). */
+    private MethodResult apply(ReferencePointService.Call call) throws Rejected {
+        CimInstance snapshot = snapshot(call.in(), "Snapshot", ReferencePoint.INVALID_PARAMETER);
+        if (Snapshots.isRecovery(snapshot)) {
+            throw new Rejected(ReferencePoint.INVALID_TYPE, "Snapshot " + HyperVObjects.str(snapshot, "InstanceID")
+                    + " is a recovery snapshot, which cannot be applied");
+        }
+        CimInstance vm = vmOfOrRefuse(snapshot, ReferencePoint.INVALID_STATE);
+        return start(call, vm, "Apply Snapshot", APPLY_SNAPSHOT_JOB, c -> {
+            stillThere(snapshot, "Apply failed");
+            snapshots.apply(snapshot);
+        }, null, null);
+    }
+
+    /** ClearSnapshotState: the snapshot's saved state is discarded (JobType 73). */
+    private MethodResult clearState(ReferencePointService.Call call) throws Rejected {
+        CimInstance snapshot = snapshot(call.in(), "SnapshotSettingData", Vendor.INVALID_PARAMETER);
+        return start(call, snapshots.vmOf(snapshot), "Clear Snapshot State", CLEAR_STATE_JOB, c -> {
+            stillThere(snapshot, "Clearing the snapshot state failed");
+            snapshots.clearState(snapshot);
+        }, null, null);
+    }
+
+    /** DestroySnapshotTree: removes a snapshot and every snapshot taken after it in its branch (JobType 72). */
+    private MethodResult destroyTree(ReferencePointService.Call call) throws Rejected {
+        CimInstance snapshot = snapshot(call.in(), "SnapshotSettingData", Vendor.INVALID_PARAMETER);
+        return start(call, snapshots.vmOf(snapshot), "Delete Snapshot Tree", DELETE_SNAPSHOT_JOB, c -> {
+            c.affectedOther(snapshot.path(), "Destroyed");
+            snapshots.destroyTree(snapshot);
+        }, null, null);
+    }
+
+    private CimInstance vmOfOrRefuse(CimInstance snapshot, long code) throws Rejected {
+        CimInstance vm = snapshots.vmOf(snapshot);
+        if (vm == null) {
+            throw new Rejected(code, "snapshot " + HyperVObjects.str(snapshot, "InstanceID") + " belongs to no virtual machine");
+        }
+        return vm;
+    }
+
+    private void stillThere(CimInstance snapshot, String what) throws JobFailure {
+        if (graph().get(snapshot.path()) == null) {
+            throw new JobFailure(Vendor.INVALID_STATE, what, "snapshot " + HyperVObjects.str(snapshot, "InstanceID")
+                    + " no longer exists");
+        }
+    }
+
     /**
      * ConvertToReferencePoint: a recovery snapshot becomes an RCT reference point of its VM (new
      * change-tracking IDs per disk) and is removed; the VM's LastSuccessfulBackupTime is set (JobType 200).
@@ -174,10 +223,14 @@ final class VirtualSystemSnapshotService implements MethodProvider {
 
     /** An existing snapshot (a Msvm_VirtualSystemSettingData with a snapshot VirtualSystemType) named by a REF parameter. */
     private CimInstance snapshot(MethodInputs in, String name) throws Rejected {
+        return snapshot(in, name, ReferencePoint.INVALID_PARAMETER);
+    }
+
+    private CimInstance snapshot(MethodInputs in, String name, long code) throws Rejected {
         CimObjectPath path = in.ref(name);
         CimInstance s = path == null ? null : graph().get(path, HyperVObjects.VSSD);
         if (s == null || !Snapshots.isSnapshot(s)) {
-            throw new Rejected(ReferencePoint.INVALID_PARAMETER, name + " must name an existing snapshot (Msvm_VirtualSystemSettingData)");
+            throw new Rejected(code, name + " must name an existing snapshot (Msvm_VirtualSystemSettingData)");
         }
         return s;
     }
