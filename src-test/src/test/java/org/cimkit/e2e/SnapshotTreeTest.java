@@ -27,11 +27,22 @@ class SnapshotTreeTest {
     @BeforeAll
     static void start(RunningServer s) {
         client = s.client();
-        SnapshotWorkflowTest.client = client;
     }
 
     private static CimInstance standardSnapshot() throws Exception {
-        return SnapshotWorkflowTest.newCheckpoint(BUILD, 2);
+        return snapshot(2);
+    }
+
+    /** A snapshot of build-01 of the given SnapshotType, read back through its job's Msvm_AffectedJobElement. */
+    private static CimInstance snapshot(int type) throws Exception {
+        Result r = invoke(client, SnapshotWorkflowTest.snapshotService(), "CreateSnapshot", params("AffectedSystem",
+                ref(vm(BUILD)), "SnapshotType", CimValue.IntegerValue.uint16(type)));
+        assertEquals(4096, r.code());
+        assertEquals(7, uint(waitForJob(client, r.job()), "JobState"));
+        List<CimInstance> found = instances(CimClient.items(client.call(NS, "Associators",
+                CimClient.P.path("ObjectName", r.job().local()), CimClient.P.className("ResultClass", "Msvm_VirtualSystemSettingData"))));
+        assertEquals(1, found.size());
+        return found.get(0);
     }
 
     private static CimObjectPath run(String method, String param, CimObjectPath snapshot, int jobType) throws Exception {
@@ -96,7 +107,7 @@ class SnapshotTreeTest {
 
     @Test
     void recoverySnapshotsCannotBeAppliedAndClearStateClearsIsSaved() throws Exception {
-        CimInstance recovery = SnapshotWorkflowTest.newCheckpoint(BUILD, 32768);
+        CimInstance recovery = snapshot(32768);
         assertEquals(6, invoke(client, SnapshotWorkflowTest.snapshotService(), "ApplySnapshot",
                 params("Snapshot", ref(recovery.path().withNamespace(V2)))).code());
         assertEquals(32773, invoke(client, SnapshotWorkflowTest.snapshotService(), "ClearSnapshotState",
