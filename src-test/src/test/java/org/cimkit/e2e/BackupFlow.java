@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimType;
@@ -163,7 +164,11 @@ final class BackupFlow {
 
     /** The VM's export setting data, read as the sample reads it: one instance. */
     CimInstance exportSettingsOf(CimInstance vm) throws Exception {
-        List<CimInstance> found = associators(vm.path(), "Msvm_SystemExportSettingData", "Msvm_VirtualSystemExportSettingData");
+        return exportSettingsOf(vm.path());
+    }
+
+    CimInstance exportSettingsOf(CimObjectPath vm) throws Exception {
+        List<CimInstance> found = associators(vm, "Msvm_SystemExportSettingData", "Msvm_VirtualSystemExportSettingData");
         assertEquals(1, found.size(), () -> "one export setting data per VM: " + found);
         return found.get(0);
     }
@@ -173,6 +178,11 @@ final class BackupFlow {
      * back whole, embedded; waited for. {@code base} null is a full backup.
      */
     void exportCheckpoint(CimInstance vm, Path dir, CimInstance snapshot, CimInstance base) throws Exception {
+        traced("ExportSystemDefinition", startExport(vm.path(), dir, snapshot.path(), base == null ? null : base.path()));
+    }
+
+    /** ExportSystemDefinition as the sample calls it, not waited for. */
+    Result startExport(CimObjectPath vm, Path dir, CimObjectPath snapshot, CimObjectPath base) throws Exception {
         CimInstance settings = exportSettingsOf(vm);
         CimInstance edited = settings.toBuilder().path(null)
                 .putProperty(CimProperty.of("CopySnapshotConfiguration", CimValue.IntegerValue.uint8(3)))
@@ -184,10 +194,19 @@ final class BackupFlow {
                         : str(wmiPath(base))))
                 .putProperty(CimProperty.of("BackupIntent", CimValue.IntegerValue.uint8(0))).build();
         assertNotNull(edited.value("InstanceID"), "the server's InstanceID goes back with the instance");
-        Result r = invoke(c, service("Msvm_VirtualSystemManagementService"), "ExportSystemDefinition", params(
-                "ComputerSystem", ref(inV2(vm.path())), "ExportDirectory", str(dir.toString()), "ExportSettingData",
+        return invoke(c, service("Msvm_VirtualSystemManagementService"), "ExportSystemDefinition", params(
+                "ComputerSystem", ref(inV2(vm)), "ExportDirectory", str(dir.toString()), "ExportSettingData",
                 embedded(edited)));
-        traced("ExportSystemDefinition", r);
+    }
+
+    /** Msvm_CollectionSnapshotService.ExportSnapshot with storage, full ({@code base} null) or against a collection path. */
+    Result startGroupExport(CimObjectPath snapshotCollection, Path dir, CimObjectPath base) throws Exception {
+        CimInstance settings = CimInstance.builder("Msvm_CollectionSnapshotExportSettingData")
+                .property("CopyVmStorage", CimValue.BooleanValue.of(true))
+                .property("DifferentialBackupBase", base == null ? CimValue.NullValue.of(CimType.STRING) : str(wmiPath(base)))
+                .property("BackupIntent", CimValue.IntegerValue.uint16(1)).build();
+        return invoke(c, service("Msvm_CollectionSnapshotService"), "ExportSnapshot", params("SnapshotCollection",
+                ref(inV2(snapshotCollection)), "ExportDirectory", str(dir.toString()), "ExportSettingData", embedded(settings)));
     }
 
     /** 3. Convert-VmBackupCheckpoint: no ReferencePointSettings; the point from the job; the snapshot gone. */
@@ -225,15 +244,20 @@ final class BackupFlow {
      * its backslashes doubled. The server is the one the instance came from (its path's host).
      */
     String wmiPath(CimInstance i) throws Exception {
-        String server = i.path() != null && i.path().host() != null ? i.path().host() : Ops.HOST;
+        return wmiPath(i.path());
+    }
+
+    String wmiPath(CimObjectPath p) throws Exception {
+        String server = p.host() != null ? p.host() : Ops.HOST;
         StringBuilder sb = new StringBuilder("\\\\").append(server.toUpperCase(Locale.ROOT))
-                .append("\\root\\virtualization\\v2:").append(i.className().value());
+                .append("\\root\\virtualization\\v2:").append(p.className().value());
         char sep = '.';
-        for (CimProperty p : cimClass(i.className().value()).properties()) {
-            if (p.isKey()) {
-                CimValue v = i.value(p.name().value());
-                String text = v instanceof CimValue.Scalar s ? s.toLexical() : "";
-                sb.append(sep).append(p.name().value()).append("=\"").append(text.replace("\\", "\\\\")).append('"');
+        for (CimProperty key : cimClass(p.className().value()).properties()) {
+            if (key.isKey()) {
+                CimKeyBinding k = p.key(key.name().value());
+                assertNotNull(k, () -> p + " has key " + key.name());
+                sb.append(sep).append(key.name().value()).append("=\"").append(k.value().toLexical().replace("\\", "\\\\"))
+                        .append('"');
                 sep = ',';
             }
         }
