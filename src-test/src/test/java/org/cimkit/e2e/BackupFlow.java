@@ -330,10 +330,14 @@ final class BackupFlow {
      * data file per disk, each disk named by its InstanceID in some file, no temp file left.
      */
     static void assertExportOf(Path dir, List<CimInstance> disks) throws IOException {
+        assertExportOfDisks(dir, disks.stream().map(d -> string(d, "InstanceID")).toList());
+    }
+
+    static void assertExportOfDisks(Path dir, List<String> diskIds) throws IOException {
         List<Path> files = files(dir);
-        assertEquals(disks.size() + 1, files.size(), () -> "a configuration file and one data file per disk: " + files);
-        for (CimInstance d : disks) {
-            assertTrue(filesNaming(dir, string(d, "InstanceID")).size() >= 1, () -> "a file names disk " + string(d, "InstanceID"));
+        assertEquals(diskIds.size() + 1, files.size(), () -> "a configuration file and one data file per disk: " + files);
+        for (String id : diskIds) {
+            assertTrue(filesNaming(dir, id).size() >= 1, () -> "a file names disk " + id);
         }
         assertNoTempFiles(dir);
     }
@@ -359,8 +363,12 @@ final class BackupFlow {
      * whatever it records of the disk's history, is not that file).
      */
     static void assertDataFileLists(Path dir, CimInstance disk, long[][] listed, long[][] notListed) throws IOException {
+        assertDataFileLists(dir, string(disk, "InstanceID"), listed, notListed);
+    }
+
+    static void assertDataFileLists(Path dir, String diskId, long[][] listed, long[][] notListed) throws IOException {
         List<Path> hits = new ArrayList<>();
-        for (Path f : filesNaming(dir, string(disk, "InstanceID"))) {
+        for (Path f : filesNaming(dir, diskId)) {
             boolean all = true;
             for (long[] w : listed) {
                 all &= mentions(f, w[0]) && mentions(f, w[1]);
@@ -373,7 +381,7 @@ final class BackupFlow {
             }
         }
         List<Path> all = files(dir);
-        assertEquals(1, hits.size(), () -> "one data file of " + string(disk, "InstanceID") + " lists exactly the writes since the base: "
+        assertEquals(1, hits.size(), () -> "one data file of " + diskId + " lists exactly the writes since the base: "
                 + hits + " among " + all);
     }
 
