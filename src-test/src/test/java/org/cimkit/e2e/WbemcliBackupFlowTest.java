@@ -93,7 +93,8 @@ class WbemcliBackupFlowTest {
     /**
      * An instance as escaped CIM-XML text for a wbemcli string parameter; {@code props} are name, type,
      * value triples (value null: NULL). Escaped once here for the request, once inside for the embedded
-     * text ({@code "} inside a value becomes {@code &quot;}).
+     * text ({@code "} inside a value becomes {@code &quot;}); a comma becomes {@code &#44;}, because
+     * wbemcli ends a parameter at a comma even inside quotes.
      */
     static String embedded(String cls, String... props) {
         StringBuilder xml = new StringBuilder("<INSTANCE CLASSNAME='").append(cls).append("'>");
@@ -106,7 +107,7 @@ class WbemcliBackupFlowTest {
             xml.append("</PROPERTY>");
         }
         String text = xml.append("</INSTANCE>").toString();
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace(",", "&#44;");
     }
 
     /** Get-CimInstancePath from a local path wbemcli printed: the server's host, backslashes doubled in key values. */
