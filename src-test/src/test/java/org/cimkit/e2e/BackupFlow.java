@@ -178,13 +178,26 @@ final class BackupFlow {
      * back whole, embedded; waited for. {@code base} null is a full backup.
      */
     void exportCheckpoint(CimInstance vm, Path dir, CimInstance snapshot, CimInstance base) throws Exception {
-        traced("ExportSystemDefinition", startExport(vm.path(), dir, snapshot.path(), base == null ? null : base.path()));
+        CimObjectPath job = traced("ExportSystemDefinition", startExport(vm.path(), dir, snapshot.path(),
+                base == null ? null : base.path()));
+        assertNotNull(job, "the export runs as a job");
+        assertEquals(62, uint(get(c, job), "JobType"), "Export VM");
     }
 
     /** ExportSystemDefinition as the sample calls it, not waited for. */
     Result startExport(CimObjectPath vm, Path dir, CimObjectPath snapshot, CimObjectPath base) throws Exception {
+        return startExport(vm, dir, snapshot, base, null);
+    }
+
+    /** ... with Cimkit's fault directive for this export in the settings ({@code fault} null: none). */
+    Result startExport(CimObjectPath vm, Path dir, CimObjectPath snapshot, CimObjectPath base, String fault)
+            throws Exception {
         CimInstance settings = exportSettingsOf(vm);
-        CimInstance edited = settings.toBuilder().path(null)
+        CimInstance.Builder b = settings.toBuilder().path(null);
+        if (fault != null) {
+            b.putProperty(CimProperty.of("CimkitFaultInjection", str(fault)));
+        }
+        CimInstance edited = b
                 .putProperty(CimProperty.of("CopySnapshotConfiguration", CimValue.IntegerValue.uint8(3)))
                 .putProperty(CimProperty.of("CopyVmRuntimeInformation", CimValue.BooleanValue.of(false)))
                 .putProperty(CimProperty.of("CopyVmStorage", CimValue.BooleanValue.of(true)))
@@ -201,10 +214,19 @@ final class BackupFlow {
 
     /** Msvm_CollectionSnapshotService.ExportSnapshot with storage, full ({@code base} null) or against a collection path. */
     Result startGroupExport(CimObjectPath snapshotCollection, Path dir, CimObjectPath base) throws Exception {
-        CimInstance settings = CimInstance.builder("Msvm_CollectionSnapshotExportSettingData")
+        return startGroupExport(snapshotCollection, dir, base, null);
+    }
+
+    /** ... with Cimkit's fault directive for this export in the settings ({@code fault} null: none). */
+    Result startGroupExport(CimObjectPath snapshotCollection, Path dir, CimObjectPath base, String fault) throws Exception {
+        CimInstance.Builder b = CimInstance.builder("Msvm_CollectionSnapshotExportSettingData")
                 .property("CopyVmStorage", CimValue.BooleanValue.of(true))
                 .property("DifferentialBackupBase", base == null ? CimValue.NullValue.of(CimType.STRING) : str(wmiPath(base)))
-                .property("BackupIntent", CimValue.IntegerValue.uint16(1)).build();
+                .property("BackupIntent", CimValue.IntegerValue.uint16(1));
+        if (fault != null) {
+            b.property("CimkitFaultInjection", str(fault));
+        }
+        CimInstance settings = b.build();
         return invoke(c, service("Msvm_CollectionSnapshotService"), "ExportSnapshot", params("SnapshotCollection",
                 ref(inV2(snapshotCollection)), "ExportDirectory", str(dir.toString()), "ExportSettingData", embedded(settings)));
     }

@@ -156,6 +156,36 @@ class BackupJobsRobustnessTest {
         }
     }
 
+    /**
+     * The fault directive in an export's own settings (CimkitFaultInjection) fails that export only, on a
+     * server without a directive, with the error it names; nothing is written.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exportsWithTheirOwnFault")
+    void faultInTheExportSettingsFailsThatExportOnly(JobKind kind) throws Exception {
+        CimObjectPath prepared = prepare(kind);
+        try (RunningServer s = server(null)) {
+            BackupFlow f = new BackupFlow(s.client());
+            List<String> before = state(f);
+            Result r = kind.start().run(f, prepared, exports.resolve("faulted"));
+            assertEquals(4096, r.code(), kind + " runs as a job");
+            CimInstance job = waitForJob(f.c, r.job());
+            assertEquals(10, uint(job, "JobState"), kind + " fails");
+            assertEquals(32768, uint(job, "ErrorCode"), "disk full: Failed");
+            assertTrue(string(job, "ErrorDescription").contains("injected fault: disk-full"), string(job, "ErrorDescription"));
+            assertEquals(before, state(f), kind + " wrote nothing");
+        }
+    }
+
+    static Stream<JobKind> exportsWithTheirOwnFault() {
+        String fault = "fail-at=50;error=disk-full";
+        return Stream.of(
+                new JobKind("ExportSystemDefinition", f -> snapshot(f, WEB, 32768),
+                        (f, p, d) -> f.startExport(vm(WEB), d, p, null, fault)),
+                new JobKind("collection ExportSnapshot", BackupJobsRobustnessTest::snapshotCollection,
+                        (f, p, d) -> f.startGroupExport(p, d, null, fault)));
+    }
+
     private CimObjectPath prepare(JobKind kind) throws Exception {
         try (RunningServer s = server(null)) {
             return kind.prepare().run(new BackupFlow(s.client()));
