@@ -186,18 +186,19 @@ final class BackupFlow {
 
     /** ExportSystemDefinition as the sample calls it, not waited for. */
     Result startExport(CimObjectPath vm, Path dir, CimObjectPath snapshot, CimObjectPath base) throws Exception {
-        return startExport(vm, dir, snapshot, base, null);
+        return startExport(vm, dir, snapshot, base, Map.of());
     }
 
-    /** ... with Cimkit's fault directive for this export in the settings ({@code fault} null: none). */
-    Result startExport(CimObjectPath vm, Path dir, CimObjectPath snapshot, CimObjectPath base, String fault)
+    /** ... with Cimkit's fault directive for this export in the settings. */
+    Result startExport(CimObjectPath vm, Path dir, CimObjectPath snapshot, CimObjectPath base, String fault) throws Exception {
+        return startExport(vm, dir, snapshot, base, Map.of("CimkitFaultInjection", str(fault)));
+    }
+
+    /** ... with further settings put over the sample's edits. */
+    Result startExport(CimObjectPath vm, Path dir, CimObjectPath snapshot, CimObjectPath base, Map<String, CimValue> more)
             throws Exception {
         CimInstance settings = exportSettingsOf(vm);
-        CimInstance.Builder b = settings.toBuilder().path(null);
-        if (fault != null) {
-            b.putProperty(CimProperty.of("CimkitFaultInjection", str(fault)));
-        }
-        CimInstance edited = b
+        CimInstance.Builder b = settings.toBuilder().path(null)
                 .putProperty(CimProperty.of("CopySnapshotConfiguration", CimValue.IntegerValue.uint8(3)))
                 .putProperty(CimProperty.of("CopyVmRuntimeInformation", CimValue.BooleanValue.of(false)))
                 .putProperty(CimProperty.of("CopyVmStorage", CimValue.BooleanValue.of(true)))
@@ -205,7 +206,9 @@ final class BackupFlow {
                 .putProperty(CimProperty.of("SnapshotVirtualSystem", str(wmiPath(snapshot))))
                 .putProperty(CimProperty.of("DifferentialBackupBase", base == null ? CimValue.NullValue.of(CimType.STRING)
                         : str(wmiPath(base))))
-                .putProperty(CimProperty.of("BackupIntent", CimValue.IntegerValue.uint8(0))).build();
+                .putProperty(CimProperty.of("BackupIntent", CimValue.IntegerValue.uint8(0)));
+        more.forEach((name, value) -> b.putProperty(CimProperty.of(name, value)));
+        CimInstance edited = b.build();
         assertNotNull(edited.value("InstanceID"), "the server's InstanceID goes back with the instance");
         return invoke(c, service("Msvm_VirtualSystemManagementService"), "ExportSystemDefinition", params(
                 "ComputerSystem", ref(inV2(vm)), "ExportDirectory", str(dir.toString()), "ExportSettingData",

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +79,37 @@ class BackupSampleFlowTest {
                 + "\\root\\virtualization\\v2:Msvm_VirtualSystemExportSettingData.InstanceID=\""));
     }
 
+    /**
+     * What ExportSystemDefinition checks before any job, answered in the vendor map (build-01 exported,
+     * db-01 the other VM): a directory outside the export root, a configuration other than 3, a
+     * snapshot or a base of another VM. No job, no file.
+     */
+    @Test
+    void theExportRefusesBadInputsBeforeAnyJob() throws Exception {
+        CimInstance build = flow.vmNamed("build-01");
+        CimInstance snapshot = flow.newBackupCheckpoint(build);
+        CimInstance foreign = flow.newBackupCheckpoint(flow.vmNamed("db-01"));
+        Path dir = server.exportRoot().resolve("refused");
+        Path elsewhere = Files.createTempDirectory("cimkit-not-the-export-root");
+        try {
+            refused(32769, "a directory outside the export root", flow.startExport(build.path(), elsewhere, snapshot.path(), null));
+            refused(32770, "CopySnapshotConfiguration 0 (all snapshots)", flow.startExport(build.path(), dir, snapshot.path(),
+                    null, Map.of("CopySnapshotConfiguration", CimValue.IntegerValue.uint8(0))));
+            refused(32773, "a snapshot of another VM", flow.startExport(build.path(), dir, foreign.path(), null));
+            CimInstance foreignPoint = flow.convert(foreign);
+            refused(32773, "a base of another VM", flow.startExport(build.path(), dir, snapshot.path(), foreignPoint.path()));
+            assertEquals(List.of(), BackupFlow.files(elsewhere));
+            assertEquals(List.of(), BackupFlow.files(dir));
+        } finally {
+            Files.deleteIfExists(elsewhere);
+        }
+    }
+
+    private static void refused(int code, String what, RefPoints.Result r) {
+        assertEquals(code, r.code(), what);
+        assertNull(r.job(), what + ": no job");
+    }
+
     private static void fullThenIncremental(String name) throws Exception {
         CimInstance vm = flow.vmNamed(name);
         List<CimInstance> disks = flow.disksOf(vm);
@@ -93,7 +127,7 @@ class BackupSampleFlowTest {
         CimInstance firstPoint = flow.convert(first);
         assertEquals(string(vm, "Name"), string(firstPoint, "VirtualSystemIdentifier"));
         assertEquals(List.of(), flow.backupCheckpoints(vm), "the checkpoint became the reference point");
-        org.cimkit.model.CimValue backupTime = get(flow.c, BackupFlow.inV2(vm.path())).value("LastSuccessfulBackupTime");
+        CimValue backupTime = get(flow.c, BackupFlow.inV2(vm.path())).value("LastSuccessfulBackupTime");
         assertTrue(backupTime != null && !backupTime.isNull(), "LastSuccessfulBackupTime is set");
 
         // Incremental backup: a guest write, checkpoint, export against the previous point, convert, drop the old point.
