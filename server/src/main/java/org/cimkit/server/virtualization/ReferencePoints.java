@@ -1,5 +1,6 @@
 package org.cimkit.server.virtualization;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimValue;
+import org.cimkit.server.jobs.JobCancelledException;
 import org.cimkit.server.jobs.JobControl;
 import org.cimkit.server.providers.NamespaceObjects;
 
@@ -100,8 +102,6 @@ final class ReferencePoints {
 
     /** A new Msvm_ReferencePointCollection of a VM group: one member point per VM, and the associations. */
     CimInstance createCollection(String collectionId, CimInstance group, int type, int consistency, JobControl job) {
-        String groupId = HyperVObjects.str(group, "CollectionID");
-        String groupName = HyperVObjects.str(group, "ElementName");
         long seq = sequence.incrementAndGet();
         List<CimInstance> vms = graph.groupMembers(group);
         List<CimInstance> members = new ArrayList<>();
@@ -109,6 +109,31 @@ final class ReferencePoints {
             members.add(createVsReferencePoint(guid(), vm, type, consistency,
                     HyperVObjects.str(vm, "ElementName") + " reference point", job));
         }
+        return storeCollection(collectionId, group, type, consistency, seq, members, job);
+    }
+
+    /**
+     * A new RCT Msvm_ReferencePointCollection of a VM group made from a recovery snapshot collection: per
+     * VM, the point {@link #fromSnapshot} makes of its member snapshot ({@code memberSnapshots}: VM → its
+     * snapshot). The job is linked to the collection only: Associators(job, ResultClass=
+     * Msvm_VirtualSystemReferencePoint) finds none of the member points, as a group conversion
+     * reports one result. The caller removes the snapshots.
+     */
+    CimInstance collectionFromSnapshots(String collectionId, CimInstance group, Map<CimInstance, CimInstance> memberSnapshots,
+            JobControl job) {
+        long seq = sequence.incrementAndGet();
+        JobControl unlinked = new UnlinkedJob(job);
+        List<CimInstance> members = new ArrayList<>();
+        for (Map.Entry<CimInstance, CimInstance> e : memberSnapshots.entrySet()) {
+            members.add(fromSnapshot(guid(), e.getKey(), e.getValue(), unlinked));
+        }
+        return storeCollection(collectionId, group, 2, 2, seq, members, job);
+    }
+
+    private CimInstance storeCollection(String collectionId, CimInstance group, int type, int consistency, long seq,
+            List<CimInstance> members, JobControl job) {
+        String groupId = HyperVObjects.str(group, "CollectionID");
+        String groupName = HyperVObjects.str(group, "ElementName");
         CimInstance rpc = create(CimInstance.builder(HyperVObjects.RP_COLLECTION).property("CollectionID", collectionId)
                 .property("VirtualSystemCollectionId", groupId)
                 .property("ElementName", (groupName == null ? groupId : groupName) + " reference point")
@@ -126,6 +151,47 @@ final class ReferencePoints {
         }
         job.affected(rpc.path(), CREATE);
         return rpc;
+    }
+
+    /** A job's control that does not link elements to the job (everything else goes through). */
+    private record UnlinkedJob(JobControl job) implements JobControl {
+        @Override
+        public void progress(int percent) {
+            job.progress(percent);
+        }
+
+        @Override
+        public void checkCancelled() throws JobCancelledException {
+            job.checkCancelled();
+        }
+
+        @Override
+        public void sleep(long millis) throws JobCancelledException {
+            job.sleep(millis);
+        }
+
+        @Override
+        public void set(String property, CimValue value) {
+            job.set(property, value);
+        }
+
+        @Override
+        public void affected(CimObjectPath element, int... elementEffects) {
+        }
+
+        @Override
+        public void affectedOther(CimObjectPath element, String description) {
+        }
+
+        @Override
+        public void scratchFile(Path file) {
+            job.scratchFile(file);
+        }
+
+        @Override
+        public String jobId() {
+            return job.jobId();
+        }
     }
 
 

@@ -146,6 +146,14 @@ final class Snapshots {
         graph.deleteWithAssociations(current.path());
     }
 
+    /**
+     * Applies a snapshot to its VM. PLACEHOLDER added by the groups work item so the group ApplySnapshot
+     * can be written against it: the lead's per-VM ApplySnapshot gives it its body.
+     */
+    void apply(CimInstance snapshot) {
+        throw new UnsupportedOperationException("lead implements");
+    }
+
     /** Sets Msvm_ComputerSystem.LastSuccessfulBackupTime of the VM to now. */
     void backedUp(CimInstance vm) {
         CimValue now = new CimValue.DateTimeValue(CimDateTime.of(OffsetDateTime.now(clock)));
