@@ -180,7 +180,8 @@ final class CollectionSnapshotService implements MethodProvider {
 
     /** ExportSnapshot: every member snapshot exported by {@link SystemExports}, in one job (JobType 62). */
     private MethodResult export(ReferencePointService.Call call, SnapshotCollections collections) throws Rejected {
-        CimInstance collection = collection(call.in(), "SnapshotCollection", collections);
+        // ExportSnapshot answers in the vendor map (see the MOF).
+        CimInstance collection = collection(call.in(), "SnapshotCollection", collections, Vendor.INVALID_PARAMETER);
         CollectionSnapshotExport.Request request = new CollectionSnapshotExport(snapshots, collections, fault)
                 .request(call.in(), collection);
         List<SystemExports.Plan> plans = new ArrayList<>();
@@ -259,10 +260,16 @@ final class CollectionSnapshotService implements MethodProvider {
 
     /** An existing Msvm_SnapshotCollection named by a REF parameter (else 4). */
     private static CimInstance collection(MethodInputs in, String name, SnapshotCollections collections) throws Rejected {
+        return collection(in, name, collections, ReferencePoint.INVALID_PARAMETER);
+    }
+
+    /** An existing Msvm_SnapshotCollection named by a REF parameter (else {@code bad}, the method's map's code). */
+    private static CimInstance collection(MethodInputs in, String name, SnapshotCollections collections, long bad)
+            throws Rejected {
         CimObjectPath path = in.ref(name);
         CimInstance c = path == null ? null : collections.get(path);
         if (c == null) {
-            throw new Rejected(ReferencePoint.INVALID_PARAMETER, name + " must name an existing Msvm_SnapshotCollection");
+            throw new Rejected(bad, name + " must name an existing Msvm_SnapshotCollection");
         }
         return c;
     }
