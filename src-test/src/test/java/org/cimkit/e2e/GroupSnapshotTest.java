@@ -253,6 +253,14 @@ class GroupSnapshotTest {
         assertEquals(32773, exportSnapshot(recovery, "bad", settings(Map.of("DifferentialBackupBase",
                 str("root/virtualization/v2:Msvm_SnapshotCollection.CollectionID=\"" + theirId + "\"")))).code(),
                 "base of another group, as a DSP0207 path");
+        Result theirPoint = invoke(client, collectionService(), "CreateReferencePoint", params("Collection", ref(other),
+                "ReferencePointType", CimValue.IntegerValue.uint16(2)));
+        assertEquals(7, uint(waitForJob(client, theirPoint.job()), "JobState"));
+        CimObjectPath theirRpc = theirPoint.ref("ResultingReferencePointCollection");
+        assertEquals(32773, exportSnapshot(recovery, "bad", settings(Map.of("DifferentialBackupBase",
+                str(wmi("Msvm_ReferencePointCollection.CollectionID=\"" + theirRpc.key("CollectionID").value().toLexical()
+                        + "\",VirtualSystemCollectionId=\"" + other.key("CollectionID").value().toLexical() + "\""))))).code(),
+                "reference point collection of another group");
 
         for (CimObjectPath p : List.of(standard, recovery, theirs.ref("ResultingSnapshotCollection"))) {
             Result d = invoke(client, service(), "DestroySnapshot", params("AffectedSnapshotCollection", ref(p)));

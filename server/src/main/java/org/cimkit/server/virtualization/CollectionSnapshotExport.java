@@ -77,7 +77,7 @@ final class CollectionSnapshotExport {
         }
         int intent = HyperVObjects.uint(settings, "BackupIntent");
         if (intent != PRESERVE_CHAIN && intent != MERGE) {
-            throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 1 (PreserveChain) or 2 (Merge), not " + v);
+            throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 1 (PreserveChain) or 2 (Merge), not " + intent);
         }
         return intent;
     }
