@@ -152,7 +152,7 @@ final class CollectionSnapshotService implements MethodProvider {
 
     /**
      * ApplySnapshot: applies each member snapshot to its VM (JobType 71). A recovery collection is not
-     * applied (6), as a recovery snapshot is not on Hyper-V.
+     * applied (6): Hyper-V does not apply recovery snapshots.
      */
     private MethodResult apply(ReferencePointService.Call call, SnapshotCollections collections) throws Rejected {
         CimInstance collection = collection(call.in(), "SnapshotCollection", collections);
@@ -161,10 +161,14 @@ final class CollectionSnapshotService implements MethodProvider {
                     + " holds recovery snapshots, which are not applied");
         }
         // Snapshots.apply is a placeholder until the per-VM ApplySnapshot (the lead's work item) lands;
-        // then this refusal goes and the job below runs.
-        if (!MEMBER_APPLY_AVAILABLE) {
-            throw new Rejected(ReferencePoint.NOT_SUPPORTED, "ApplySnapshot of a snapshot collection is not supported yet");
-        }
+        // then this refusal becomes "return startApply(call, collections, collection);".
+        throw new Rejected(ReferencePoint.NOT_SUPPORTED, "ApplySnapshot of a snapshot collection is not supported yet");
+    }
+
+    /** The ApplySnapshot job, once {@link Snapshots#apply} has its body (see {@link #apply}). */
+    @SuppressWarnings("unused")
+    private MethodResult startApply(ReferencePointService.Call call, SnapshotCollections collections, CimInstance collection)
+            throws Rejected {
         return start(call, collections.memberVms(collection), "Apply Snapshot Collection", APPLY_JOB, c -> {
             c.affectedOther(collection.path(), "Applied");
             synchronized (snapshots) {
@@ -174,9 +178,6 @@ final class CollectionSnapshotService implements MethodProvider {
             }
         }, null, null);
     }
-
-    /** Whether {@link Snapshots#apply} has its body (the lead's per-VM ApplySnapshot); see {@link #apply}. */
-    static final boolean MEMBER_APPLY_AVAILABLE = false;
 
     /** ExportSnapshot: every member snapshot exported by {@link SystemExports}, in one job (JobType 62). */
     private MethodResult export(ReferencePointService.Call call, SnapshotCollections collections) throws Rejected {

@@ -1,6 +1,5 @@
 package org.cimkit.server.virtualization;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimValue;
-import org.cimkit.server.jobs.JobCancelledException;
 import org.cimkit.server.jobs.JobControl;
 import org.cimkit.server.providers.NamespaceObjects;
 
@@ -151,47 +149,6 @@ final class ReferencePoints {
         }
         job.affected(rpc.path(), CREATE);
         return rpc;
-    }
-
-    /** A job's control that does not link elements to the job (everything else goes through). */
-    private record UnlinkedJob(JobControl job) implements JobControl {
-        @Override
-        public void progress(int percent) {
-            job.progress(percent);
-        }
-
-        @Override
-        public void checkCancelled() throws JobCancelledException {
-            job.checkCancelled();
-        }
-
-        @Override
-        public void sleep(long millis) throws JobCancelledException {
-            job.sleep(millis);
-        }
-
-        @Override
-        public void set(String property, CimValue value) {
-            job.set(property, value);
-        }
-
-        @Override
-        public void affected(CimObjectPath element, int... elementEffects) {
-        }
-
-        @Override
-        public void affectedOther(CimObjectPath element, String description) {
-        }
-
-        @Override
-        public void scratchFile(Path file) {
-            job.scratchFile(file);
-        }
-
-        @Override
-        public String jobId() {
-            return job.jobId();
-        }
     }
 
 
