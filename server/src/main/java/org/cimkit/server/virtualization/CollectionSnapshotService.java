@@ -121,18 +121,26 @@ final class CollectionSnapshotService implements MethodProvider {
         CimObjectPath result = SnapshotCollections.path(id).withNamespace(call.ns());
         return start(call, vmGuids(vms), recovery ? "Create Recovery Snapshot Collection" : "Create Snapshot Collection",
                 SNAPSHOT_JOB, c -> {
-                    List<CimInstance> taken = new ArrayList<>();
-                    for (CimInstance vm : vms) {
-                        if (graph().get(vm.path()) == null) {
+                    // Under the snapshots' lock, so the member snapshots and their collection appear as one change
+                    // to other snapshot jobs; all checks come first, so a failure leaves nothing behind.
+                    synchronized (snapshots) {
+                        if (graph().get(group.path()) == null) {
                             throw new JobFailure(Vendor.INVALID_STATE, "Snapshot failed",
-                                    "virtual machine " + HyperVObjects.str(vm, "Name") + " no longer exists");
+                                    "VM group " + HyperVObjects.str(group, "CollectionID") + " no longer exists");
                         }
+                        for (CimInstance vm : vms) {
+                            if (graph().get(vm.path()) == null) {
+                                throw new JobFailure(Vendor.INVALID_STATE, "Snapshot failed",
+                                        "virtual machine " + HyperVObjects.str(vm, "Name") + " no longer exists");
+                            }
+                        }
+                        List<CimInstance> taken = new ArrayList<>();
+                        for (CimInstance vm : vms) {
+                            taken.add(snapshots.create("Microsoft:" + ReferencePoints.guid(), vm, recovery, host));
+                        }
+                        CimInstance collection = collections.create(id, group, type, taken);
+                        c.affected(collection.path(), ReferencePoints.CREATE);
                     }
-                    for (CimInstance vm : vms) {
-                        taken.add(snapshots.create("Microsoft:" + ReferencePoints.guid(), vm, recovery, host));
-                    }
-                    CimInstance collection = collections.create(id, group, type, taken);
-                    c.affected(collection.path(), ReferencePoints.CREATE);
                 }, "ResultingSnapshotCollection", result);
     }
 
