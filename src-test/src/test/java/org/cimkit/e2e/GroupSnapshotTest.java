@@ -178,6 +178,28 @@ class GroupSnapshotTest {
                 "gone");
     }
 
+    /** A member snapshot removed with the per-VM service leaves its collection, which then no longer converts. */
+    @Test
+    void aMemberDestroyedOnItsOwnLeavesACollectionThatNoLongerConverts() throws Exception {
+        CimObjectPath cp = newGroupSnapshot(2).path().withNamespace(V2);
+        CimInstance web = associators(cp, "Msvm_CollectedSnapshots", null).stream()
+                .filter(m -> WEB.equals(string(m, "VirtualSystemIdentifier"))).findFirst().orElseThrow();
+        Result d = invoke(client, SnapshotWorkflowTest.snapshotService(), "DestroySnapshot", params("AffectedSnapshot",
+                ref(web.path().withNamespace(V2))));
+        assertEquals(7, uint(waitForJob(client, d.job()), "JobState"));
+        List<CimInstance> left = associators(cp, "Msvm_CollectedSnapshots", null);
+        assertEquals(List.of(DB), left.stream().map(m -> string(m, "VirtualSystemIdentifier")).toList());
+
+        Result refused = invoke(client, service(), "ConvertToReferencePoint", params("AffectedSnapshotCollection", ref(cp)));
+        assertEquals(5, refused.code(), "Invalid State: web-01 has no snapshot in the collection");
+        assertNull(refused.job());
+
+        Result gone = invoke(client, service(), "DestroySnapshot", params("AffectedSnapshotCollection", ref(cp)));
+        assertEquals(7, uint(waitForJob(client, gone.job()), "JobState"));
+        assertNull(get(client, cp));
+        assertNull(get(client, left.get(0).path().withNamespace(V2)));
+    }
+
     @Test
     void badInputsAnswerTheirCodesWithoutAJob() throws Exception {
         // CreateSnapshot

@@ -226,6 +226,14 @@ final class CollectionSnapshotService implements MethodProvider {
             throw new Rejected(ReferencePoint.INVALID_STATE, "snapshot collection " + collectionId + " belongs to no VM group");
         }
         Map<CimInstance, CimInstance> bySnapshot = membersByVm(collections, collection);
+        // A reference point collection stands for the whole group: every member VM needs its snapshot (one
+        // removed with the per-VM DestroySnapshot, or a VM added to the group since, leaves a gap).
+        for (CimInstance vm : graph().groupMembers(group)) {
+            if (bySnapshot.keySet().stream().noneMatch(v -> v.path().local().equals(vm.path().local()))) {
+                throw new Rejected(ReferencePoint.INVALID_STATE, "snapshot collection " + collectionId
+                        + " has no snapshot of member virtual machine " + HyperVObjects.str(vm, "Name"));
+            }
+        }
         if (bySnapshot.isEmpty()) {
             throw new Rejected(ReferencePoint.INVALID_STATE, "snapshot collection " + collectionId + " has no member snapshots");
         }
