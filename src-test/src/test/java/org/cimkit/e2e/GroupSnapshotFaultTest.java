@@ -70,6 +70,8 @@ class GroupSnapshotFaultTest {
                 Result r = invoke(c, GroupSnapshotTest.service(), method, params("AffectedSnapshotCollection", ref(collection)));
                 assertEquals(4096, r.code(), method);
                 assertEquals(4, uint(get(c, r.job()), "JobState"), method + " held before the change");
+                assertEquals(32774, GroupSnapshotTest.exportSnapshot(c, collection, "/nowhere", null).code(),
+                        "ExportSnapshot while " + method + " works on the VMs: in use");
                 assertEquals(0, invoke(c, r.job(), "RequestStateChange", params("RequestedState",
                         CimValue.IntegerValue.uint16(4))).code(), method + ": Terminate is accepted");
                 assertEquals(8, uint(waitForJob(c, r.job()), "JobState"), method + " terminated");

@@ -193,6 +193,8 @@ final class CollectionSnapshotService implements MethodProvider {
         CimInstance collection = collection(call.in(), "SnapshotCollection", collections, Vendor.INVALID_PARAMETER);
         CollectionSnapshotExport.Request request = new CollectionSnapshotExport(snapshots, collections, fault)
                 .request(call.in(), collection);
+        List<String> vms = vmGuids(new ArrayList<>(request.options().keySet()));
+        busy.checkFree(vms, Vendor.IN_USE); // before plan() prepares anything; start() checks again
         List<SystemExports.Plan> plans = new ArrayList<>();
         for (Map.Entry<CimInstance, SystemExports.Options> e : request.options().entrySet()) {
             plans.add(exports.plan(e.getKey(), request.directory(), e.getValue()));
@@ -204,8 +206,7 @@ final class CollectionSnapshotService implements MethodProvider {
             c.affectedOther(collection.path(), "Exported");
             exports.write(plans, c, exportFault);
         };
-        CimObjectPath job = busy.start(vmGuids(new ArrayList<>(request.options().keySet())), Vendor.IN_USE,
-                () -> jobs.start(spec, task));
+        CimObjectPath job = busy.start(vms, Vendor.IN_USE, () -> jobs.start(spec, task));
         return ReferencePointService.started(job, null, null);
     }
 
