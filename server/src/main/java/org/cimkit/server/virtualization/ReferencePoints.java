@@ -100,8 +100,6 @@ final class ReferencePoints {
 
     /** A new Msvm_ReferencePointCollection of a VM group: one member point per VM, and the associations. */
     CimInstance createCollection(String collectionId, CimInstance group, int type, int consistency, JobControl job) {
-        String groupId = HyperVObjects.str(group, "CollectionID");
-        String groupName = HyperVObjects.str(group, "ElementName");
         long seq = sequence.incrementAndGet();
         List<CimInstance> vms = graph.groupMembers(group);
         List<CimInstance> members = new ArrayList<>();
@@ -109,6 +107,31 @@ final class ReferencePoints {
             members.add(createVsReferencePoint(guid(), vm, type, consistency,
                     HyperVObjects.str(vm, "ElementName") + " reference point", job));
         }
+        return storeCollection(collectionId, group, type, consistency, seq, members, job);
+    }
+
+    /**
+     * A new RCT Msvm_ReferencePointCollection of a VM group made from a recovery snapshot collection: per
+     * VM, the point {@link #fromSnapshot} makes of its member snapshot ({@code memberSnapshots}: VM → its
+     * snapshot). The job is linked to the collection only: Associators(job, ResultClass=
+     * Msvm_VirtualSystemReferencePoint) finds none of the member points, as a group conversion
+     * reports one result. The caller removes the snapshots.
+     */
+    CimInstance collectionFromSnapshots(String collectionId, CimInstance group, Map<CimInstance, CimInstance> memberSnapshots,
+            JobControl job) {
+        long seq = sequence.incrementAndGet();
+        JobControl unlinked = new UnlinkedJob(job);
+        List<CimInstance> members = new ArrayList<>();
+        for (Map.Entry<CimInstance, CimInstance> e : memberSnapshots.entrySet()) {
+            members.add(fromSnapshot(guid(), e.getKey(), e.getValue(), unlinked));
+        }
+        return storeCollection(collectionId, group, 2, 2, seq, members, job);
+    }
+
+    private CimInstance storeCollection(String collectionId, CimInstance group, int type, int consistency, long seq,
+            List<CimInstance> members, JobControl job) {
+        String groupId = HyperVObjects.str(group, "CollectionID");
+        String groupName = HyperVObjects.str(group, "ElementName");
         CimInstance rpc = create(CimInstance.builder(HyperVObjects.RP_COLLECTION).property("CollectionID", collectionId)
                 .property("VirtualSystemCollectionId", groupId)
                 .property("ElementName", (groupName == null ? groupId : groupName) + " reference point")
