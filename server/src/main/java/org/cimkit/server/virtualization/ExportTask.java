@@ -98,21 +98,16 @@ final class ExportTask implements JobTask {
         int percent = (int) ((long) done * 99 / total);
         job.progress(percent);
         job.checkCancelled();
-        if (fault.failAt() != null && percent >= fault.failAt()) {
-            throw fault.failure(target.toString(), percent);
-        }
-        if (fault.hangAt() != null && percent >= fault.hangAt()) {
-            while (true) {
-                job.sleep(50); // until Terminate/Kill
-            }
-        }
-        if (fault.delayMs() > 0) {
-            job.sleep(fault.delayMs());
-        }
+        fault.afterItem(job, percent, target.toString());
     }
 
     /** A real write error as the job reports it. */
     JobFailure failure(IOException e) {
+        return writeFailure(target, e);
+    }
+
+    /** A real error writing an export file as the job reports it (access denied, disk full, other I/O). */
+    static JobFailure writeFailure(Path target, IOException e) {
         String msg = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
         String lower = msg.toLowerCase(Locale.ROOT);
         if (e instanceof AccessDeniedException || lower.contains("permission denied")) {
