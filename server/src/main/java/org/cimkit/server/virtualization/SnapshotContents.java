@@ -22,6 +22,8 @@ import org.cimkit.server.providers.NamespaceObjects;
  */
 final class SnapshotContents {
     private static final String PREFIX = "Microsoft:";
+    /** Marks a copy of a setting whose InstanceID lacks the VM's prefix: the original follows whole. */
+    private static final String WHOLE = "\\~";
 
     private final NamespaceObjects objects;
     private final HyperVObjects graph;
@@ -120,7 +122,7 @@ final class SnapshotContents {
 
     /**
      * A copy's InstanceID: {@code Microsoft:<VM GUID>\rest} becomes {@code Microsoft:<snapshot GUID>\rest};
-     * an ID without the VM's prefix (not one Hyper-V makes) becomes {@code Microsoft:<snapshot GUID>\<whole ID>}.
+     * an ID without the VM's prefix (not one Hyper-V makes) becomes {@code Microsoft:<snapshot GUID>\~<whole ID>}.
      */
     static String copyId(String originalId, String vmGuid, String snapshotId) {
         String vmPrefix = PREFIX + vmGuid;
@@ -128,7 +130,7 @@ final class SnapshotContents {
         if (originalId.regionMatches(true, 0, vmPrefix, 0, vmPrefix.length())) {
             return snapshotPrefix + originalId.substring(vmPrefix.length());
         }
-        return snapshotPrefix + "\\" + originalId;
+        return snapshotPrefix + WHOLE + originalId;
     }
 
     /** The InstanceID of the VM's resource setting a copy was made from ({@link #copyId} undone). */
@@ -138,8 +140,8 @@ final class SnapshotContents {
             return copyId;
         }
         String rest = copyId.substring(snapshotPrefix.length());
-        if (rest.regionMatches(true, 0, "\\" + PREFIX, 0, PREFIX.length() + 1)) {
-            return rest.substring(1);
+        if (rest.startsWith(WHOLE)) {
+            return rest.substring(WHOLE.length());
         }
         return PREFIX + vmGuid + rest;
     }
