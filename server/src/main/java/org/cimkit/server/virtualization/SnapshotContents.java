@@ -45,7 +45,7 @@ final class SnapshotContents {
             if (id == null) {
                 continue;
             }
-            CimInstance.Builder b = part.toBuilder().path(null).property("InstanceID", copyId(id, vmGuid, snapshotId));
+            CimInstance.Builder b = withId(part, copyId(id, vmGuid, snapshotId));
             if (part.property(DiskChanges.LOG) != null) {
                 b.removeProperty(CimName.of(DiskChanges.LOG));
             }
@@ -103,10 +103,14 @@ final class SnapshotContents {
         for (Map.Entry<String, CimInstance> e : wanted.entrySet()) {
             CimInstance copy = e.getValue();
             String original = originalId(HyperVObjects.str(copy, "InstanceID"), vmGuid, snapshotId);
-            CimInstance.Builder b = copy.toBuilder().path(null).property("InstanceID", original);
-            CimInstance added = objects.create(b.build());
+            CimInstance added = objects.create(withId(copy, original).build());
             link(activeVssd.path(), added.path());
         }
+    }
+
+    /** The instance, unstored (no path), with another InstanceID. */
+    private static CimInstance.Builder withId(CimInstance i, String id) {
+        return i.toBuilder().path(null).putProperty(i.property("InstanceID").withValue(new CimValue.StringValue(id)));
     }
 
     private void link(CimObjectPath vssd, CimObjectPath part) {
