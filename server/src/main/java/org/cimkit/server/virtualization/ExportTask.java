@@ -1,6 +1,7 @@
 package org.cimkit.server.virtualization;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -99,6 +100,22 @@ final class ExportTask implements JobTask {
         job.progress(percent);
         job.checkCancelled();
         fault.afterItem(job, percent, target.toString());
+    }
+
+    /**
+     * Writes a whole CIM-XML DECLARATION with one DECLGROUP.WITHNAME of {@code items} (the configuration
+     * file of ExportSystemDefinition's exports): the one other export file written as CIM-XML.
+     */
+    static void writeDeclaration(OutputStream out, CimNamespace ns, List<CimInstance> items) throws IOException {
+        CimXmlWriter x = new CimXmlWriter(out);
+        x.startDeclaration();
+        x.startDeclGroupWithName(ns);
+        for (CimInstance i : items) {
+            x.writeNamedObject(i);
+        }
+        x.endDeclGroup();
+        x.endDeclaration();
+        x.close();
     }
 
     /** A real write error as the job reports it. */

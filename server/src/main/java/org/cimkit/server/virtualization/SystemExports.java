@@ -17,7 +17,6 @@ import java.util.Set;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimNamespace;
 import org.cimkit.model.CimObjectPath;
-import org.cimkit.model.xml.CimXmlWriter;
 import org.cimkit.server.jobs.JobCancelledException;
 import org.cimkit.server.jobs.JobControl;
 import org.cimkit.server.jobs.JobFailure;
@@ -336,14 +335,6 @@ final class SystemExports {
             out.flush();
             return;
         }
-        CimXmlWriter x = new CimXmlWriter(out);
-        x.startDeclaration();
-        x.startDeclGroupWithName(ns);
-        for (CimInstance i : item.objects()) {
-            x.writeNamedObject(i);
-        }
-        x.endDeclGroup();
-        x.endDeclaration();
-        x.close();
+        ExportTask.writeDeclaration(out, ns, item.objects());
     }
 }
