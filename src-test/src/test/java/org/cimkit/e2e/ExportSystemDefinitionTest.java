@@ -276,6 +276,26 @@ class ExportSystemDefinitionTest {
         assertEquals(32773, export(DB, dir, edited(DB, a, wmiPath(b))).code());
     }
 
+    static final String DB_DISK1 = "Microsoft:" + DB + "\\BE0C80E9-A4AE-5AC9-91CE-69951C5CE6C2\\0\\1\\L";
+
+    /** A point made by CreateReferencePoint names each disk's state then, so a differential against it lists what came after. */
+    @Test
+    void createdReferencePointNamesTheDisksCurrentState() throws Exception {
+        assertEquals(0, write(DB_DISK1, 0, 1));
+        Result created = createdVmPoint(client, DB, 2);
+        CimInstance rp = get(client, created.ref("ResultingReferencePoint")).withPath(created.ref("ResultingReferencePoint").local());
+        int i = strings(rp, "VirtualDiskIdentifiers").indexOf(DB_DISK1);
+        assertTrue(strings(rp, "ResilientChangeTrackingIdentifiers").get(i).endsWith(":00000002"),
+                "one write recorded: " + strings(rp, "ResilientChangeTrackingIdentifiers"));
+        assertEquals(0, write(DB_DISK1, 1, 1));
+        CimInstance snapshot = recoverySnapshot(DB);
+        Path dir = root.resolve("db-after-created-point");
+        exported(DB, dir, edited(DB, snapshot, wmiPath(rp)));
+        DataFile f = DataFile.read(dir.resolve("Virtual Hard Disks/db-01-data.vhdx.cimkit-disk"));
+        assertEquals(List.of("2 1 1"), f.writes());
+        assertEquals(strings(rp, "ResilientChangeTrackingIdentifiers").get(i), f.header().get("BaseChangeTrackingId"));
+    }
+
     static final String DB_DISK0 = "Microsoft:" + DB + "\\BE0C80E9-A4AE-5AC9-91CE-69951C5CE6C2\\0\\0\\L";
 
     @Test

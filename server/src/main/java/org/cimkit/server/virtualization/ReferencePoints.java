@@ -73,9 +73,11 @@ final class ReferencePoints {
                 .property("HasAssociatedData", CimValue.BooleanValue.of(type == 1))
                 .property("VirtualDiskIdentifiers", HyperVObjects.strings(disks));
         if (type == 2) {
+            // Each names the disk's state now (its change sequence), as a converted snapshot's do.
             List<String> rct = new ArrayList<>();
-            for (int i = 0; i < disks.size(); i++) {
-                rct.add("rctX:" + UUID.randomUUID() + ":00000001");
+            for (String disk : disks) {
+                rct.add(DiskChanges.trackingId(id, disk,
+                        DiskChanges.sequence(graph.get(HyperVObjects.path(HyperVObjects.SASD, "InstanceID", disk)))));
             }
             b.property("ResilientChangeTrackingIdentifiers", HyperVObjects.strings(rct));
         }
