@@ -1,6 +1,7 @@
 package org.cimkit.server.virtualization;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,7 +102,7 @@ final class ReferencePoints {
     CimInstance fromSnapshot(String id, CimInstance vm, CimInstance snapshot, JobControl job) {
         String vmGuid = HyperVObjects.str(vm, "Name");
         String snapshotId = HyperVObjects.str(snapshot, "InstanceID");
-        Map<String, Long> copied = new java.util.HashMap<>();
+        Map<String, Long> copied = new HashMap<>();
         for (CimInstance copy : graph.resources(snapshot)) {
             if (HyperVObjects.isDisk(copy)) {
                 String original = SnapshotContents.originalId(HyperVObjects.str(copy, "InstanceID"), vmGuid, snapshotId);

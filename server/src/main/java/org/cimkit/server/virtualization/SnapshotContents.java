@@ -1,9 +1,11 @@
 package org.cimkit.server.virtualization;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
@@ -89,11 +91,14 @@ final class SnapshotContents {
                 continue;
             }
             objects.update(current.path(), now -> {
+                // Keys (the path's, whether or not the property carries its Key qualifier) stay the VM's own.
+                Set<String> keys = new HashSet<>();
+                now.path().keys().forEach(k -> keys.add(k.name().value().toLowerCase(Locale.ROOT)));
                 CimInstance.Builder b = now.toBuilder();
                 for (CimProperty p : copy.properties()) {
                     String name = p.name().value();
-                    if (!p.isKey() && !name.equalsIgnoreCase(DiskChanges.SEQUENCE) && !name.equalsIgnoreCase(DiskChanges.LOG)
-                            && now.property(name) != null) {
+                    if (!keys.contains(name.toLowerCase(Locale.ROOT)) && !name.equalsIgnoreCase(DiskChanges.SEQUENCE)
+                            && !name.equalsIgnoreCase(DiskChanges.LOG) && now.property(name) != null) {
                         b.putProperty(now.property(name).withValue(p.value()));
                     }
                 }
