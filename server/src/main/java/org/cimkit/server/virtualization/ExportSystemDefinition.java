@@ -113,7 +113,8 @@ final class ExportSystemDefinition {
             throw new Rejected(Vendor.INVALID_PARAMETER, property + ": " + e.getMessage());
         }
         boolean snapshotClass = path.className().equals(HyperVObjects.VSSD);
-        if (!snapshotClass && !(!required && path.className().equals(HyperVObjects.VS_RP))) {
+        boolean baseClass = !required && path.className().equals(HyperVObjects.VS_RP); // only a base may be a point
+        if (!snapshotClass && !baseClass) {
             throw new Rejected(Vendor.INVALID_PARAMETER, property + " names " + path.className() + ", not "
                     + (required ? "a snapshot" : "a snapshot or a Msvm_VirtualSystemReferencePoint"));
         }

@@ -112,7 +112,10 @@ final class ReferencePoints {
         List<String> disks = new ArrayList<>();
         List<String> rct = new ArrayList<>();
         for (String disk : graph.diskIds(vmGuid)) {
-            Long sequence = copied.get(disk.toUpperCase(Locale.ROOT));
+            // A snapshot stored before snapshots carried copies has none: its disks' state is taken as now.
+            Long sequence = copied.isEmpty()
+                    ? (Long) DiskChanges.sequence(graph.get(HyperVObjects.path(HyperVObjects.SASD, "InstanceID", disk)))
+                    : copied.get(disk.toUpperCase(Locale.ROOT));
             if (sequence != null) {
                 disks.add(disk);
                 rct.add(DiskChanges.trackingId(snapshotId, disk, sequence));
