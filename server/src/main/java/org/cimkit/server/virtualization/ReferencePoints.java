@@ -103,7 +103,8 @@ final class ReferencePoints {
         String vmGuid = HyperVObjects.str(vm, "Name");
         String snapshotId = HyperVObjects.str(snapshot, "InstanceID");
         Map<String, Long> copied = new HashMap<>();
-        for (CimInstance copy : graph.resources(snapshot)) {
+        List<CimInstance> copies = graph.resources(snapshot);
+        for (CimInstance copy : copies) {
             if (HyperVObjects.isDisk(copy)) {
                 String original = SnapshotContents.originalId(HyperVObjects.str(copy, "InstanceID"), vmGuid, snapshotId);
                 copied.put(original.toUpperCase(Locale.ROOT), DiskChanges.sequence(copy));
@@ -113,7 +114,7 @@ final class ReferencePoints {
         List<String> rct = new ArrayList<>();
         for (String disk : graph.diskIds(vmGuid)) {
             // A snapshot stored before snapshots carried copies has none: its disks' state is taken as now.
-            Long sequence = copied.isEmpty()
+            Long sequence = copies.isEmpty()
                     ? (Long) DiskChanges.sequence(graph.get(HyperVObjects.path(HyperVObjects.SASD, "InstanceID", disk)))
                     : copied.get(disk.toUpperCase(Locale.ROOT));
             if (sequence != null) {
