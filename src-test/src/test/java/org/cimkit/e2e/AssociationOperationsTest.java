@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Associators, AssociatorNames, References, ReferenceNames from the demo VM web-01, whose
  * associations are Msvm_SettingsDefineState (to its Msvm_VirtualSystemSettingData),
- * Msvm_CollectedVirtualSystems (to the VM group) and Msvm_ReferencePointOfVirtualSystem (to its
- * reference point); and the class-level (schema) forms.
+ * Msvm_CollectedVirtualSystems (to the VM group), Msvm_ReferencePointOfVirtualSystem (to its
+ * reference point) and Msvm_SystemExportSettingData (to its computed export settings); and the
+ * class-level (schema) forms.
  */
 @WithServer
 class AssociationOperationsTest {
@@ -93,9 +94,11 @@ class AssociationOperationsTest {
         CimClient.Exchange e = client.call(VIRT, "Associators", web());
         List<Argument> items = ok(e);
         assertTrue(e.bodyText().contains("<VALUE.OBJECTWITHPATH><INSTANCEPATH><NAMESPACEPATH><HOST>"), e.bodyText());
-        // its profile (Virtual System, in root/interop), its host, its group, its reference point and its settings
+        // its profile (Virtual System, in root/interop), its host, its group, its export settings, its reference
+        // point and its settings
         assertEquals(List.of("CIM_RegisteredProfile", "Msvm_ComputerSystem", "Msvm_VirtualSystemCollection",
-                "Msvm_VirtualSystemReferencePoint", "Msvm_VirtualSystemSettingData"), objectClasses(items));
+                "Msvm_VirtualSystemExportSettingData", "Msvm_VirtualSystemReferencePoint", "Msvm_VirtualSystemSettingData"),
+                objectClasses(items));
         CimInstance vssd = items.stream().map(E2e::inst).filter(i -> i.className().is("Msvm_VirtualSystemSettingData"))
                 .findFirst().orElseThrow();
         assertEquals("Microsoft:" + VM_WEB, ((org.cimkit.model.CimValue.StringValue) vssd.value("InstanceID")).value());
@@ -110,7 +113,8 @@ class AssociationOperationsTest {
         assertEquals(List.of("Msvm_VirtualSystemSettingData"), both("Associators", P.className("AssocClass", "Msvm_SettingsDefineState")));
         assertEquals(List.of("Msvm_ComputerSystem", "Msvm_VirtualSystemReferencePoint"),
                 both("Associators", P.className("AssocClass", "CIM_Dependency")));
-        assertEquals(List.of("Msvm_VirtualSystemSettingData"), both("Associators", P.className("ResultClass", "CIM_SettingData")));
+        assertEquals(List.of("Msvm_VirtualSystemExportSettingData", "Msvm_VirtualSystemSettingData"),
+                both("Associators", P.className("ResultClass", "CIM_SettingData")));
         assertEquals(List.of("Msvm_VirtualSystemCollection"), both("Associators", P.value("Role", "Member")));
         assertEquals(List.of("Msvm_VirtualSystemReferencePoint"), both("Associators", P.value("Role", "antecedent")));
         assertEquals(List.of("Msvm_ComputerSystem"), both("Associators", P.value("Role", "Dependent")));
@@ -127,18 +131,21 @@ class AssociationOperationsTest {
     void associatorsWithPropertyList() throws Exception {
         List<Argument> items = ok(client.call(VIRT, "Associators", web(), P.className("ResultClass", "CIM_SettingData"),
                 P.array("PropertyList", "ElementName")));
-        assertEquals(1, items.size());
-        CimInstance i = E2e.inst(items.get(0));
-        assertEquals(List.of("ElementName"), E2e.propertyNames(i));
-        assertEquals(1, i.path().keys().size(), "the path keeps its key");
+        assertEquals(2, items.size(), "its settings and its export settings");
+        for (Argument item : items) {
+            CimInstance i = E2e.inst(item);
+            assertEquals(List.of("ElementName"), E2e.propertyNames(i));
+            assertEquals(1, i.path().keys().size(), "the path keeps its key");
+        }
     }
 
     @Test
     void referencesOfAVm() throws Exception {
         assertEquals(List.of("CIM_ElementConformsToProfile", "Msvm_CollectedVirtualSystems", "Msvm_HostedDependency",
-                "Msvm_ReferencePointOfVirtualSystem", "Msvm_SettingsDefineState"), both("References"));
+                "Msvm_ReferencePointOfVirtualSystem", "Msvm_SettingsDefineState", "Msvm_SystemExportSettingData"),
+                both("References"));
         assertEquals(List.of("Msvm_CollectedVirtualSystems"), both("References", P.className("ResultClass", "CIM_MemberOfCollection")));
-        assertEquals(List.of("CIM_ElementConformsToProfile", "Msvm_SettingsDefineState"),
+        assertEquals(List.of("CIM_ElementConformsToProfile", "Msvm_SettingsDefineState", "Msvm_SystemExportSettingData"),
                 both("References", P.value("Role", "ManagedElement")));
         assertEquals(List.of(), both("References", P.value("Role", "Collection")));
         List<Argument> refs = ok(client.call(VIRT, "References", web(), P.className("ResultClass", "Msvm_SettingsDefineState")));

@@ -1,6 +1,7 @@
 package org.cimkit.server.virtualization;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -98,21 +99,32 @@ final class ExportTask implements JobTask {
         int percent = (int) ((long) done * 99 / total);
         job.progress(percent);
         job.checkCancelled();
-        if (fault.failAt() != null && percent >= fault.failAt()) {
-            throw fault.failure(target.toString(), percent);
+        fault.afterItem(job, percent, target.toString());
+    }
+
+    /**
+     * Writes a whole CIM-XML DECLARATION with one DECLGROUP.WITHNAME of {@code items} (the configuration
+     * file of ExportSystemDefinition's exports): the one other export file written as CIM-XML.
+     */
+    static void writeDeclaration(OutputStream out, CimNamespace ns, List<CimInstance> items) throws IOException {
+        CimXmlWriter x = new CimXmlWriter(out);
+        x.startDeclaration();
+        x.startDeclGroupWithName(ns);
+        for (CimInstance i : items) {
+            x.writeNamedObject(i);
         }
-        if (fault.hangAt() != null && percent >= fault.hangAt()) {
-            while (true) {
-                job.sleep(50); // until Terminate/Kill
-            }
-        }
-        if (fault.delayMs() > 0) {
-            job.sleep(fault.delayMs());
-        }
+        x.endDeclGroup();
+        x.endDeclaration();
+        x.close();
     }
 
     /** A real write error as the job reports it. */
     JobFailure failure(IOException e) {
+        return writeFailure(target, e);
+    }
+
+    /** A real error writing an export file as the job reports it (access denied, disk full, other I/O). */
+    static JobFailure writeFailure(Path target, IOException e) {
         String msg = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
         String lower = msg.toLowerCase(Locale.ROOT);
         if (e instanceof AccessDeniedException || lower.contains("permission denied")) {

@@ -112,6 +112,25 @@ public record FaultInjection(Integer failAt, String error, long delayMs, Integer
     }
 
     /**
+     * For a job that writes items one after another (exports): after an item, with {@code percent} of
+     * them written, fails ({@code fail-at} reached), hangs until the job is cancelled ({@code hang-at}
+     * reached) or waits {@code delay-ms}; nothing when the directive is none.
+     */
+    public void afterItem(JobControl job, int percent, String file) throws Exception {
+        if (failAt != null && percent >= failAt) {
+            throw failure(file, percent);
+        }
+        if (hangAt != null && percent >= hangAt) {
+            while (true) {
+                job.sleep(50); // until Terminate/Kill
+            }
+        }
+        if (delayMs > 0) {
+            job.sleep(delayMs);
+        }
+    }
+
+    /**
      * For a job that makes its change in one step (the snapshot service's): before the change, hangs until
      * the job is cancelled ({@code hang}, any {@code hang-at}), waits {@code delay-ms}, then fails with the
      * injected error (any {@code fail-at}); nothing when the directive is none.

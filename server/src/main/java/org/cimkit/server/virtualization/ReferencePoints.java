@@ -1,6 +1,7 @@
 package org.cimkit.server.virtualization;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,9 +74,11 @@ final class ReferencePoints {
                 .property("HasAssociatedData", CimValue.BooleanValue.of(type == 1))
                 .property("VirtualDiskIdentifiers", HyperVObjects.strings(disks));
         if (type == 2) {
+            // Each names the disk's state now (its change sequence), as a converted snapshot's do.
             List<String> rct = new ArrayList<>();
-            for (int i = 0; i < disks.size(); i++) {
-                rct.add("rctX:" + UUID.randomUUID() + ":00000001");
+            for (String disk : disks) {
+                rct.add(DiskChanges.trackingId(id, disk,
+                        DiskChanges.sequence(graph.get(HyperVObjects.path(HyperVObjects.SASD, "InstanceID", disk)))));
             }
             b.property("ResilientChangeTrackingIdentifiers", HyperVObjects.strings(rct));
         }
@@ -90,12 +93,49 @@ final class ReferencePoints {
 
     /**
      * A new RCT reference point (ReferencePointType 2, ConsistencyLevel 2) of a VM made from one of its
-     * recovery snapshots: its disks, and per disk a change-tracking ID that stands for the disk's state
-     * when the snapshot was taken (so a differential export against the point lists the writes since
-     * then). The caller removes the snapshot. CONTRACT: the "export" work item gives it its real body.
+     * recovery snapshots: the VM's disks the snapshot has a copy of (VirtualDiskIdentifiers, the VM's
+     * own disk InstanceIDs) and per disk a change-tracking ID standing for the disk's change sequence
+     * when the snapshot was taken ({@link DiskChanges#trackingId}, the same ID the snapshot's export
+     * wrote as the disk's ChangeTrackingId), so a differential export against the point lists the
+     * writes made since. The caller removes the snapshot.
      */
     CimInstance fromSnapshot(String id, CimInstance vm, CimInstance snapshot, JobControl job) {
-        return createVsReferencePoint(id, vm, 2, 2, HyperVObjects.str(vm, "ElementName") + " reference point", job);
+        String vmGuid = HyperVObjects.str(vm, "Name");
+        String snapshotId = HyperVObjects.str(snapshot, "InstanceID");
+        Map<String, Long> copied = new HashMap<>();
+        List<CimInstance> copies = graph.resources(snapshot);
+        for (CimInstance copy : copies) {
+            if (HyperVObjects.isDisk(copy)) {
+                String original = SnapshotContents.originalId(HyperVObjects.str(copy, "InstanceID"), vmGuid, snapshotId);
+                copied.put(original.toUpperCase(Locale.ROOT), DiskChanges.sequence(copy));
+            }
+        }
+        List<String> disks = new ArrayList<>();
+        List<String> rct = new ArrayList<>();
+        for (String disk : graph.diskIds(vmGuid)) {
+            // A snapshot stored before snapshots carried copies has none: its disks' state is taken as now.
+            Long sequence = copies.isEmpty()
+                    ? (Long) DiskChanges.sequence(graph.get(HyperVObjects.path(HyperVObjects.SASD, "InstanceID", disk)))
+                    : copied.get(disk.toUpperCase(Locale.ROOT));
+            if (sequence != null) {
+                disks.add(disk);
+                rct.add(DiskChanges.trackingId(snapshotId, disk, sequence));
+            }
+        }
+        CimInstance rp = create(CimInstance.builder(HyperVObjects.VS_RP).property("InstanceID", id)
+                .property("VirtualSystemIdentifier", vmGuid)
+                .property("ElementName", HyperVObjects.str(vm, "ElementName") + " reference point")
+                .property("ReferencePointType", CimValue.IntegerValue.uint16(2))
+                .property("ConsistencyLevel", CimValue.IntegerValue.uint16(2))
+                .property("HasAssociatedData", CimValue.BooleanValue.FALSE)
+                .property("VirtualDiskIdentifiers", HyperVObjects.strings(disks))
+                .property("ResilientChangeTrackingIdentifiers", HyperVObjects.strings(rct)).build());
+        create(CimInstance.builder(HyperVObjects.RP_OF_VS).property(ref("Antecedent", "Msvm_ComputerSystem", vm.path()))
+                .property(ref("Dependent", "Msvm_VirtualSystemReferencePoint", rp.path())).build());
+        if (job != null) {
+            job.affected(rp.path(), CREATE);
+        }
+        return rp;
     }
 
     /** A new Msvm_ReferencePointCollection of a VM group: one member point per VM, and the associations. */
