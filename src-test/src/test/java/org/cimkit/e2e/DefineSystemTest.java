@@ -67,17 +67,17 @@ class DefineSystemTest {
         return new CimValue.ArrayValue(CimType.STRING, out);
     }
 
-    static Result define(CimValue systemSettings, CimValue resources) throws Exception {
-        return invoke(client, vmms(), "DefineSystem", params("SystemSettings", systemSettings, "ResourceSettings", resources));
+    static Result define(CimClient c, CimValue systemSettings, CimValue resources) throws Exception {
+        return invoke(c, vmms(), "DefineSystem", params("SystemSettings", systemSettings, "ResourceSettings", resources));
     }
 
-    static List<CimInstance> associators(CimObjectPath p, String assoc, String resultClass) throws Exception {
+    static List<CimInstance> associators(CimClient c, CimObjectPath p, String assoc, String resultClass) throws Exception {
         List<CimClient.P> ps = new ArrayList<>(List.of(CimClient.P.path("ObjectName", p.local()),
                 CimClient.P.className("AssocClass", assoc)));
         if (resultClass != null) {
             ps.add(CimClient.P.className("ResultClass", resultClass));
         }
-        return CimClient.items(client.call(NS, "Associators", ps.toArray(CimClient.P[]::new))).stream()
+        return CimClient.items(c.call(NS, "Associators", ps.toArray(CimClient.P[]::new))).stream()
                 .map(a -> ((Argument.InstanceArg) a).instance()).toList();
     }
 
@@ -86,10 +86,10 @@ class DefineSystemTest {
     }
 
     /** A VM named {@code name} with two disks, defined; its path. */
-    static CimObjectPath defined(String name, boolean asText) throws Exception {
+    static CimObjectPath defined(CimClient c, String name, boolean asText) throws Exception {
         CimInstance[] disks = {disk("C:\\vhd\\" + name + "-os.vhdx"), disk("C:\\vhd\\" + name + "-data.vhdx")};
-        Result r = asText ? define(str(xml(settings(name))), textArray(disks))
-                : define(embedded(settings(name)), embeddedArray(disks));
+        Result r = asText ? define(c, str(xml(settings(name))), textArray(disks))
+                : define(c, embedded(settings(name)), embeddedArray(disks));
         assertEquals(0, r.code(), "DefineSystem completes at once");
         assertNull(r.job(), "no job when it completes at once");
         CimObjectPath vm = r.ref("ResultingSystem");
@@ -99,7 +99,7 @@ class DefineSystemTest {
 
     @Test
     void aDefinedVmIsSeenEverywhereSnapshotsConvertsAndIsDestroyedWithAllItHad() throws Exception {
-        CimObjectPath vm = defined("e2e-vm", false);
+        CimObjectPath vm = defined(client, "e2e-vm", false);
         CimInstance system = get(client, vm);
         assertEquals("e2e-vm", string(system, "ElementName"));
         assertEquals("Virtual Machine", string(system, "Caption"));
@@ -110,17 +110,17 @@ class DefineSystemTest {
                 CimClient.P.className("ClassName", "Msvm_ComputerSystem")));
         assertTrue(E2e.paths(all).stream().anyMatch(p -> p.local().equals(vm)), all::toString);
         CimObjectPath host = vm("CIMKIT-DEMO-HOST").local();
-        assertTrue(locals(associators(host, "Msvm_HostedDependency", "Msvm_ComputerSystem")).contains(vm));
+        assertTrue(locals(associators(client, host, "Msvm_HostedDependency", "Msvm_ComputerSystem")).contains(vm));
         WbemServerWalk walk = new WbemServerWalk(client);
         List<CimObjectPath> central = walk.centralInstances(walk.dmtfProfile(AdvertisedProfiles.VIRTUAL_SYSTEM));
         assertTrue(central.stream().anyMatch(p -> p.local().equals(vm)), central::toString);
 
         // VM → settings → processor, memory and the two disks.
-        List<CimInstance> settings = associators(vm, "Msvm_SettingsDefineState", "Msvm_VirtualSystemSettingData");
+        List<CimInstance> settings = associators(client, vm, "Msvm_SettingsDefineState", "Msvm_VirtualSystemSettingData");
         assertEquals(1, settings.size());
         CimInstance vssd = settings.get(0);
         assertEquals("Microsoft:" + guid, string(vssd, "InstanceID"));
-        List<CimInstance> resources = associators(vssd.path(), "Msvm_VirtualSystemSettingDataComponent", null);
+        List<CimInstance> resources = associators(client, vssd.path(), "Msvm_VirtualSystemSettingDataComponent", null);
         assertEquals(4, resources.size(), resources::toString);
         List<String> diskIds = resources.stream().filter(i -> uint(i, "ResourceType") == 31).map(i -> string(i, "InstanceID"))
                 .sorted().toList();
@@ -155,16 +155,16 @@ class DefineSystemTest {
         }
         assertNull(get(client, convert.ref("ResultingReferencePoint").local()));
         assertNull(get(client, standard.ref("ResultingSnapshot").local()), "the snapshot goes with the VM");
-        assertTrue(!locals(associators(host, "Msvm_HostedDependency", null)).contains(vm));
-        assertEquals(3, associators(host, "Msvm_HostedDependency", "Msvm_ComputerSystem").size(), "the demo VMs stay");
+        assertTrue(!locals(associators(client, host, "Msvm_HostedDependency", null)).contains(vm));
+        assertEquals(3, associators(client, host, "Msvm_HostedDependency", "Msvm_ComputerSystem").size(), "the demo VMs stay");
         central = walk.centralInstances(walk.dmtfProfile(AdvertisedProfiles.VIRTUAL_SYSTEM));
         assertTrue(central.stream().noneMatch(p -> p.local().equals(vm)), central::toString);
     }
 
     @Test
     void disksAreAddedChangedAndRemovedAndTheVmRenamed() throws Exception {
-        CimObjectPath vm = defined("e2e-text", true);
-        CimInstance vssd = associators(vm, "Msvm_SettingsDefineState", "Msvm_VirtualSystemSettingData").get(0);
+        CimObjectPath vm = defined(client, "e2e-text", true);
+        CimInstance vssd = associators(client, vm, "Msvm_SettingsDefineState", "Msvm_VirtualSystemSettingData").get(0);
         Result added = invoke(client, vmms(), "AddResourceSettings", params("AffectedConfiguration",
                 ref(vssd.path().local().withNamespace(V2)), "ResourceSettings", embeddedArray(disk("C:\\vhd\\third.vhdx"))));
         assertEquals(0, added.code());
@@ -173,7 +173,7 @@ class DefineSystemTest {
         CimObjectPath thirdPath = refs.get(0).local();
         CimInstance third = get(client, thirdPath);
         assertTrue(string(third, "InstanceID").endsWith("\\0\\2\\L"), "LUN 2: " + string(third, "InstanceID"));
-        assertEquals(5, associators(vssd.path(), "Msvm_VirtualSystemSettingDataComponent", null).size());
+        assertEquals(5, associators(client, vssd.path(), "Msvm_VirtualSystemSettingDataComponent", null).size());
 
         // The client sends back the instance it read, with the file changed.
         CimInstance changed = third.toBuilder().putProperty(org.cimkit.model.CimProperty.of("HostResource",
@@ -188,7 +188,7 @@ class DefineSystemTest {
                 new CimValue.ArrayValue(CimType.REFERENCE, List.of(ref(thirdPath.withNamespace(V2))))));
         assertEquals(0, removed.code());
         assertNull(get(client, thirdPath));
-        assertEquals(4, associators(vssd.path(), "Msvm_VirtualSystemSettingDataComponent", null).size());
+        assertEquals(4, associators(client, vssd.path(), "Msvm_VirtualSystemSettingDataComponent", null).size());
 
         CimInstance renamed = CimInstance.builder("Msvm_VirtualSystemSettingData").property("InstanceID", string(vssd, "InstanceID"))
                 .property("ElementName", "e2e-renamed").build();
@@ -201,15 +201,15 @@ class DefineSystemTest {
     void refusalsAreReturnCodesNotErrors() throws Exception {
         int before = CimClient.items(client.call(NS, "EnumerateInstanceNames",
                 CimClient.P.className("ClassName", "Msvm_ComputerSystem"))).size();
-        assertEquals(32773, define(embedded(settings("")), embeddedArray()).code(), "empty ElementName");
-        assertEquals(32773, define(embedded(settings("x".repeat(101))), embeddedArray()).code(), "too long");
-        assertEquals(32773, define(embedded(settings("a")), embeddedArray(CimInstance.builder("Msvm_StorageAllocationSettingData")
+        assertEquals(32773, define(client, embedded(settings("")), embeddedArray()).code(), "empty ElementName");
+        assertEquals(32773, define(client, embedded(settings("x".repeat(101))), embeddedArray()).code(), "too long");
+        assertEquals(32773, define(client, embedded(settings("a")), embeddedArray(CimInstance.builder("Msvm_StorageAllocationSettingData")
                 .property("ResourceType", CimValue.IntegerValue.uint16(31)).build())).code(), "disk without HostResource");
-        assertEquals(32773, define(embedded(settings("a")), embeddedArray(CimInstance.builder("Msvm_ResourceAllocationSettingData")
+        assertEquals(32773, define(client, embedded(settings("a")), embeddedArray(CimInstance.builder("Msvm_ResourceAllocationSettingData")
                 .property("ResourceType", CimValue.IntegerValue.uint16(17)).build())).code(), "ResourceType 17");
-        assertEquals(32773, define(embedded(settings("a")), embeddedArray(CimInstance.builder("Msvm_VirtualSystemSnapshotSettingData")
+        assertEquals(32773, define(client, embedded(settings("a")), embeddedArray(CimInstance.builder("Msvm_VirtualSystemSnapshotSettingData")
                 .build())).code(), "not a resource setting");
-        assertEquals(32776, define(embedded(settings("a")), embeddedArray(disk("C:\\a.vhdx").toBuilder()
+        assertEquals(32776, define(client, embedded(settings("a")), embeddedArray(disk("C:\\a.vhdx").toBuilder()
                 .putProperty(org.cimkit.model.CimProperty.of("Limit", "lots")).build())).code(), "wrong type");
         assertEquals(32770, invoke(client, vmms(), "DefineSystem", params("SystemSettings", embedded(settings("a")),
                 "ReferenceConfiguration", ref(path("Msvm_VirtualSystemSettingData", "InstanceID", "Microsoft:" + WEB)))).code());
