@@ -143,6 +143,9 @@ class DefineSystemTest {
         assertEquals(7, uint(waitForJob(client, standard.job()), "JobState"));
         CimInstance second = get(client, standard.ref("ResultingSnapshot").local());
         assertNotNull(second);
+        assertEquals(32775, invoke(client, vmms(), "AddResourceSettings", params("AffectedConfiguration",
+                ref(standard.ref("ResultingSnapshot")), "ResourceSettings", embeddedArray(disk("C:\\x.vhdx")))).code(),
+                "a snapshot's settings do not change");
 
         // Destroyed: the VM, its settings, resources, snapshots and reference point are gone, and no association names them.
         Result d = invoke(client, vmms(), "DestroySystem", params("AffectedSystem", ref(vm.withNamespace(V2))));
