@@ -106,9 +106,10 @@ class DefineSystemTest {
         String guid = string(system, "Name");
 
         // Enumerated with the demo VMs; hosted by the host; in the interop Virtual System profile.
-        List<Argument> all = CimClient.items(client.call(NS, "EnumerateInstanceNames",
-                CimClient.P.className("ClassName", "Msvm_ComputerSystem")));
-        assertTrue(E2e.paths(all).stream().anyMatch(p -> p.local().equals(vm)), all::toString);
+        List<CimInstance> all = E2e.instances(CimClient.items(client.call(NS, "EnumerateInstances",
+                CimClient.P.className("ClassName", "Msvm_ComputerSystem"))));
+        assertTrue(all.stream().anyMatch(i -> i.path().local().equals(vm) && "e2e-vm".equals(string(i, "ElementName"))),
+                all::toString);
         CimObjectPath host = vm("CIMKIT-DEMO-HOST").local();
         assertTrue(locals(associators(client, host, "Msvm_HostedDependency", "Msvm_ComputerSystem")).contains(vm));
         WbemServerWalk walk = new WbemServerWalk(client);
