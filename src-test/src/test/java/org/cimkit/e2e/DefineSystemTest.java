@@ -215,6 +215,8 @@ class DefineSystemTest {
                 .build())).code(), "not a resource setting");
         assertEquals(32776, define(client, embedded(settings("a")), embeddedArray(disk("C:\\a.vhdx").toBuilder()
                 .putProperty(org.cimkit.model.CimProperty.of("Limit", "lots")).build())).code(), "wrong type");
+        assertEquals(32773, define(client, embedded(settings("a")), new CimValue.ArrayValue(CimType.STRING,
+                List.of(str("not an instance")))).code(), "text that is no INSTANCE");
         assertEquals(32770, invoke(client, vmms(), "DefineSystem", params("SystemSettings", embedded(settings("a")),
                 "ReferenceConfiguration", ref(path("Msvm_VirtualSystemSettingData", "InstanceID", "Microsoft:" + WEB)))).code());
         assertEquals(32773, invoke(client, vmms(), "DestroySystem", params("AffectedSystem", ref(vm(Ops.HOST)))).code(),
