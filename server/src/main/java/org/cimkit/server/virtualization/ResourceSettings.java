@@ -2,7 +2,6 @@ package org.cimkit.server.virtualization;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -257,10 +256,6 @@ final class ResourceSettings {
             // refused below
         }
         throw new Rejected(Vendor.INVALID_PARAMETER, what + ": AddressOnParent must be a LUN 0.." + MAX_LUN + ", not \"" + a + "\"");
-    }
-
-    static String upper(String s) {
-        return s.toUpperCase(Locale.ROOT);
     }
 
     private static CimValue u16(int v) {
