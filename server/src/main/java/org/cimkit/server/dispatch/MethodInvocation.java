@@ -124,6 +124,20 @@ final class MethodInvocation {
         }
     }
 
+    /**
+     * An EmbeddedInstance string-array parameter sent as plain strings (Hyper-V's HyperVEmbeddedInstance
+     * arrays, wbemcli): converted when every element is an embedded object; otherwise the strings reach
+     * the provider as they are, so that the method answers with its own return code, as for a single
+     * such parameter.
+     */
+    private static CimValue embeddedTexts(ValueConverter conv, CimParameter decl, CimValue.ArrayValue texts, String what) {
+        try {
+            return conv.convert(texts, decl.type(), true, what);
+        } catch (CimException e) {
+            return texts;
+        }
+    }
+
     private static CimValue convert(ValueConverter conv, CimParameter decl, Argument a, String what) {
         if (a instanceof Argument.Null) {
             return new CimValue.NullValue(decl.type(), decl.array());
@@ -131,6 +145,10 @@ final class MethodInvocation {
         if (a instanceof Argument.Typed t && decl.type().isEmbedded() && !decl.array()
                 && t.value() instanceof CimValue.StringValue s) {
             return embeddedText(conv, decl, s.value(), what);
+        }
+        if (a instanceof Argument.Typed t && decl.type().isEmbedded() && decl.array()
+                && t.value() instanceof CimValue.ArrayValue texts && texts.type() == CimType.STRING) {
+            return embeddedTexts(conv, decl, texts, what);
         }
         if (a instanceof Argument.Typed t) {
             return conv.convert(t.value(), decl.type(), decl.array(), what);
@@ -156,6 +174,11 @@ final class MethodInvocation {
                 return new CimValue.StringValue("");
             }
             return conv.fromText(t.text(), decl.type(), what);
+        }
+        if (a instanceof Argument.TextArray ta && decl.array() && decl.type().isEmbedded()
+                && ta.texts().stream().allMatch(java.util.Objects::nonNull)) {
+            return embeddedTexts(conv, decl, new CimValue.ArrayValue(CimType.STRING,
+                    ta.texts().stream().map(x -> (CimValue) new CimValue.StringValue(x)).toList()), what);
         }
         if (a instanceof Argument.TextArray ta && decl.array()) {
             List<CimValue> elems = new ArrayList<>();

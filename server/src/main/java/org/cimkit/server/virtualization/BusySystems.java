@@ -54,6 +54,20 @@ final class BusySystems {
         return job;
     }
 
+    /** A synchronous change that may refuse its inputs. */
+    interface Change<T> {
+        T run() throws Rejected;
+    }
+
+    /**
+     * Makes a synchronous change of the VMs (DestroySystem, resource changes) unless one of them is
+     * busy (then {@code code}); no job can start on them while it runs.
+     */
+    synchronized <T> T whileFree(Collection<String> vmGuids, long code, Change<T> change) throws Rejected {
+        checkFree(vmGuids, code);
+        return change.run();
+    }
+
     private static String jobId(CimObjectPath job) {
         return job.key("InstanceID") == null ? job.toString() : String.valueOf(job.key("InstanceID").value());
     }
