@@ -315,8 +315,9 @@ final class BackupFlow {
             made = oneFromJob(job, "Msvm_ComputerSystem").path();
         }
         assertNotNull(made, "DefineSystem names the new VM");
-        CimInstance vm = get(c, inV2(made));
-        assertNotNull(vm, "the new VM can be read");
+        CimInstance read = get(c, inV2(made));
+        assertNotNull(read, "the new VM can be read");
+        CimInstance vm = read.toBuilder().path(made.local()).build(); // GetInstance answers an INSTANCE without its path
         assertEquals(name, string(vm, "ElementName"));
         assertEquals(disks, disksOf(vm).size(), "the new VM's disks");
         return vm;

@@ -31,7 +31,7 @@ final class ExportSettingDataProvider implements InstanceProvider {
     @Override
     public Stream<CimInstance> enumerate(ProviderContext ctx, CimName className) {
         Stream<CimInstance> vms = objects.instancesOf(HyperVObjects.COMPUTER_SYSTEM)
-                .filter(vm -> HyperVModule.VM_CAPTION.equals(HyperVObjects.str(vm, "Caption")));
+                .filter(HyperVObjects::isVm);
         if (className.equals(SETTING_DATA)) {
             return vms.map(this::settingData);
         }

@@ -44,9 +44,8 @@ final class ExportSystemDefinition {
     MethodResult invoke(ReferencePointService.Call call) throws Rejected {
         MethodInputs in = call.in();
         HyperVObjects graph = snapshots.graph();
-        CimObjectPath vmPath = in.ref("ComputerSystem");
-        CimInstance vm = vmPath == null ? null : graph.get(vmPath, HyperVObjects.COMPUTER_SYSTEM);
-        if (vm == null || graph.vssd(HyperVObjects.str(vm, "Name")) == null) {
+        CimInstance vm = graph.vm(in.ref("ComputerSystem"));
+        if (vm == null) {
             throw new Rejected(Vendor.INVALID_PARAMETER,
                     "ComputerSystem must name an existing virtual machine (Msvm_ComputerSystem, not the host)");
         }

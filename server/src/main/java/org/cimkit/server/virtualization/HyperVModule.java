@@ -93,7 +93,7 @@ public final class HyperVModule implements ProviderModule {
             return Stream.empty();
         }
         return o.instancesOf(HyperVObjects.COMPUTER_SYSTEM)
-                .filter(i -> VM_CAPTION.equals(HyperVObjects.str(i, "Caption")) == vms)
+                .filter(i -> HyperVObjects.isVm(i) == vms)
                 .map(i -> i.path().withNamespace(NAMESPACE));
     }
 

@@ -180,6 +180,20 @@ final class HyperVObjects {
         return associated(VSSD_COMPONENT, "GroupComponent", vssd.path(), "PartComponent");
     }
 
+    /** A virtual machine, not the host: the one rule (Hyper-V captions VMs "Virtual Machine", the host otherwise). */
+    static boolean isVm(CimInstance system) {
+        return system != null && HyperVModule.VM_CAPTION.equals(str(system, "Caption"));
+    }
+
+    /**
+     * The VM a REF parameter names, when it is one and has its configuration (its active
+     * Msvm_VirtualSystemSettingData); null for the host, a missing system or a path of another class.
+     */
+    CimInstance vm(CimObjectPath ref) {
+        CimInstance vm = ref == null ? null : get(ref, COMPUTER_SYSTEM);
+        return isVm(vm) && vssd(str(vm, "Name")) != null ? vm : null;
+    }
+
     static boolean isDisk(CimInstance rasd) {
         return rasd.className().equals(SASD) || uint(rasd, "ResourceType") == 31;
     }

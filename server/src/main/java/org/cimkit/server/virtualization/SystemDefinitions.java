@@ -87,7 +87,7 @@ final class SystemDefinitions {
             throw new Rejected(Vendor.INVALID_PARAMETER, "AffectedSystem must name an existing virtual machine, not " + p);
         }
         String guid = HyperVObjects.str(vm, "Name");
-        if (!VirtualMachines.isVm(vm)) {
+        if (!HyperVObjects.isVm(vm)) {
             throw new Rejected(Vendor.INVALID_PARAMETER, "AffectedSystem " + guid + " is the host, not a virtual machine");
         }
         busy.whileFree(List.of(guid), Vendor.IN_USE, () -> {
@@ -283,7 +283,7 @@ final class SystemDefinitions {
         }
         String guid = HyperVObjects.str(vssd, "VirtualSystemIdentifier");
         CimInstance vm = guid == null ? null : graph.get(vmPath(guid));
-        if (!VirtualMachines.isVm(vm)) {
+        if (!HyperVObjects.isVm(vm)) {
             throw new Rejected(Vendor.INVALID_PARAMETER, what + ": " + id + " is not the settings of a virtual machine");
         }
         return guid;

@@ -47,13 +47,9 @@ final class VirtualMachines {
         this.graph = graph;
     }
 
-    static boolean isVm(CimInstance system) {
-        return system != null && HyperVModule.VM_CAPTION.equals(HyperVObjects.str(system, "Caption"));
-    }
-
     /** The hosting Msvm_ComputerSystem: the one that is not a VM (the first by path if there were several). */
     Optional<CimInstance> host() {
-        return objects.instancesOf(HyperVObjects.COMPUTER_SYSTEM).filter(s -> !isVm(s))
+        return objects.instancesOf(HyperVObjects.COMPUTER_SYSTEM).filter(s -> !HyperVObjects.isVm(s))
                 .min(Comparator.comparing(s -> s.path().toString()));
     }
 

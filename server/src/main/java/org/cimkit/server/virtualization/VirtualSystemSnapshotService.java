@@ -92,9 +92,8 @@ final class VirtualSystemSnapshotService implements MethodProvider {
     /** CreateSnapshot: a recovery (32768) or standard (2) snapshot of a VM, made by a job (JobType 70). */
     private MethodResult create(ReferencePointService.Call call) throws Rejected {
         MethodInputs in = call.in();
-        CimObjectPath vmPath = in.ref("AffectedSystem");
-        CimInstance vm = vmPath == null ? null : graph().get(vmPath, HyperVObjects.COMPUTER_SYSTEM);
-        if (vm == null || graph().vssd(HyperVObjects.str(vm, "Name")) == null) {
+        CimInstance vm = graph().vm(in.ref("AffectedSystem"));
+        if (vm == null) {
             throw new Rejected(ReferencePoint.INVALID_PARAMETER,
                     "AffectedSystem must name an existing virtual machine (Msvm_ComputerSystem, not the host)");
         }

@@ -88,7 +88,7 @@ class SystemDefinitionsTest {
             assertEquals(0, HyperVObjects.uint(d, "CimkitChangeSequence"));
             assertEquals("Microsoft:Hyper-V:Virtual Hard Disk", HyperVObjects.str(d, "ResourceSubType"));
         }
-        assertTrue(VirtualMachines.isVm(vm));
+        assertTrue(HyperVObjects.isVm(vm));
     }
 
     @Test
