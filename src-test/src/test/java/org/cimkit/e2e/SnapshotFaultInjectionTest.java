@@ -117,6 +117,13 @@ class SnapshotFaultInjectionTest {
             assertEquals(4096, r.code());
             CimObjectPath job = r.job();
             assertEquals(4, uint(get(c, job), "JobState"), "held before the change");
+            // While the snapshot job holds web-01, reference points of it or of its group are refused as "in use".
+            List<?> rps = rpsOfWeb(c);
+            assertEquals(32774, invoke(c, vsService(), "CreateReferencePoint", params("AffectedSystem", ref(vm(WEB)),
+                    "ReferencePointType", CimValue.IntegerValue.uint16(2))).code());
+            assertEquals(32774, invoke(c, collectionService(), "CreateReferencePoint", params("Collection", ref(group()),
+                    "ReferencePointType", CimValue.IntegerValue.uint16(2))).code());
+            assertEquals(rps.size(), rpsOfWeb(c).size(), "no reference point was made");
             assertEquals(0, invoke(c, job, "RequestStateChange", params("RequestedState",
                     CimValue.IntegerValue.uint16(4))).code(), "Terminate is accepted");
             CimInstance done = waitForJob(c, job);

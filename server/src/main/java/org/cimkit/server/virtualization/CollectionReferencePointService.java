@@ -29,8 +29,9 @@ import org.cimkit.server.virtualization.ReturnCodes.Vendor;
 final class CollectionReferencePointService extends ReferencePointService {
     static final CimName CLASS = CimName.of("Msvm_CollectionReferencePointService");
 
-    CollectionReferencePointService(JobRunner jobs, ReferencePoints rps, Path exportRoot, FaultInjection defaultFault) {
-        super(jobs, rps, exportRoot, defaultFault);
+    CollectionReferencePointService(JobRunner jobs, ReferencePoints rps, Path exportRoot, FaultInjection defaultFault,
+            BusySystems busy) {
+        super(jobs, rps, exportRoot, defaultFault, busy);
     }
 
     private CimInstance collection(MethodInputs in, String name, long bad) throws Rejected {
@@ -70,7 +71,8 @@ final class CollectionReferencePointService extends ReferencePointService {
         CimObjectPath result = CimObjectPath.forInstance(call.ns(), HyperVObjects.RP_COLLECTION, List.of(
                 CimKeyBinding.of("CollectionID", id),
                 CimKeyBinding.of("VirtualSystemCollectionId", HyperVObjects.str(group, "CollectionID"))));
-        return startConcreteJob(call, "Create Reference Point on Collection", 205,
+        List<String> vms = graph().groupMembers(group).stream().map(vm -> HyperVObjects.str(vm, "Name")).toList();
+        return startOnVms(call, vms, "Create Reference Point on Collection", 205,
                 c -> rps.createCollection(id, group, type, consistency, c), "ResultingReferencePointCollection", result);
     }
 

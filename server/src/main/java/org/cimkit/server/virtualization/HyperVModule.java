@@ -110,9 +110,9 @@ public final class HyperVModule implements ProviderModule {
         BusySystems busy = new BusySystems(jobs);
         SystemExports exports = new SystemExports(objs, snapshots, exportRoot);
         registrar.registerMethods(NAMESPACE, CollectionReferencePointService.CLASS,
-                new CollectionReferencePointService(jobs, rps, exportRoot, defaultFault));
+                new CollectionReferencePointService(jobs, rps, exportRoot, defaultFault, busy));
         registrar.registerMethods(NAMESPACE, VirtualSystemReferencePointService.CLASS,
-                new VirtualSystemReferencePointService(jobs, rps, exportRoot, defaultFault));
+                new VirtualSystemReferencePointService(jobs, rps, exportRoot, defaultFault, busy));
         registrar.registerMethods(NAMESPACE, VirtualSystemSnapshotService.CLASS,
                 new VirtualSystemSnapshotService(jobs, snapshots, rps, busy, defaultFault));
         registrar.registerMethods(NAMESPACE, VirtualSystemManagementService.CLASS, new VirtualSystemManagementService(

@@ -3,6 +3,7 @@ package org.cimkit.server.virtualization;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 import org.cimkit.model.CimException;
@@ -38,9 +39,12 @@ abstract class ReferencePointService implements MethodProvider {
     final ReferencePoints rps;
     final Path exportRoot;
     final FaultInjection defaultFault;
+    /** Creating a reference point works on its VMs: not while a snapshot, export or removal of one is under way. */
+    final BusySystems busy;
 
-    ReferencePointService(JobRunner jobs, ReferencePoints rps, Path exportRoot, FaultInjection defaultFault) {
+    ReferencePointService(JobRunner jobs, ReferencePoints rps, Path exportRoot, FaultInjection defaultFault, BusySystems busy) {
         this.jobs = jobs;
+        this.busy = busy;
         this.rps = rps;
         this.exportRoot = exportRoot;
         this.defaultFault = defaultFault;
@@ -111,6 +115,16 @@ abstract class ReferencePointService implements MethodProvider {
         CimObjectPath job = jobs.start(JobSpec.of(call.ns(), CONCRETE_JOB, name, jobType, call.owner()).cancellable(false),
                 task);
         return started(job, resultName, result);
+    }
+
+    /**
+     * Starts a Msvm_ConcreteJob (not cancellable) that works on the VMs {@code vmGuids} and answers 4096;
+     * 32774 while another job works on one of them.
+     */
+    MethodResult startOnVms(Call call, List<String> vmGuids, String name, int jobType, JobTask task, String resultName,
+            CimObjectPath result) throws MethodInputs.Rejected {
+        JobSpec spec = JobSpec.of(call.ns(), CONCRETE_JOB, name, jobType, call.owner()).cancellable(false);
+        return started(busy.start(vmGuids, ReturnCodes.Vendor.IN_USE, () -> jobs.start(spec, task)), resultName, result);
     }
 
     /** Starts the job that destroys {@code target} (linked to it as "Destroyed") and answers 4096. */

@@ -14,6 +14,7 @@ import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimValue;
+import org.cimkit.server.jobs.JobFailure;
 import org.cimkit.server.jobs.JobRunner;
 import org.cimkit.server.jobs.JobSpec;
 import org.cimkit.server.providers.MethodResult;
@@ -29,8 +30,9 @@ import org.cimkit.server.virtualization.ReturnCodes.Vendor;
 final class VirtualSystemReferencePointService extends ReferencePointService {
     static final CimName CLASS = CimName.of("Msvm_VirtualSystemReferencePointService");
 
-    VirtualSystemReferencePointService(JobRunner jobs, ReferencePoints rps, Path exportRoot, FaultInjection defaultFault) {
-        super(jobs, rps, exportRoot, defaultFault);
+    VirtualSystemReferencePointService(JobRunner jobs, ReferencePoints rps, Path exportRoot, FaultInjection defaultFault,
+            BusySystems busy) {
+        super(jobs, rps, exportRoot, defaultFault, busy);
     }
 
     @Override
@@ -67,8 +69,13 @@ final class VirtualSystemReferencePointService extends ReferencePointService {
         String id = ReferencePoints.guid();
         CimObjectPath result = CimObjectPath.forInstance(call.ns(), HyperVObjects.VS_RP, List.of(
                 CimKeyBinding.of("InstanceID", id), CimKeyBinding.of("VirtualSystemIdentifier", HyperVObjects.str(vm, "Name"))));
-        return startConcreteJob(call, "Create Reference Point", 201, c -> rps.createVsReferencePoint(id, vm, type,
-                consistency, HyperVObjects.str(vm, "ElementName") + " reference point", c), "ResultingReferencePoint", result);
+        return startOnVms(call, List.of(HyperVObjects.str(vm, "Name")), "Create Reference Point", 201, c -> {
+            if (graph().get(vm.path()) == null) { // removed while the job was queued
+                throw new JobFailure(Vendor.INVALID_STATE, "Reference point failed",
+                        "virtual machine " + HyperVObjects.str(vm, "Name") + " no longer exists");
+            }
+            rps.createVsReferencePoint(id, vm, type, consistency, HyperVObjects.str(vm, "ElementName") + " reference point", c);
+        }, "ResultingReferencePoint", result);
     }
 
     @Override
