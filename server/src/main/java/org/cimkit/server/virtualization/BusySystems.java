@@ -27,8 +27,13 @@ final class BusySystems {
 
     /** The unfinished job working on the VM, or null when it is free. */
     CimObjectPath holder(String vmGuid) {
-        CimObjectPath job = lastJob.get(vmGuid.toUpperCase(Locale.ROOT));
-        return job != null && jobs.running(job) ? job : null;
+        String key = vmGuid.toUpperCase(Locale.ROOT);
+        CimObjectPath job = lastJob.get(key);
+        if (job != null && !jobs.running(job)) {
+            lastJob.remove(key, job); // finished: forget it, so VMs that come and go leave nothing behind
+            return null;
+        }
+        return job;
     }
 
     /** Refuses with {@code code} when one of the VMs is busy. */

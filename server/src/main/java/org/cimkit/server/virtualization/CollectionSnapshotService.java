@@ -52,6 +52,7 @@ final class CollectionSnapshotService implements MethodProvider {
     private final SystemExports exports;
     private final BusySystems busy;
     private final FaultInjection fault;
+    private final SnapshotJobs starter;
 
     CollectionSnapshotService(JobRunner jobs, Snapshots snapshots, ReferencePoints rps, SystemExports exports,
             BusySystems busy, FaultInjection fault) {
@@ -61,6 +62,7 @@ final class CollectionSnapshotService implements MethodProvider {
         this.exports = exports;
         this.busy = busy;
         this.fault = fault;
+        this.starter = new SnapshotJobs(jobs, busy, fault);
     }
 
     @Override
@@ -99,11 +101,7 @@ final class CollectionSnapshotService implements MethodProvider {
         if (group == null) {
             throw new Rejected(ReferencePoint.INVALID_PARAMETER, "Collection must name an existing VM group (Msvm_VirtualSystemCollection)");
         }
-        // Read for its checks only: the emulated host has no guest to quiesce.
-        String text = in.string("SnapshotSettings");
-        if (text == null || !text.isBlank()) { // "" stands for no settings, as in the per-VM method
-            in.embedded("SnapshotSettings", VirtualSystemSnapshotService.SNAPSHOT_SD, ReferencePoint.INVALID_PARAMETER);
-        }
+        SnapshotJobs.checkSnapshotSettings(in);
         Integer type = in.uint("SnapshotType");
         if (type == null || type == 0) {
             throw new Rejected(ReferencePoint.INVALID_PARAMETER, "SnapshotType is required: 1 (Standard) or 2 (Recovery)");
@@ -117,9 +115,9 @@ final class CollectionSnapshotService implements MethodProvider {
         }
         boolean recovery = type == SnapshotCollections.RECOVERY;
         String id = ReferencePoints.guid();
-        String host = hostOf(call.owner());
+        String host = SnapshotJobs.hostOf(call.owner());
         CimObjectPath result = SnapshotCollections.path(id).withNamespace(call.ns());
-        return start(call, vmGuids(vms), recovery ? "Create Recovery Snapshot Collection" : "Create Snapshot Collection",
+        return starter.start(call, vmGuids(vms), recovery ? "Create Recovery Snapshot Collection" : "Create Snapshot Collection",
                 SNAPSHOT_JOB, c -> {
                     // Under the snapshots' lock, so the member snapshots and their collection appear as one change
                     // to other snapshot jobs; all checks come first, so a failure leaves nothing behind.
@@ -147,7 +145,7 @@ final class CollectionSnapshotService implements MethodProvider {
     /** DestroySnapshot: removes the member snapshots, the collection and its associations (JobType 72). */
     private MethodResult destroy(ReferencePointService.Call call, SnapshotCollections collections) throws Rejected {
         CimInstance collection = collection(call.in(), "AffectedSnapshotCollection", collections);
-        return start(call, collections.memberVms(collection), "Delete Snapshot Collection", DELETE_JOB, c -> {
+        return starter.start(call, collections.memberVms(collection), "Delete Snapshot Collection", DELETE_JOB, c -> {
             c.affectedOther(collection.path(), "Destroyed");
             synchronized (snapshots) {
                 for (CimInstance s : collections.members(collection)) {
@@ -174,7 +172,7 @@ final class CollectionSnapshotService implements MethodProvider {
     /** The ApplySnapshot job: each member snapshot applied to its VM. */
     private MethodResult startApply(ReferencePointService.Call call, SnapshotCollections collections, CimInstance collection)
             throws Rejected {
-        return start(call, collections.memberVms(collection), "Apply Snapshot Collection", APPLY_JOB, c -> {
+        return starter.start(call, collections.memberVms(collection), "Apply Snapshot Collection", APPLY_JOB, c -> {
             c.affectedOther(collection.path(), "Applied");
             synchronized (snapshots) {
                 for (CimInstance s : collections.members(collection)) {
@@ -239,7 +237,7 @@ final class CollectionSnapshotService implements MethodProvider {
         CimObjectPath result = CimObjectPath.forInstance(call.ns(), HyperVObjects.RP_COLLECTION, List.of(
                 CimKeyBinding.of("CollectionID", rpcId),
                 CimKeyBinding.of("VirtualSystemCollectionId", HyperVObjects.str(group, "CollectionID"))));
-        return start(call, collections.memberVms(collection), "Convert Snapshot Collection to Reference Point", CONVERT_JOB, c -> {
+        return starter.start(call, collections.memberVms(collection), "Convert Snapshot Collection to Reference Point", CONVERT_JOB, c -> {
             // Under the snapshots' lock: of two conversions (or a conversion and a destroy), only the first finds it.
             synchronized (snapshots) {
                 Map<CimInstance, CimInstance> now = collections.get(collection.path()) == null ? Map.of()
@@ -291,29 +289,5 @@ final class CollectionSnapshotService implements MethodProvider {
 
     private static List<String> vmGuids(List<CimInstance> vms) {
         return vms.stream().map(vm -> HyperVObjects.str(vm, "Name")).toList();
-    }
-
-    /** The host name of the service's path (SystemName key), for the WMI paths written into Parent. */
-    private static String hostOf(CimObjectPath service) {
-        CimKeyBinding k = service.key("SystemName");
-        return k != null && k.value() instanceof CimValue.StringValue s ? s.value() : "localhost";
-    }
-
-    /**
-     * Starts a one-step Msvm_ConcreteJob on the VMs (32774 while another job works on one of them) and
-     * answers 4096. Under fault injection the fault comes before the change, and the job can be cancelled
-     * while it waits or hangs.
-     */
-    private MethodResult start(ReferencePointService.Call call, List<String> vms, String name, int jobType, JobTask task,
-            String resultName, CimObjectPath result) throws Rejected {
-        JobTask faulted = fault.isNone() ? task : c -> {
-            fault.beforeSingleStep(c, name);
-            c.checkCancelled();
-            task.run(c);
-        };
-        JobSpec spec = JobSpec.of(call.ns(), ReferencePointService.CONCRETE_JOB, name, jobType, call.owner())
-                .cancellable(!fault.isNone());
-        CimObjectPath job = busy.start(vms, Vendor.IN_USE, () -> jobs.start(spec, faulted));
-        return ReferencePointService.started(job, resultName, result);
     }
 }

@@ -123,7 +123,8 @@ final class Snapshots {
     /**
      * Deletes a snapshot and every association naming it. The snapshots taken after it take its Parent
      * (and Msvm_ParentChildSettingData from its parent); if it was the most current one, its parent
-     * becomes that; if it was the one last applied, no snapshot is.
+     * becomes that; if it was the one last applied, no snapshot is; a snapshot collection left without
+     * members goes too.
      */
     synchronized void destroy(CimInstance snapshot) {
         CimInstance current = graph.get(snapshot.path());
@@ -145,8 +146,16 @@ final class Snapshots {
                 setMostCurrent(vm, current, parent, hostOf(vm));
             }
         }
+        List<CimInstance> collections = graph.associated(SnapshotCollections.COLLECTED_SNAPSHOTS, "Member", current.path(),
+                "Collection");
         contents.discard(current);
         graph.deleteWithAssociations(current.path());
+        for (CimInstance collection : collections) {
+            // A VM group's snapshot collection does not outlive its last member snapshot.
+            if (graph.assocs(SnapshotCollections.COLLECTED_SNAPSHOTS, "Collection", collection.path()).isEmpty()) {
+                graph.deleteWithAssociations(collection.path());
+            }
+        }
     }
 
     /** Deletes a snapshot and every snapshot taken after it in its branch (DestroySnapshotTree), the newest first. */

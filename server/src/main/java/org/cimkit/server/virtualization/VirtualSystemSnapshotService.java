@@ -14,7 +14,6 @@ import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.jobs.JobFailure;
 import org.cimkit.server.jobs.JobRunner;
-import org.cimkit.server.jobs.JobSpec;
 import org.cimkit.server.jobs.JobTask;
 import org.cimkit.server.providers.MethodProvider;
 import org.cimkit.server.providers.MethodResult;
@@ -48,20 +47,16 @@ final class VirtualSystemSnapshotService implements MethodProvider {
     static final int CLEAR_STATE_JOB = 73;
     static final int CONVERT_JOB = 200;
 
-    private final JobRunner jobs;
     private final Snapshots snapshots;
     private final ReferencePoints rps;
-    private final FaultInjection fault;
-    private final BusySystems busy;
+    private final SnapshotJobs starter;
 
     /** @param fault the server's fault directive, applied to every job of the service (NONE: none) */
     VirtualSystemSnapshotService(JobRunner jobs, Snapshots snapshots, ReferencePoints rps, BusySystems busy,
             FaultInjection fault) {
-        this.jobs = jobs;
-        this.busy = busy;
+        this.starter = new SnapshotJobs(jobs, busy, fault);
         this.snapshots = snapshots;
         this.rps = rps;
-        this.fault = fault;
     }
 
     @Override
@@ -97,11 +92,7 @@ final class VirtualSystemSnapshotService implements MethodProvider {
             throw new Rejected(ReferencePoint.INVALID_PARAMETER,
                     "AffectedSystem must name an existing virtual machine (Msvm_ComputerSystem, not the host)");
         }
-        // Read for its checks only: the emulated host has no guest to quiesce.
-        String text = in.string("SnapshotSettings");
-        if (text == null || !text.isBlank()) { // "" is what the sample sends for no settings
-            in.embedded("SnapshotSettings", SNAPSHOT_SD, ReferencePoint.INVALID_PARAMETER);
-        }
+        SnapshotJobs.checkSnapshotSettings(in);
         Integer type = in.uint("SnapshotType");
         if (type == null) {
             throw new Rejected(ReferencePoint.INVALID_PARAMETER, "SnapshotType is required");
@@ -114,7 +105,7 @@ final class VirtualSystemSnapshotService implements MethodProvider {
                     "SnapshotType must be 2 (Full Snapshot) or 32768 (Recovery Snapshot), not " + type);
         }
         String id = "Microsoft:" + ReferencePoints.guid();
-        String host = hostOf(call.owner());
+        String host = SnapshotJobs.hostOf(call.owner());
         CimObjectPath result = CimObjectPath.forInstance(call.ns(), HyperVObjects.VSSD, List.of(CimKeyBinding.of("InstanceID", id)));
         return start(call, vm, type == RECOVERY ? "Create Recovery Snapshot" : "Create Snapshot", SNAPSHOT_JOB, c -> {
             if (graph().get(vm.path()) == null) {
@@ -234,27 +225,10 @@ final class VirtualSystemSnapshotService implements MethodProvider {
         return s;
     }
 
-    /** The host name of the service's path (SystemName key), for the WMI paths written into Parent. */
-    private static String hostOf(CimObjectPath service) {
-        CimKeyBinding k = service.key("SystemName");
-        return k != null && k.value() instanceof CimValue.StringValue s ? s.value() : "localhost";
-    }
-
-    /**
-     * Starts a Msvm_ConcreteJob on {@code vm} (32774 while another job works on it) and answers 4096. Each job makes its change in one step and cannot be
-     * cancelled, except under fault injection: then it can, while it waits or hangs before the change.
-     */
+    /** Starts a job on {@code vm} (none: a snapshot of no VM) and answers 4096; see {@link SnapshotJobs#start}. */
     private MethodResult start(ReferencePointService.Call call, CimInstance vm, String name, int jobType, JobTask task,
             String resultName, CimObjectPath result) throws Rejected {
-        JobTask faulted = fault.isNone() ? task : c -> {
-            fault.beforeSingleStep(c, name);
-            c.checkCancelled();
-            task.run(c);
-        };
-        JobSpec spec = JobSpec.of(call.ns(), ReferencePointService.CONCRETE_JOB, name, jobType, call.owner())
-                .cancellable(!fault.isNone());
-        CimObjectPath job = vm == null ? jobs.start(spec, faulted)
-                : busy.start(List.of(HyperVObjects.str(vm, "Name")), Vendor.IN_USE, () -> jobs.start(spec, faulted));
-        return ReferencePointService.started(job, resultName, result);
+        return starter.start(call, vm == null ? List.of() : List.of(HyperVObjects.str(vm, "Name")), name, jobType, task,
+                resultName, result);
     }
 }

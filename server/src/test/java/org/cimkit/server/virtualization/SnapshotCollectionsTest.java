@@ -77,6 +77,17 @@ class SnapshotCollectionsTest {
         snapshots.destroy(collections.memberOf(c, DemoHostObjects.WEB));
         assertEquals(1, collections.members(c).size());
         assertNull(collections.memberOf(c, DemoHostObjects.WEB));
+        assertNotNull(collections.get(c.path()));
+    }
+
+    @Test
+    void theCollectionGoesWithItsLastMember() {
+        CimInstance c = take(SnapshotCollections.RECOVERY);
+        for (CimInstance m : collections.members(c)) {
+            snapshots.destroy(m);
+        }
+        assertNull(collections.get(c.path()), "no empty snapshot collection is left behind");
+        assertEquals(0, DemoHostObjects.count(objects, SnapshotCollections.SNAPSHOT_OF_GROUP));
     }
 
     @Test
