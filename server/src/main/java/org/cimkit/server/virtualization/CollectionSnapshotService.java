@@ -3,16 +3,13 @@ package org.cimkit.server.virtualization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimMethod;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
-import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.jobs.JobFailure;
 import org.cimkit.server.jobs.JobRunner;
@@ -24,8 +21,6 @@ import org.cimkit.server.providers.ProviderContext;
 import org.cimkit.server.virtualization.MethodInputs.Rejected;
 import org.cimkit.server.virtualization.ReturnCodes.ReferencePoint;
 import org.cimkit.server.virtualization.ReturnCodes.Vendor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Msvm_CollectionSnapshotService: snapshots of VM groups (Msvm_SnapshotCollection with one member
@@ -38,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CollectionSnapshotService implements MethodProvider {
     static final CimName CLASS = CimName.of("Msvm_CollectionSnapshotService");
-    private static final Logger LOG = LoggerFactory.getLogger(CollectionSnapshotService.class);
     /** Msvm_ConcreteJob.JobType of each job (the MOF's decisions). */
     static final int SNAPSHOT_JOB = 198;
     static final int DELETE_JOB = 72;
@@ -67,23 +61,15 @@ final class CollectionSnapshotService implements MethodProvider {
 
     @Override
     public MethodResult invoke(ProviderContext ctx, CimObjectPath target, CimMethod method, Map<CimName, CimValue> in) {
-        ReferencePointService.Call call = new ReferencePointService.Call(ctx.namespace(),
-                target.withNamespace(ctx.namespace()), new MethodInputs(in, ctx.objects()));
         SnapshotCollections collections = new SnapshotCollections(ctx.objects());
-        try {
-            return switch (method.name().value().toLowerCase(Locale.ROOT)) {
-                case "createsnapshot" -> create(call, collections);
-                case "destroysnapshot" -> destroy(call, collections);
-                case "applysnapshot" -> apply(call, collections);
-                case "exportsnapshot" -> export(call, collections);
-                case "converttoreferencepoint" -> convert(call, collections);
-                default -> throw new CimException(CimStatus.METHOD_NOT_AVAILABLE,
-                        "method " + method.name() + " is not available");
-            };
-        } catch (Rejected r) {
-            LOG.info("{}.{} refused with {}: {}", target.className(), method.name(), r.code, r.getMessage());
-            return MethodResult.of(CimValue.IntegerValue.uint32(r.code));
-        }
+        return ReferencePointService.answer(ctx, target, method, in, (name, call) -> switch (name) {
+            case "createsnapshot" -> create(call, collections);
+            case "destroysnapshot" -> destroy(call, collections);
+            case "applysnapshot" -> apply(call, collections);
+            case "exportsnapshot" -> export(call, collections);
+            case "converttoreferencepoint" -> convert(call, collections);
+            default -> null;
+        });
     }
 
     private HyperVObjects graph() {

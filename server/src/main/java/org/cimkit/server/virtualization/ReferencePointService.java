@@ -81,10 +81,25 @@ abstract class ReferencePointService implements MethodProvider {
     @Override
     public final MethodResult invoke(ProviderContext ctx, CimObjectPath target, CimMethod method,
             Map<CimName, CimValue> in) {
+        return answer(ctx, target, method, in, this::call);
+    }
+
+    /** The body of a Hyper-V method provider: the answer to a call, or null when the class has no such method. */
+    interface Body {
+        MethodResult call(String lowerCaseMethod, Call call) throws MethodInputs.Rejected;
+    }
+
+    /**
+     * Runs one call of a Hyper-V method: a refused input answers with the method's own return code
+     * (Hyper-V methods report bad input that way, not as CIM errors; the reason is logged), a method the
+     * class does not have with CIM_ERR_METHOD_NOT_AVAILABLE.
+     */
+    static MethodResult answer(ProviderContext ctx, CimObjectPath target, CimMethod method, Map<CimName, CimValue> in,
+            Body body) {
         Call call = new Call(ctx.namespace(), target.withNamespace(ctx.namespace()), new MethodInputs(in, ctx.objects()));
         MethodResult r;
         try {
-            r = call(method.name().value().toLowerCase(Locale.ROOT), call);
+            r = body.call(method.name().value().toLowerCase(Locale.ROOT), call);
         } catch (MethodInputs.Rejected b) {
             LOG.info("{}.{} refused with {}: {}", target.className(), method.name(), b.code, b.getMessage());
             return MethodResult.of(CimValue.IntegerValue.uint32(b.code));

@@ -1,16 +1,13 @@
 package org.cimkit.server.virtualization;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimMethod;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
-import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimValue;
 import org.cimkit.server.jobs.JobFailure;
 import org.cimkit.server.jobs.JobRunner;
@@ -21,8 +18,6 @@ import org.cimkit.server.providers.ProviderContext;
 import org.cimkit.server.virtualization.MethodInputs.Rejected;
 import org.cimkit.server.virtualization.ReturnCodes.ReferencePoint;
 import org.cimkit.server.virtualization.ReturnCodes.Vendor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Msvm_VirtualSystemSnapshotService: CreateSnapshot, DestroySnapshot and ConvertToReferencePoint as
@@ -34,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class VirtualSystemSnapshotService implements MethodProvider {
     static final CimName CLASS = CimName.of("Msvm_VirtualSystemSnapshotService");
-    private static final Logger LOG = LoggerFactory.getLogger(VirtualSystemSnapshotService.class);
     static final CimName SNAPSHOT_SD = CimName.of("Msvm_VirtualSystemSnapshotSettingData");
     /** CreateSnapshot's SnapshotType: 2 Full Snapshot (a standard checkpoint), 3 Disk Snapshot, 32768 recovery. */
     static final int FULL = 2;
@@ -61,23 +55,15 @@ final class VirtualSystemSnapshotService implements MethodProvider {
 
     @Override
     public MethodResult invoke(ProviderContext ctx, CimObjectPath target, CimMethod method, Map<CimName, CimValue> in) {
-        ReferencePointService.Call call = new ReferencePointService.Call(ctx.namespace(),
-                target.withNamespace(ctx.namespace()), new MethodInputs(in, ctx.objects()));
-        try {
-            return switch (method.name().value().toLowerCase(Locale.ROOT)) {
-                case "createsnapshot" -> create(call);
-                case "destroysnapshot" -> destroy(call);
-                case "converttoreferencepoint" -> convert(call);
-                case "applysnapshot" -> apply(call);
-                case "clearsnapshotstate" -> clearState(call);
-                case "destroysnapshottree" -> destroyTree(call);
-                default -> throw new CimException(CimStatus.METHOD_NOT_AVAILABLE,
-                        "method " + method.name() + " is not available");
-            };
-        } catch (Rejected r) {
-            LOG.info("{}.{} refused with {}: {}", target.className(), method.name(), r.code, r.getMessage());
-            return MethodResult.of(CimValue.IntegerValue.uint32(r.code));
-        }
+        return ReferencePointService.answer(ctx, target, method, in, (name, call) -> switch (name) {
+            case "createsnapshot" -> create(call);
+            case "destroysnapshot" -> destroy(call);
+            case "converttoreferencepoint" -> convert(call);
+            case "applysnapshot" -> apply(call);
+            case "clearsnapshotstate" -> clearState(call);
+            case "destroysnapshottree" -> destroyTree(call);
+            default -> null;
+        });
     }
 
     private HyperVObjects graph() {
