@@ -46,8 +46,11 @@ final class ResourceSettings {
     /** Set by the server only: a client's value is ignored when adding, refused when it differs on a change. */
     private static final Set<CimName> SERVER_OWNED = names("InstanceID", "VirtualSystemIdentifiers", "CimkitChangeSequence",
             "CimkitChangeLog");
-    /** Fixed once the resource exists. */
-    private static final Set<CimName> FIXED = names("ResourceType");
+    /**
+     * Fixed once the resource exists: the type, and a disk's LUN (AddressOnParent), which its InstanceID
+     * encodes and which DefineSystem/AddResourceSettings checked to be free and in range.
+     */
+    private static final Set<CimName> FIXED = names("ResourceType", "AddressOnParent");
 
     private final NamespaceObjects objects;
 
