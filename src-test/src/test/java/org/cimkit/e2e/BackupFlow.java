@@ -315,8 +315,10 @@ final class BackupFlow {
             made = oneFromJob(job, "Msvm_ComputerSystem").path();
         }
         assertNotNull(made, "DefineSystem names the new VM");
-        CimInstance vm = get(c, inV2(made));
-        assertNotNull(vm, "the new VM can be read");
+        CimInstance read = get(c, inV2(made));
+        assertNotNull(read, "the new VM can be read");
+        // GetInstance answers an INSTANCE without its path; the flow's later steps name the VM by it
+        CimInstance vm = read.withPath(made.local());
         assertEquals(name, string(vm, "ElementName"));
         assertEquals(disks, disksOf(vm).size(), "the new VM's disks");
         return vm;
