@@ -5,6 +5,7 @@ import static org.cimkit.server.virtualization.HyperVFixture.disk;
 import static org.cimkit.server.virtualization.HyperVFixture.embedded;
 import static org.cimkit.server.virtualization.HyperVFixture.vssd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -76,5 +77,23 @@ class InterleavedChangesTest {
                 "Parent names the snapshot just taken, as Msvm_MostCurrentSnapshotInBranch does");
         assertEquals(List.of(taken[0]), g.associated(Snapshots.MOST_CURRENT, "Antecedent", vm.path(), "Dependent").stream()
                 .map(s -> HyperVObjects.str(s, "InstanceID")).toList());
+    }
+
+    @Test
+    void aCopyReadBeforeADiskWriteIsRefusedNotWrittenOverIt() {
+        f.jobs.finishAll();
+        CimInstance read = storedDisk();
+        f.objects.update(read.path().local(), d -> DiskChanges.recordWrite(d, 0, 4096));
+        CimInstance stale = read.toBuilder().putProperty(CimProperty.of("HostResource",
+                HyperVObjects.strings(List.of("D:\\moved.vhdx"))))
+                .build().withPath(null);
+
+        Outcome o = f.call(f.definitions::modifyResources, "ResourceSettings", array(stale));
+
+        assertEquals(32773, o.code(), o::toString);
+        assertTrue(o.out().get("message").toString().contains("CimkitChangeSequence"), o::toString);
+        CimInstance now = f.get(read.path());
+        assertEquals(List.of("C:\\os.vhdx"), HyperVObjects.strs(now, "HostResource"), "nothing changed");
+        assertEquals(1L, ((CimValue.IntegerValue) now.value("CimkitChangeSequence")).longValue());
     }
 }
