@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.cimkit.model.CimClass;
 import org.cimkit.model.CimInstance;
+import org.cimkit.model.CimMethod;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
@@ -227,5 +229,40 @@ class DefineSystemTest {
         assertNotNull(snapshotSettings);
         assertEquals(before, CimClient.items(client.call(NS, "EnumerateInstanceNames",
                 CimClient.P.className("ClassName", "Msvm_ComputerSystem"))).size(), "nothing defined or removed");
+    }
+
+    /**
+     * The settings parameters are qualified as Hyper-V qualifies them (a disk's
+     * Msvm_StorageAllocationSettingData is no Msvm_ResourceAllocationSettingData, so that class could
+     * not be the one named); the methods still take only the Msvm_ classes, and refuse a CIM_ instance
+     * with 32773, however it is sent.
+     */
+    @Test
+    void settingsParametersNameHyperVsEmbeddedClassesAndTakeOnlyTheMsvmOnes() throws Exception {
+        CimClass service = Ops.getClass(client, NS, "Msvm_VirtualSystemManagementService");
+        assertNotNull(service);
+        String rasd = "CIM_ResourceAllocationSettingData";
+        String vssd = "CIM_VirtualSystemSettingData";
+        for (String[] m : new String[][] {{"DefineSystem", "SystemSettings", vssd}, {"DefineSystem", "ResourceSettings", rasd},
+                {"AddResourceSettings", "ResourceSettings", rasd}, {"ModifyResourceSettings", "ResourceSettings", rasd},
+                {"ModifySystemSettings", "SystemSettings", vssd}}) {
+            CimMethod method = service.method(m[0]);
+            assertNotNull(method, m[0]);
+            assertEquals(m[2], method.parameter(m[1]).stringQualifier("EmbeddedInstance"), m[0] + "." + m[1]);
+        }
+
+        CimInstance cimRasd = CimInstance.builder(rasd).property("ResourceType", CimValue.IntegerValue.uint16(31)).build();
+        CimInstance cimVssd = CimInstance.builder(vssd).property("ElementName", "cim").build();
+        assertEquals(32773, define(client, embedded(cimVssd), embeddedArray()).code(), "SystemSettings of class " + vssd);
+        assertEquals(32773, define(client, str(xml(cimVssd)), textArray()).code(), "the same as INSTANCE text");
+        assertEquals(32773, define(client, embedded(settings("a")), embeddedArray(cimRasd)).code(), rasd);
+        assertEquals(32773, define(client, embedded(settings("a")), textArray(cimRasd)).code(), rasd + " as INSTANCE text");
+        CimObjectPath vm = defined(client, "e2e-classes", false);
+        CimInstance active = associators(client, vm, "Msvm_SettingsDefineState", "Msvm_VirtualSystemSettingData").get(0);
+        CimInstance cimCopy = CimInstance.builder(vssd).property("InstanceID", string(active, "InstanceID"))
+                .property("ElementName", "cim").build();
+        assertEquals(32773, invoke(client, vmms(), "ModifySystemSettings", params("SystemSettings", embedded(cimCopy))).code());
+        assertEquals("e2e-classes", string(get(client, vm), "ElementName"), "unchanged");
+        assertEquals(0, invoke(client, vmms(), "DestroySystem", params("AffectedSystem", ref(vm.withNamespace(V2)))).code());
     }
 }

@@ -46,8 +46,11 @@ final class ResourceSettings {
     /** Set by the server only: a client's value is ignored when adding, refused when it differs on a change. */
     private static final Set<CimName> SERVER_OWNED = names("InstanceID", "VirtualSystemIdentifiers", "CimkitChangeSequence",
             "CimkitChangeLog");
-    /** Fixed once the resource exists. */
-    private static final Set<CimName> FIXED = names("ResourceType");
+    /**
+     * Fixed once the resource exists: the type, and a disk's LUN (AddressOnParent), which its InstanceID
+     * encodes and which DefineSystem/AddResourceSettings checked to be free and in range.
+     */
+    private static final Set<CimName> FIXED = names("ResourceType", "AddressOnParent");
 
     private final NamespaceObjects objects;
 
@@ -159,22 +162,30 @@ final class ResourceSettings {
     }
 
     /**
-     * {@code stored} changed as {@code given} asks: the settable properties it gives (NULL: unchanged)
+     * The change {@code given} asks of {@code stored}: the settable properties it gives (NULL: unchanged)
      * take its values; a server-owned or fixed one it gives must keep the stored value (32773).
      */
-    CimInstance modified(CimInstance stored, CimInstance given, String what) throws Rejected {
-        CimInstance shaped = changed(objects, stored, given, n -> !SERVER_OWNED.contains(n) && !FIXED.contains(n), what);
+    SettingsChange modified(CimInstance stored, CimInstance given, String what) throws Rejected {
+        Predicate<CimName> settable = n -> !SERVER_OWNED.contains(n) && !FIXED.contains(n);
+        CimInstance shaped = merged(objects, stored, given, settable, what);
         checkDisk(shaped, what);
-        return shaped;
+        return settableValues(shaped, given, settable);
     }
 
     /**
-     * {@code stored} with the non-NULL properties of {@code given}: a client sends back the whole
-     * instance it read, so a property it may not set is fine as long as it keeps the stored value;
-     * a changed one is refused (32773), named.
+     * The change {@code given} asks of {@code stored}, checked: a client sends back the whole instance it
+     * read, so a property it may not set is fine as long as it keeps the stored value; a changed one is
+     * refused (32773), named. The change carries only the settable values, to be applied to whatever
+     * version is stored when it is written.
      */
-    static CimInstance changed(NamespaceObjects objects, CimInstance stored, CimInstance given, Predicate<CimName> settable,
+    static SettingsChange changed(NamespaceObjects objects, CimInstance stored, CimInstance given, Predicate<CimName> settable,
             String what) throws Rejected {
+        return settableValues(merged(objects, stored, given, settable, what), given, settable);
+    }
+
+    /** {@code stored} with the non-NULL properties of {@code given}, shaped; 32773 when one it may not set differs. */
+    private static CimInstance merged(NamespaceObjects objects, CimInstance stored, CimInstance given,
+            Predicate<CimName> settable, String what) throws Rejected {
         CimInstance.Builder b = stored.toBuilder();
         for (CimProperty p : given.properties()) {
             if (!p.value().isNull()) {
@@ -189,6 +200,17 @@ final class ResourceSettings {
             }
         }
         return shaped;
+    }
+
+    /** The typed values of {@code shaped} for the settable properties {@code given} sets (non-NULL). */
+    private static SettingsChange settableValues(CimInstance shaped, CimInstance given, Predicate<CimName> settable) {
+        List<CimProperty> values = new ArrayList<>();
+        for (CimProperty p : given.properties()) {
+            if (!p.value().isNull() && settable.test(p.name())) {
+                values.add(shaped.property(p.name().value()));
+            }
+        }
+        return new SettingsChange(values);
     }
 
     /** A disk needs the file it stands for: HostResource with one non-empty path. */

@@ -120,7 +120,7 @@ final class SystemDefinitions {
             return out;
         });
         LOG.info("AddResourceSettings: added {} resource settings to virtual machine {}", added.size(), guid);
-        return completed(Map.of("ResultingResourceSettings", refs(call, added)));
+        return completed(Map.of("ResultingResourceSettings", refs(call, added.stream().map(CimInstance::path).toList())));
     }
 
     /** ModifyResourceSettings: changes resource settings of active configurations, each named by its InstanceID. */
@@ -129,7 +129,7 @@ final class SystemDefinitions {
         if (asked.isEmpty()) {
             throw new Rejected(Vendor.INVALID_PARAMETER, "ResourceSettings is required: the resource settings to change");
         }
-        Map<CimObjectPath, CimInstance> changed = new LinkedHashMap<>();
+        Map<CimObjectPath, SettingsChange> changed = new LinkedHashMap<>();
         Set<String> guids = new LinkedHashSet<>();
         for (int i = 0; i < asked.size(); i++) {
             String what = "ResourceSettings[" + i + "]";
@@ -143,12 +143,14 @@ final class SystemDefinitions {
             guids.add(activeVm(ownerOf(stored, what), what));
             changed.put(stored.path().local(), resources.modified(stored, given, what));
         }
+        // Applied to the stored version, not to the copy checked above: a disk write (VirtualDisks) may
+        // have advanced CimkitChangeSequence since, and must not be undone.
         busy.whileFree(guids, Vendor.IN_USE, () -> {
-            changed.forEach((path, now) -> objects.update(path, old -> now));
+            changed.forEach((path, change) -> objects.update(path, change::applyTo));
             return null;
         });
         LOG.info("ModifyResourceSettings: changed {} resource settings of {}", changed.size(), guids);
-        return completed(Map.of("ResultingResourceSettings", refs(call, List.copyOf(changed.values()))));
+        return completed(Map.of("ResultingResourceSettings", refs(call, List.copyOf(changed.keySet()))));
     }
 
     /** RemoveResourceSettings: removes resource settings (disks) from active configurations. */
@@ -199,11 +201,14 @@ final class SystemDefinitions {
         if (name != null && !name.isNull()) {
             VirtualMachines.checkName(name);
         }
-        CimInstance now = ResourceSettings.changed(objects, stored, given, VirtualMachines.SETTABLE::contains, "SystemSettings");
+        SettingsChange change = ResourceSettings.changed(objects, stored, given, VirtualMachines.SETTABLE::contains,
+                "SystemSettings");
+        // Applied to the stored version: a snapshot finished since the check has set Parent, which stays.
         busy.whileFree(List.of(guid), Vendor.IN_USE, () -> {
-            objects.update(stored.path().local(), old -> now);
-            if (!now.value("ElementName").equals(stored.value("ElementName"))) {
-                vms.set(vmPath(guid), "ElementName", now.value("ElementName"));
+            objects.update(stored.path().local(), change::applyTo);
+            CimValue newName = change.value("ElementName");
+            if (newName != null && !newName.equals(graph.get(vmPath(guid)).value("ElementName"))) {
+                vms.set(vmPath(guid), "ElementName", newName);
             }
             return null;
         });
@@ -294,10 +299,10 @@ final class SystemDefinitions {
                 "Name", guid);
     }
 
-    private static CimValue refs(ReferencePointService.Call call, List<CimInstance> instances) {
+    private static CimValue refs(ReferencePointService.Call call, List<CimObjectPath> paths) {
         List<CimValue> out = new ArrayList<>();
-        for (CimInstance i : instances) {
-            out.add(new CimValue.ReferenceValue(i.path().withNamespace(call.ns())));
+        for (CimObjectPath p : paths) {
+            out.add(new CimValue.ReferenceValue(p.withNamespace(call.ns())));
         }
         return new CimValue.ArrayValue(CimType.REFERENCE, out);
     }

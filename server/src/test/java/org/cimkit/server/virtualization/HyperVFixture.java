@@ -79,8 +79,18 @@ final class HyperVFixture {
             return p;
         }
 
+        private Runnable finishing;
+
         synchronized void finishAll() {
             running.clear();
+        }
+
+        /**
+         * The running jobs finish the next time someone asks whether one runs, after {@code lastSteps}
+         * (what they do last) has run: a job ending while a synchronous method is under way.
+         */
+        synchronized void finishWhenAsked(Runnable lastSteps) {
+            finishing = lastSteps;
         }
 
         @Override
@@ -89,6 +99,12 @@ final class HyperVFixture {
 
         @Override
         public synchronized boolean running(CimObjectPath job) {
+            if (finishing != null) {
+                Runnable last = finishing;
+                finishing = null;
+                last.run();
+                running.clear();
+            }
             return running.contains(job);
         }
 

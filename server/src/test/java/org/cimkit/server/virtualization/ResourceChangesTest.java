@@ -8,6 +8,7 @@ import static org.cimkit.server.virtualization.HyperVFixture.vssd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -106,6 +107,23 @@ class ResourceChangesTest {
         assertEquals(32774, f.call(f.definitions::modifyResources, "ResourceSettings", array(onlyId.toBuilder()
                 .property("Limit", CimValue.IntegerValue.uint64(5)).build())).code());
         assertEquals(List.of("D:\\moved.vhdx"), HyperVObjects.strs(f.get(disk.path()), "HostResource"), "unchanged");
+    }
+
+    @Test
+    void aDiskKeepsItsLun() throws Exception {
+        assertEquals(0, add(settings.path(), disk("C:\\data.vhdx")).code());
+        CimInstance disk = storedDisk(1);
+        for (String lun : new String[] {"0", "2", "64", "abc"}) {
+            CimInstance moved = disk.toBuilder().putProperty(CimProperty.of("AddressOnParent", lun)).build().withPath(null);
+            Outcome o = f.call(f.definitions::modifyResources, "ResourceSettings", array(moved));
+            assertEquals(32773, o.code(), () -> "AddressOnParent " + lun + ": " + o);
+            assertTrue(o.out().get("message").toString().contains("AddressOnParent"), o::toString);
+        }
+        assertEquals(disk, f.get(disk.path()), "unchanged: LUN 1, as its InstanceID says");
+        CimInstance same = disk.toBuilder().putProperty(CimProperty.of("ElementName", "data")).build().withPath(null);
+        assertEquals(0, f.call(f.definitions::modifyResources, "ResourceSettings", array(same)).code(),
+                "the copy read back, LUN unchanged, is fine");
+        assertEquals("1", HyperVObjects.str(f.get(disk.path()), "AddressOnParent"));
     }
 
     @Test
