@@ -51,6 +51,11 @@ final class ResourceSettings {
      * encodes and which DefineSystem/AddResourceSettings checked to be free and in range.
      */
     private static final Set<CimName> FIXED = names("ResourceType", "AddressOnParent");
+    /**
+     * Counters the server moves as a disk is written (CimkitWrite): a copy a client read and sends back may
+     * already be behind, so what it sends for them is ignored rather than refused as a change.
+     */
+    private static final Set<CimName> MOVING = names("CimkitChangeSequence", "CimkitChangeLog");
 
     private final NamespaceObjects objects;
 
@@ -188,13 +193,13 @@ final class ResourceSettings {
             Predicate<CimName> settable, String what) throws Rejected {
         CimInstance.Builder b = stored.toBuilder();
         for (CimProperty p : given.properties()) {
-            if (!p.value().isNull()) {
+            if (!p.value().isNull() && !MOVING.contains(p.name())) {
                 b.putProperty(p);
             }
         }
         CimInstance shaped = shaped(objects, b.build(), what);
         for (CimProperty p : given.properties()) {
-            if (!p.value().isNull() && !settable.test(p.name())
+            if (!p.value().isNull() && !MOVING.contains(p.name()) && !settable.test(p.name())
                     && !Objects.equals(shaped.value(p.name().value()), stored.value(p.name().value()))) {
                 throw new Rejected(Vendor.INVALID_PARAMETER, what + ": " + p.name() + " cannot be changed");
             }

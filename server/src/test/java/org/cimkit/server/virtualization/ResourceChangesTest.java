@@ -96,7 +96,10 @@ class ResourceChangesTest {
         assertEquals(32773, f.call(f.definitions::modifyResources, "ResourceSettings", array(onlyId.toBuilder()
                 .property("ResourceType", CimValue.IntegerValue.uint16(3)).build())).code(), "ResourceType is fixed");
         assertEquals(32773, f.call(f.definitions::modifyResources, "ResourceSettings", array(onlyId.toBuilder()
-                .property("CimkitChangeSequence", CimValue.IntegerValue.uint64(9)).build())).code(), "server-owned");
+                .property("VirtualSystemIdentifiers", HyperVObjects.strings(List.of("other"))).build())).code(), "server-owned");
+        assertEquals(0, f.call(f.definitions::modifyResources, "ResourceSettings", array(onlyId.toBuilder()
+                .property("CimkitChangeSequence", CimValue.IntegerValue.uint64(9)).build())).code(), "a moving counter is ignored");
+        assertEquals(0L, ((CimValue.IntegerValue) f.get(disk.path()).value("CimkitChangeSequence")).longValue());
         assertEquals(32773, f.call(f.definitions::modifyResources, "ResourceSettings", array(onlyId.toBuilder()
                 .property("HostResource", HyperVObjects.strings(List.of(""))).build())).code(), "a disk needs its file");
         assertEquals(32773, f.call(f.definitions::modifyResources, "ResourceSettings", array(disk("x").toBuilder()
