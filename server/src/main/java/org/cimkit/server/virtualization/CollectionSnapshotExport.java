@@ -48,7 +48,7 @@ final class CollectionSnapshotExport {
         // No settings: a full export with the disks, as the MOF documents.
         boolean copyStorage = settings == null || settings.value("CopyVmStorage") instanceof CimValue.BooleanValue b && b.value();
         int intent = backupIntent(settings);
-        FaultInjection fault = fault(settings);
+        FaultInjection fault = FaultInjection.fromSetting(settings, defaultFault, Vendor.INVALID_PARAMETER);
         CimInstance group = collections.groupOf(collection);
         if (group == null) {
             throw new Rejected(Vendor.INVALID_STATE, "snapshot collection " + collectionId + " belongs to no VM group");
@@ -80,19 +80,6 @@ final class CollectionSnapshotExport {
             throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 1 (PreserveChain) or 2 (Merge), not " + intent);
         }
         return intent;
-    }
-
-    /** The settings' Cimkit fault directive, else the server's. */
-    private FaultInjection fault(CimInstance settings) throws Rejected {
-        String text = HyperVObjects.str(settings, "CimkitFaultInjection");
-        if (text == null || text.isBlank()) {
-            return defaultFault;
-        }
-        try {
-            return FaultInjection.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new Rejected(Vendor.INVALID_PARAMETER, "CimkitFaultInjection: " + e.getMessage());
-        }
     }
 
     /**
