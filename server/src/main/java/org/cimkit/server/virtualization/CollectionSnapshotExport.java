@@ -45,8 +45,8 @@ final class CollectionSnapshotExport {
         String text = in.string("ExportSettingData");
         CimInstance settings = text != null && text.isBlank() ? null
                 : in.embedded("ExportSettingData", SETTINGS, Vendor.INVALID_PARAMETER);
-        // No settings: a full export with the disks, as the MOF documents.
-        boolean copyStorage = settings == null || settings.value("CopyVmStorage") instanceof CimValue.BooleanValue b && b.value();
+        // No settings, or CopyVmStorage NULL: its default, the disks (as the per-VM export reads it).
+        boolean copyStorage = !(settings != null && settings.value("CopyVmStorage") instanceof CimValue.BooleanValue b && !b.value());
         int intent = backupIntent(settings);
         FaultInjection fault = FaultInjection.fromSetting(settings, defaultFault, Vendor.INVALID_PARAMETER);
         CimInstance group = collections.groupOf(collection);
