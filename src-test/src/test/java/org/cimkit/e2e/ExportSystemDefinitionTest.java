@@ -214,7 +214,7 @@ class ExportSystemDefinitionTest {
         assertEquals("full", os.header().get("Kind"));
         assertEquals(WEB_DISK0, os.header().get("DiskId"));
         assertEquals("none", os.header().get("BaseChangeTrackingId"));
-        assertEquals("0", os.header().get("BackupIntent"));
+        assertEquals("PreserveChain", os.header().get("BackupIntent"), "named, not numbered");
         assertTrue(os.header().get("ChangeTrackingId").endsWith(":00000002"), os.header().toString());
         assertEquals(List.of("1 0 4096"), os.writes());
         DataFile data = DataFile.read(full.resolve("Virtual Hard Disks/web-01-data.vhdx.cimkit-disk"));
@@ -241,7 +241,7 @@ class ExportSystemDefinitionTest {
         Path sub = diff.resolve(WEB);
         DataFile os2 = DataFile.read(sub.resolve("Virtual Hard Disks/web-01-os.vhdx.cimkit-disk"));
         assertEquals("differential", os2.header().get("Kind"));
-        assertEquals("1", os2.header().get("BackupIntent"));
+        assertEquals("Merge", os2.header().get("BackupIntent"), "the per-VM 1 is Merge");
         assertEquals(os.header().get("ChangeTrackingId"), os2.header().get("BaseChangeTrackingId"));
         assertTrue(os2.header().get("ChangeTrackingId").endsWith(":00000003"));
         assertEquals(List.of("2 8192 512"), os2.writes(), "exactly the write since the reference point");

@@ -127,6 +127,9 @@ class GroupSnapshotExportTest {
                 GroupSnapshotTest.settings(Map.of("BackupIntent", CimValue.IntegerValue.uint16(1)))), 7);
         for (String vm : List.of(WEB, DB)) {
             assertTrue(!diskFiles(withNull, vm).isEmpty(), "CopyVmStorage NULL exports the disks of " + vm);
+            for (Path f : diskFiles(withNull, vm)) {
+                assertTrue(Files.readAllLines(f).contains("BackupIntent: PreserveChain"), "the group's 1 is named PreserveChain: " + f);
+            }
         }
         Path withFalse = root.resolve("group-copy-storage-false");
         exported(GroupSnapshotTest.exportSnapshot(client, collection, withFalse.toString(),

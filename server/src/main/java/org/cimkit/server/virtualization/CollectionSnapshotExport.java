@@ -22,9 +22,6 @@ import org.cimkit.server.virtualization.ReturnCodes.Vendor;
  */
 final class CollectionSnapshotExport {
     static final CimName SETTINGS = CimName.of("Msvm_CollectionSnapshotExportSettingData");
-    /** BackupIntent of the collection export: 1 PreserveChain (the default when not given), 2 Merge. */
-    static final int PRESERVE_CHAIN = 1;
-    static final int MERGE = 2;
 
     private final Snapshots snapshots;
     private final SnapshotCollections collections;
@@ -47,7 +44,7 @@ final class CollectionSnapshotExport {
                 : in.embedded("ExportSettingData", SETTINGS, Vendor.INVALID_PARAMETER);
         // No settings, or CopyVmStorage NULL: its default, the disks (as the per-VM export reads it).
         boolean copyStorage = !(settings != null && settings.value("CopyVmStorage") instanceof CimValue.BooleanValue b && !b.value());
-        int intent = backupIntent(settings);
+        BackupIntent intent = backupIntent(settings);
         FaultInjection fault = FaultInjection.fromSetting(settings, defaultFault, Vendor.INVALID_PARAMETER);
         CimInstance group = collections.groupOf(collection);
         if (group == null) {
@@ -70,16 +67,18 @@ final class CollectionSnapshotExport {
         return new Request(in.string("ExportDirectory"), options, fault);
     }
 
-    private static int backupIntent(CimInstance settings) throws Rejected {
+    /** The collection export's BackupIntent: 1 PreserveChain (the default when not given), 2 Merge. */
+    private static BackupIntent backupIntent(CimInstance settings) throws Rejected {
         CimValue v = settings == null ? null : settings.value("BackupIntent");
         if (v == null || v.isNull()) {
-            return PRESERVE_CHAIN;
+            return BackupIntent.PRESERVE_CHAIN;
         }
         int intent = HyperVObjects.uint(settings, "BackupIntent");
-        if (intent != PRESERVE_CHAIN && intent != MERGE) {
-            throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 1 (PreserveChain) or 2 (Merge), not " + intent);
-        }
-        return intent;
+        return switch (intent) {
+            case 1 -> BackupIntent.PRESERVE_CHAIN;
+            case 2 -> BackupIntent.MERGE;
+            default -> throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 1 (PreserveChain) or 2 (Merge), not " + intent);
+        };
     }
 
     /**

@@ -12,7 +12,7 @@ import org.cimkit.server.virtualization.DiskChanges.Write;
  * CimkitDiskData 1
  * DiskId: Microsoft:&lt;VM GUID&gt;\...\L
  * Kind: full | differential
- * BackupIntent: 0
+ * BackupIntent: PreserveChain | Merge
  * BaseChangeTrackingId: none | rctX:&lt;uuid&gt;:&lt;generation&gt;
  * ChangeTrackingId: rctX:&lt;uuid&gt;:&lt;generation&gt;
  * Reason: &lt;why a full file was written though a differential one was asked&gt;   (only then)
@@ -23,7 +23,7 @@ import org.cimkit.server.virtualization.DiskChanges.Write;
  * A differential file lists the writes after its base up to the snapshot; a full one every write the
  * disk's log still keeps up to the snapshot.
  */
-record DiskDataFile(String diskId, boolean differential, int backupIntent, String baseTrackingId, String trackingId,
+record DiskDataFile(String diskId, boolean differential, BackupIntent backupIntent, String baseTrackingId, String trackingId,
         String reason, List<Write> writes) {
     static final String FORMAT = "CimkitDiskData 1";
     static final String EXTENSION = ".cimkit-disk";
@@ -38,7 +38,7 @@ record DiskDataFile(String diskId, boolean differential, int backupIntent, Strin
      * full). {@code whyNoBase}: why a differential export could not use a base for this disk (then a
      * full file says so). A base the log no longer reaches back to also gives a full file.
      */
-    static DiskDataFile of(String diskId, int backupIntent, String trackingId, long snapshotSequence, List<Write> log,
+    static DiskDataFile of(String diskId, BackupIntent backupIntent, String trackingId, long snapshotSequence, List<Write> log,
             String baseTrackingId, long baseSequence, String whyNoBase) {
         List<Write> upToSnapshot = log.stream().filter(w -> w.sequence() <= snapshotSequence).toList();
         String reason = whyNoBase;
@@ -61,7 +61,7 @@ record DiskDataFile(String diskId, boolean differential, int backupIntent, Strin
         b.append(FORMAT).append('\n');
         b.append("DiskId: ").append(diskId).append('\n');
         b.append("Kind: ").append(differential ? "differential" : "full").append('\n');
-        b.append("BackupIntent: ").append(backupIntent).append('\n');
+        b.append("BackupIntent: ").append(backupIntent.fileName()).append('\n');
         b.append("BaseChangeTrackingId: ").append(baseTrackingId == null ? "none" : baseTrackingId).append('\n');
         b.append("ChangeTrackingId: ").append(trackingId).append('\n');
         if (reason != null) {

@@ -60,10 +60,12 @@ final class ExportSystemDefinition {
             throw new Rejected(Vendor.NOT_SUPPORTED, "CopySnapshotConfiguration " + copy
                     + " is not supported; only 3 (ExportOneSnapshotForBackup) is");
         }
-        int intent = uint(settings, "BackupIntent", 0);
-        if (intent != 0 && intent != 1) {
-            throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 0 (PreserveChain) or 1 (Merge), not " + intent);
-        }
+        BackupIntent intent = switch (uint(settings, "BackupIntent", 0)) {
+            case 0 -> BackupIntent.PRESERVE_CHAIN;
+            case 1 -> BackupIntent.MERGE;
+            default -> throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 0 (PreserveChain) or 1 (Merge), not "
+                    + uint(settings, "BackupIntent", 0));
+        };
         FaultInjection fault = FaultInjection.fromSetting(settings, defaultFault, Vendor.INVALID_PARAMETER);
         CimInstance snapshot = referenced(settings, "SnapshotVirtualSystem", true);
         CimInstance base = referenced(settings, "DifferentialBackupBase", false);

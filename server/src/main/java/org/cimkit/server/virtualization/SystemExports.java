@@ -59,12 +59,12 @@ final class SystemExports {
      *
      * @param snapshot          the snapshot (a Msvm_VirtualSystemSettingData of {@code vm}) to export
      * @param differentialBase  a Msvm_VirtualSystemReferencePoint or snapshot of the same VM, or null for a full export
-     * @param backupIntent      written into the data files as given (the caller's map: 0/1 per VM, 1/2 for a group)
+     * @param backupIntent      written into the data files by name
      * @param excludedDisks     InstanceIDs of the VM's disks to leave out (each must be one of its disks)
      * @param createSubdirectory write into {@code <directory>/<VM GUID>} instead of {@code <directory>}
      */
     record Options(CimInstance snapshot, boolean copyVmStorage, boolean copyVmRuntimeInformation, boolean createSubdirectory,
-            CimInstance differentialBase, int backupIntent, List<String> excludedDisks) {
+            CimInstance differentialBase, BackupIntent backupIntent, List<String> excludedDisks) {
         Options {
             excludedDisks = excludedDisks == null ? List.of() : List.copyOf(excludedDisks);
         }
@@ -233,7 +233,7 @@ final class SystemExports {
         }
     }
 
-    private DiskDataFile dataFile(String diskId, CimInstance copy, String snapshotId, int backupIntent, Base base) {
+    private DiskDataFile dataFile(String diskId, CimInstance copy, String snapshotId, BackupIntent backupIntent, Base base) {
         long sequence = DiskChanges.sequence(copy);
         String trackingId = DiskChanges.trackingId(snapshotId, diskId, sequence);
         CimInstance current = snapshots.graph().get(HyperVObjects.path(HyperVObjects.SASD, "InstanceID", diskId));

@@ -16,14 +16,14 @@ class DiskDataFileTest {
 
     @Test
     void fullListsEveryWriteUpToTheSnapshot() {
-        DiskDataFile f = DiskDataFile.of("D", 0, "rctX:u:00000003", 2, LOG, null, 0, null);
+        DiskDataFile f = DiskDataFile.of("D", BackupIntent.PRESERVE_CHAIN, "rctX:u:00000003", 2, LOG, null, 0, null);
         assertFalse(f.differential());
         assertEquals(LOG.subList(0, 2), f.writes(), "the write after the snapshot is not in it");
         assertEquals("""
                 CimkitDiskData 1
                 DiskId: D
                 Kind: full
-                BackupIntent: 0
+                BackupIntent: PreserveChain
                 BaseChangeTrackingId: none
                 ChangeTrackingId: rctX:u:00000003
                 Writes: 2
@@ -34,27 +34,27 @@ class DiskDataFileTest {
 
     @Test
     void differentialListsTheWritesAfterTheBase() {
-        DiskDataFile f = DiskDataFile.of("D", 1, "rctX:u:00000004", 3, LOG, "rctX:b:00000002", 1, null);
+        DiskDataFile f = DiskDataFile.of("D", BackupIntent.MERGE, "rctX:u:00000004", 3, LOG, "rctX:b:00000002", 1, null);
         assertTrue(f.differential());
         assertEquals(LOG.subList(1, 3), f.writes());
-        assertTrue(f.text().contains("Kind: differential\nBackupIntent: 1\nBaseChangeTrackingId: rctX:b:00000002\n"), f.text());
-        assertEquals(List.of(), DiskDataFile.of("D", 0, "x", 3, LOG, "b", 3, null).writes(), "nothing since the base");
+        assertTrue(f.text().contains("Kind: differential\nBackupIntent: Merge\nBaseChangeTrackingId: rctX:b:00000002\n"), f.text());
+        assertEquals(List.of(), DiskDataFile.of("D", BackupIntent.PRESERVE_CHAIN, "x", 3, LOG, "b", 3, null).writes(), "nothing since the base");
     }
 
     @Test
     void aBaseOlderThanTheKeptLogGivesAFullFileSayingWhy() {
         List<Write> kept = new ArrayList<>(LOG.subList(1, 3)); // write 1 was dropped
-        DiskDataFile f = DiskDataFile.of("D", 0, "x", 3, kept, "rctX:b:00000001", 0, null);
+        DiskDataFile f = DiskDataFile.of("D", BackupIntent.PRESERVE_CHAIN, "x", 3, kept, "rctX:b:00000001", 0, null);
         assertFalse(f.differential());
         assertEquals(kept, f.writes());
         assertTrue(f.text().contains("BaseChangeTrackingId: none\n"));
         assertTrue(f.text().contains("Reason: the disk's change log no longer holds the writes after the base"), f.text());
-        assertTrue(DiskDataFile.of("D", 0, "x", 3, kept, "b", 1, null).differential(), "a base the log reaches back to");
+        assertTrue(DiskDataFile.of("D", BackupIntent.PRESERVE_CHAIN, "x", 3, kept, "b", 1, null).differential(), "a base the log reaches back to");
     }
 
     @Test
     void aDiskTheBaseDoesNotKnowGetsAFullFileSayingWhy() {
-        DiskDataFile f = DiskDataFile.of("D", 0, "x", 3, LOG, null, 0, "the base reference point has no change-tracking ID for this disk");
+        DiskDataFile f = DiskDataFile.of("D", BackupIntent.PRESERVE_CHAIN, "x", 3, LOG, null, 0, "the base reference point has no change-tracking ID for this disk");
         assertFalse(f.differential());
         assertEquals(LOG, f.writes());
         assertTrue(f.text().contains("Reason: the base reference point has no change-tracking ID for this disk\n"));
