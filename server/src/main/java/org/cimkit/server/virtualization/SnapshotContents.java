@@ -73,8 +73,8 @@ final class SnapshotContents {
      * snapshot has are restored (same InstanceIDs as the VM's own), ones it lacks are removed, ones
      * only it has are added back. A disk the VM still has keeps its current CimkitChangeSequence and
      * CimkitChangeLog: the log records writes, not contents, and its sequence numbers must only grow
-     * (a change-tracking ID handed out earlier must never name two states). A disk added back starts
-     * from the sequence its copy recorded, with no log.
+     * (a change-tracking ID handed out earlier must never name two states). A disk added back gets a
+     * sequence above any it could have had ({@link #sequenceForReAdded}) and no log.
      */
     void restore(CimInstance snapshot, CimInstance activeVssd) {
         String vmGuid = HyperVObjects.str(activeVssd, "VirtualSystemIdentifier");
@@ -108,9 +108,51 @@ final class SnapshotContents {
         for (Map.Entry<String, CimInstance> e : wanted.entrySet()) {
             CimInstance copy = e.getValue();
             String original = originalId(HyperVObjects.str(copy, "InstanceID"), vmGuid, snapshotId);
-            CimInstance added = objects.create(withId(copy, original).build());
+            CimInstance restored = withId(copy, original).build();
+            if (HyperVObjects.isDisk(copy)) {
+                restored = DiskChanges.withChanges(restored, sequenceForReAdded(vmGuid, original, copy), null);
+            }
+            CimInstance added = objects.create(restored);
             link(activeVssd.path(), added.path());
         }
+    }
+
+    /**
+     * The sequence of a disk ApplySnapshot adds back: one above the highest it could have had — its
+     * copy's, every snapshot copy's of it and every reference point's state of it — with no log entry
+     * for that step. Starting again from the copy's sequence would reuse numbers a base already names
+     * for other contents, and a differential export against such a base would silently miss writes;
+     * this way every older base sees a gap in the log and gets a full data file (DiskDataFile).
+     */
+    private long sequenceForReAdded(String vmGuid, String diskId, CimInstance copy) {
+        long highest = DiskChanges.sequence(copy);
+        List<CimInstance> snapshotsOfVm = objects.instancesOf(HyperVObjects.VSSD)
+                .filter(v -> Snapshots.isSnapshot(v) && vmGuid.equalsIgnoreCase(HyperVObjects.str(v, "VirtualSystemIdentifier")))
+                .toList();
+        for (CimInstance snapshot : snapshotsOfVm) {
+            String id = HyperVObjects.str(snapshot, "InstanceID");
+            for (CimInstance c : copies(snapshot)) {
+                if (HyperVObjects.isDisk(c) && diskId.equalsIgnoreCase(originalId(HyperVObjects.str(c, "InstanceID"), vmGuid, id))) {
+                    highest = Math.max(highest, DiskChanges.sequence(c));
+                }
+            }
+        }
+        List<CimInstance> points = objects.instancesOf(HyperVObjects.VS_RP)
+                .filter(rp -> vmGuid.equalsIgnoreCase(HyperVObjects.str(rp, "VirtualSystemIdentifier"))).toList();
+        for (CimInstance rp : points) {
+            List<String> disks = HyperVObjects.strs(rp, "VirtualDiskIdentifiers");
+            List<String> rct = HyperVObjects.strs(rp, "ResilientChangeTrackingIdentifiers");
+            for (int i = 0; i < disks.size() && i < rct.size(); i++) {
+                if (diskId.equalsIgnoreCase(disks.get(i))) {
+                    try {
+                        highest = Math.max(highest, DiskChanges.sequenceOf(rct.get(i)));
+                    } catch (IllegalArgumentException e) {
+                        // not one of ours: names no sequence a base could be at
+                    }
+                }
+            }
+        }
+        return highest + 1;
     }
 
     /** The instance, unstored (no path), with another InstanceID. */
