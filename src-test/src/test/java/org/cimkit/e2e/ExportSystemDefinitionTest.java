@@ -299,6 +299,30 @@ class ExportSystemDefinitionTest {
     static final String DB_DISK0 = "Microsoft:" + DB + "\\BE0C80E9-A4AE-5AC9-91CE-69951C5CE6C2\\0\\0\\L";
 
     @Test
+    void anExportIntoADirectoryHoldingAnEarlierBackupsFilesIsRefusedAndLosesNothing() throws Exception {
+        CimInstance first = recoverySnapshot(BUILD);
+        Path dir = root.resolve("build-one-directory");
+        exported(BUILD, dir, edited(BUILD, first, null));
+        Map<Path, byte[]> before = new java.util.LinkedHashMap<>();
+        for (Path f : files(dir)) {
+            before.put(f, Files.readAllBytes(f));
+        }
+        assertTrue(before.keySet().stream().anyMatch(f -> f.toString().endsWith(".cimkit-disk")), before.keySet().toString());
+        CimInstance rp = convert(first);
+        CimInstance second = recoverySnapshot(BUILD);
+
+        // the incremental backup into the full one's directory: its data files have the same names
+        Result again = export(BUILD, dir, edited(BUILD, second, wmiPath(rp)));
+        assertRefused(32775, again, "a file of the full backup is already there");
+        assertEquals(List.copyOf(before.keySet()), files(dir), "no file added, none removed");
+        for (Map.Entry<Path, byte[]> e : before.entrySet()) {
+            assertTrue(java.util.Arrays.equals(e.getValue(), Files.readAllBytes(e.getKey())), "unchanged: " + e.getKey());
+        }
+        // a directory of its own, as the sample's users give each backup
+        exported(BUILD, root.resolve("build-one-directory-incremental"), edited(BUILD, second, wmiPath(rp)));
+    }
+
+    @Test
     void refusedInputsAnswerTheVendorCodesAndStartNoJob() throws Exception {
         CimInstance snapshot = recoverySnapshot(BUILD);
         CimInstance webSnapshot = recoverySnapshot(WEB);
