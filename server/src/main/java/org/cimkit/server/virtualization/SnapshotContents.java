@@ -71,10 +71,11 @@ final class SnapshotContents {
     /**
      * Makes the VM's active resource settings those the snapshot carries (ApplySnapshot): settings the
      * snapshot has are restored (same InstanceIDs as the VM's own), ones it lacks are removed, ones
-     * only it has are added back. A disk the VM still has keeps its current CimkitChangeSequence and
-     * CimkitChangeLog: the log records writes, not contents, and its sequence numbers must only grow
-     * (a change-tracking ID handed out earlier must never name two states). A disk added back gets a
-     * sequence above any it could have had ({@link #sequenceForReAdded}) and no log.
+     * only it has are added back. A disk's sequence numbers must only grow (a change-tracking ID handed
+     * out earlier must never name two states), and going back to the copy's contents is no write: so a
+     * disk the VM still has keeps its CimkitChangeLog, and a disk added back gets none; either way its
+     * sequence steps to one above any it could have had ({@link #highestKnown}) with no log entry for
+     * that step, and a differential export against any base from before sees the gap.
      */
     void restore(CimInstance snapshot, CimInstance activeVssd) {
         String vmGuid = HyperVObjects.str(activeVssd, "VirtualSystemIdentifier");
@@ -90,6 +91,7 @@ final class SnapshotContents {
                 graph.deleteWithAssociations(current.path());
                 continue;
             }
+            long highest = HyperVObjects.isDisk(current) ? highestKnown(vmGuid, id, DiskChanges.sequence(current)) : 0;
             objects.update(current.path(), now -> {
                 // Keys (the path's, whether or not the property carries its Key qualifier) stay the VM's own.
                 Set<String> keys = new HashSet<>();
@@ -102,7 +104,13 @@ final class SnapshotContents {
                         b.putProperty(now.property(name).withValue(p.value()));
                     }
                 }
-                return b.build();
+                CimInstance restored = b.build();
+                if (!HyperVObjects.isDisk(now)) {
+                    return restored;
+                }
+                List<String> log = now.property(DiskChanges.LOG) == null || now.value(DiskChanges.LOG).isNull() ? null
+                        : HyperVObjects.strs(now, DiskChanges.LOG);
+                return DiskChanges.withChanges(restored, Math.max(highest, DiskChanges.sequence(now)) + 1, log);
             });
         }
         for (Map.Entry<String, CimInstance> e : wanted.entrySet()) {
@@ -110,7 +118,7 @@ final class SnapshotContents {
             String original = originalId(HyperVObjects.str(copy, "InstanceID"), vmGuid, snapshotId);
             CimInstance restored = withId(copy, original).build();
             if (HyperVObjects.isDisk(copy)) {
-                restored = DiskChanges.withChanges(restored, sequenceForReAdded(vmGuid, original, copy), null);
+                restored = DiskChanges.withChanges(restored, highestKnown(vmGuid, original, DiskChanges.sequence(copy)) + 1, null);
             }
             CimInstance added = objects.create(restored);
             link(activeVssd.path(), added.path());
@@ -118,14 +126,15 @@ final class SnapshotContents {
     }
 
     /**
-     * The sequence of a disk ApplySnapshot adds back: one above the highest it could have had — its
-     * copy's, every snapshot copy's of it and every reference point's state of it — with no log entry
-     * for that step. Starting again from the copy's sequence would reuse numbers a base already names
-     * for other contents, and a differential export against such a base would silently miss writes;
-     * this way every older base sees a gap in the log and gets a full data file (DiskDataFile).
+     * The highest sequence disk {@code diskId} could have had: {@code atLeast} (its current one, or its
+     * copy's when it is added back), every snapshot copy's of it and every reference point's state of it.
+     * Restoring it at the copy's sequence would reuse numbers a base already names for other contents,
+     * and a differential export against such a base would silently miss that the disk went back;
+     * one above this, with no log entry, every older base sees a gap and gets a full data file
+     * (DiskDataFile).
      */
-    private long sequenceForReAdded(String vmGuid, String diskId, CimInstance copy) {
-        long highest = DiskChanges.sequence(copy);
+    private long highestKnown(String vmGuid, String diskId, long atLeast) {
+        long highest = atLeast;
         List<CimInstance> snapshotsOfVm = objects.instancesOf(HyperVObjects.VSSD)
                 .filter(v -> Snapshots.isSnapshot(v) && vmGuid.equalsIgnoreCase(HyperVObjects.str(v, "VirtualSystemIdentifier")))
                 .toList();
@@ -152,7 +161,7 @@ final class SnapshotContents {
                 }
             }
         }
-        return highest + 1;
+        return highest;
     }
 
     /** The instance, unstored (no path), with another InstanceID. */

@@ -134,8 +134,11 @@ class SnapshotContentsTest {
         assertEquals(4096, ((CimValue.IntegerValue) stored(MEM, CimName.of("Msvm_ResourceAllocationSettingData"))
                 .value("VirtualQuantity")).longValue());
         CimInstance d0 = stored(D0, HyperVObjects.SASD);
-        assertEquals(2, DiskChanges.sequence(d0), "a disk keeps its current sequence");
-        assertEquals(List.of("1 100 1", "2 200 1"), HyperVObjects.strs(d0, "CimkitChangeLog"));
+        assertEquals(3, DiskChanges.sequence(d0), "a disk's sequence steps past its current one: going back is a change");
+        assertEquals(List.of("1 100 1", "2 200 1"), HyperVObjects.strs(d0, "CimkitChangeLog"), "with no log entry");
+        DiskDataFile sinceBeforeTheApply = DiskDataFile.of(D0, BackupIntent.PRESERVE_CHAIN, "x", 3, DiskChanges.log(d0), "rctX:b:00000003",
+                2, null);
+        assertFalse(sinceBeforeTheApply.differential(), "a base at 2 sees the gap: no writes listed would miss the revert");
         CimInstance d1 = stored(D1, HyperVObjects.SASD);
         assertEquals(2, DiskChanges.sequence(d1), "a disk added back starts one above its copy's sequence, the highest known");
         assertEquals(List.of(), DiskChanges.log(d1));
