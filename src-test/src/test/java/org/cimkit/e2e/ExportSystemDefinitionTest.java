@@ -214,7 +214,7 @@ class ExportSystemDefinitionTest {
         assertEquals("full", os.header().get("Kind"));
         assertEquals(WEB_DISK0, os.header().get("DiskId"));
         assertEquals("none", os.header().get("BaseChangeTrackingId"));
-        assertEquals("0", os.header().get("BackupIntent"));
+        assertEquals("PreserveChain", os.header().get("BackupIntent"), "named, not numbered");
         assertTrue(os.header().get("ChangeTrackingId").endsWith(":00000002"), os.header().toString());
         assertEquals(List.of("1 0 4096"), os.writes());
         DataFile data = DataFile.read(full.resolve("Virtual Hard Disks/web-01-data.vhdx.cimkit-disk"));
@@ -241,7 +241,7 @@ class ExportSystemDefinitionTest {
         Path sub = diff.resolve(WEB);
         DataFile os2 = DataFile.read(sub.resolve("Virtual Hard Disks/web-01-os.vhdx.cimkit-disk"));
         assertEquals("differential", os2.header().get("Kind"));
-        assertEquals("1", os2.header().get("BackupIntent"));
+        assertEquals("Merge", os2.header().get("BackupIntent"), "the per-VM 1 is Merge");
         assertEquals(os.header().get("ChangeTrackingId"), os2.header().get("BaseChangeTrackingId"));
         assertTrue(os2.header().get("ChangeTrackingId").endsWith(":00000003"));
         assertEquals(List.of("2 8192 512"), os2.writes(), "exactly the write since the reference point");
@@ -297,6 +297,30 @@ class ExportSystemDefinitionTest {
     }
 
     static final String DB_DISK0 = "Microsoft:" + DB + "\\BE0C80E9-A4AE-5AC9-91CE-69951C5CE6C2\\0\\0\\L";
+
+    @Test
+    void anExportIntoADirectoryHoldingAnEarlierBackupsFilesIsRefusedAndLosesNothing() throws Exception {
+        CimInstance first = recoverySnapshot(BUILD);
+        Path dir = root.resolve("build-one-directory");
+        exported(BUILD, dir, edited(BUILD, first, null));
+        Map<Path, byte[]> before = new java.util.LinkedHashMap<>();
+        for (Path f : files(dir)) {
+            before.put(f, Files.readAllBytes(f));
+        }
+        assertTrue(before.keySet().stream().anyMatch(f -> f.toString().endsWith(".cimkit-disk")), before.keySet().toString());
+        CimInstance rp = convert(first);
+        CimInstance second = recoverySnapshot(BUILD);
+
+        // the incremental backup into the full one's directory: its data files have the same names
+        Result again = export(BUILD, dir, edited(BUILD, second, wmiPath(rp)));
+        assertRefused(32775, again, "a file of the full backup is already there");
+        assertEquals(List.copyOf(before.keySet()), files(dir), "no file added, none removed");
+        for (Map.Entry<Path, byte[]> e : before.entrySet()) {
+            assertTrue(java.util.Arrays.equals(e.getValue(), Files.readAllBytes(e.getKey())), "unchanged: " + e.getKey());
+        }
+        // a directory of its own, as the sample's users give each backup
+        exported(BUILD, root.resolve("build-one-directory-incremental"), edited(BUILD, second, wmiPath(rp)));
+    }
 
     @Test
     void refusedInputsAnswerTheVendorCodesAndStartNoJob() throws Exception {

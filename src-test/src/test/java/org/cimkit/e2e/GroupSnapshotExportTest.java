@@ -107,6 +107,40 @@ class GroupSnapshotExportTest {
         }
     }
 
+    /** The disk data files written for one member VM's export. */
+    static List<Path> diskFiles(Path dir, String vm) throws Exception {
+        Path disks = dir.resolve(vm).resolve("Virtual Hard Disks");
+        if (!Files.isDirectory(disks)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(disks)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".cimkit-disk")).toList();
+        }
+    }
+
+    @Test
+    void settingsWithoutCopyVmStorageExportTheDisksAndFalseLeavesThemOut() throws Exception {
+        // A NULL property means its default (TRUE), as for the per-VM ExportSystemDefinition.
+        CimObjectPath collection = recoveryCollection();
+        Path withNull = root.resolve("group-copy-storage-null");
+        exported(GroupSnapshotTest.exportSnapshot(client, collection, withNull.toString(),
+                GroupSnapshotTest.settings(Map.of("BackupIntent", CimValue.IntegerValue.uint16(1)))), 7);
+        for (String vm : List.of(WEB, DB)) {
+            assertTrue(!diskFiles(withNull, vm).isEmpty(), "CopyVmStorage NULL exports the disks of " + vm);
+            for (Path f : diskFiles(withNull, vm)) {
+                assertTrue(Files.readAllLines(f).contains("BackupIntent: PreserveChain"), "the group's 1 is named PreserveChain: " + f);
+            }
+        }
+        Path withFalse = root.resolve("group-copy-storage-false");
+        exported(GroupSnapshotTest.exportSnapshot(client, collection, withFalse.toString(),
+                GroupSnapshotTest.settings(Map.of("CopyVmStorage", CimValue.BooleanValue.FALSE))), 7);
+        for (String vm : List.of(WEB, DB)) {
+            assertEquals(List.of(), diskFiles(withFalse, vm), "CopyVmStorage FALSE leaves the disks of " + vm + " out");
+        }
+        Result d = invoke(client, GroupSnapshotTest.service(), "DestroySnapshot", params("AffectedSnapshotCollection", ref(collection)));
+        assertEquals(7, uint(waitForJob(client, d.job()), "JobState"));
+    }
+
     @Test
     void faultInTheSettingsFailsTheExportAndAnOutsideDirectoryIsRefused() throws Exception {
         CimObjectPath collection = recoveryCollection();

@@ -102,7 +102,7 @@ final class CollectionReferencePointService extends ReferencePointService {
         String groupId = HyperVObjects.str(rpc, "VirtualSystemCollectionId");
         String rpcId = HyperVObjects.str(rpc, "CollectionID");
         CimInstance settings = in.embedded("ExportSettingData", HyperVObjects.COLLECTION_EXPORT_SD, Vendor.INVALID_PARAMETER);
-        FaultInjection fault = fault(settings);
+        FaultInjection fault = FaultInjection.fromSetting(settings, defaultFault, Vendor.INVALID_PARAMETER);
         CimInstance base = base(rpc, HyperVObjects.str(settings, "BaseReferencePointCollection"));
         Map<String, CimInstance> rpByVm = new LinkedHashMap<>();
         for (CimInstance rp : g.members(rpc)) {
@@ -144,19 +144,6 @@ final class CollectionReferencePointService extends ReferencePointService {
         Map<String, CimValue> onDone = Map.of("ExportedConfigFilePaths", HyperVObjects.strings(List.of(file.toString())));
         return startExport(spec, rpc.path(),
                 new ExportTask(call.ns(), exportRoot, file, items, baseItems, fault, onDone));
-    }
-
-    /** The Cimkit fault directive of the settings, else the server's default. */
-    private FaultInjection fault(CimInstance settings) throws Rejected {
-        String text = HyperVObjects.str(settings, "CimkitFaultInjection");
-        if (text == null || text.isBlank()) {
-            return defaultFault;
-        }
-        try {
-            return FaultInjection.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new Rejected(Vendor.INVALID_PARAMETER, "CimkitFaultInjection: " + e.getMessage());
-        }
     }
 
     /** The base of a differential export (null for a full one): an older collection reference point of the same VM group. */

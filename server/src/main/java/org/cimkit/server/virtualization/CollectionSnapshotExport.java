@@ -22,9 +22,6 @@ import org.cimkit.server.virtualization.ReturnCodes.Vendor;
  */
 final class CollectionSnapshotExport {
     static final CimName SETTINGS = CimName.of("Msvm_CollectionSnapshotExportSettingData");
-    /** BackupIntent of the collection export: 1 PreserveChain (the default when not given), 2 Merge. */
-    static final int PRESERVE_CHAIN = 1;
-    static final int MERGE = 2;
 
     private final Snapshots snapshots;
     private final SnapshotCollections collections;
@@ -45,10 +42,10 @@ final class CollectionSnapshotExport {
         String text = in.string("ExportSettingData");
         CimInstance settings = text != null && text.isBlank() ? null
                 : in.embedded("ExportSettingData", SETTINGS, Vendor.INVALID_PARAMETER);
-        // No settings: a full export with the disks, as the MOF documents.
-        boolean copyStorage = settings == null || settings.value("CopyVmStorage") instanceof CimValue.BooleanValue b && b.value();
-        int intent = backupIntent(settings);
-        FaultInjection fault = fault(settings);
+        // No settings, or CopyVmStorage NULL: its default, the disks (as the per-VM export reads it).
+        boolean copyStorage = !(settings != null && settings.value("CopyVmStorage") instanceof CimValue.BooleanValue b && !b.value());
+        BackupIntent intent = backupIntent(settings);
+        FaultInjection fault = FaultInjection.fromSetting(settings, defaultFault, Vendor.INVALID_PARAMETER);
         CimInstance group = collections.groupOf(collection);
         if (group == null) {
             throw new Rejected(Vendor.INVALID_STATE, "snapshot collection " + collectionId + " belongs to no VM group");
@@ -70,29 +67,18 @@ final class CollectionSnapshotExport {
         return new Request(in.string("ExportDirectory"), options, fault);
     }
 
-    private static int backupIntent(CimInstance settings) throws Rejected {
+    /** The collection export's BackupIntent: 1 PreserveChain (the default when not given), 2 Merge. */
+    private static BackupIntent backupIntent(CimInstance settings) throws Rejected {
         CimValue v = settings == null ? null : settings.value("BackupIntent");
         if (v == null || v.isNull()) {
-            return PRESERVE_CHAIN;
+            return BackupIntent.PRESERVE_CHAIN;
         }
         int intent = HyperVObjects.uint(settings, "BackupIntent");
-        if (intent != PRESERVE_CHAIN && intent != MERGE) {
-            throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 1 (PreserveChain) or 2 (Merge), not " + intent);
-        }
-        return intent;
-    }
-
-    /** The settings' Cimkit fault directive, else the server's. */
-    private FaultInjection fault(CimInstance settings) throws Rejected {
-        String text = HyperVObjects.str(settings, "CimkitFaultInjection");
-        if (text == null || text.isBlank()) {
-            return defaultFault;
-        }
-        try {
-            return FaultInjection.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new Rejected(Vendor.INVALID_PARAMETER, "CimkitFaultInjection: " + e.getMessage());
-        }
+        return switch (intent) {
+            case 1 -> BackupIntent.PRESERVE_CHAIN;
+            case 2 -> BackupIntent.MERGE;
+            default -> throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 1 (PreserveChain) or 2 (Merge), not " + intent);
+        };
     }
 
     /**

@@ -48,7 +48,10 @@ final class DiskChanges {
         }
     }
 
-    /** Writes recorded on the disk so far; NULL (a shipped disk never written) is 0. */
+    /**
+     * Changes recorded on the disk so far (writes, and ApplySnapshot steps without a log entry); NULL (a
+     * shipped disk never written) is 0.
+     */
     static long sequence(CimInstance disk) {
         return disk != null && disk.value(SEQUENCE) instanceof CimValue.IntegerValue i ? i.longValue() : 0;
     }

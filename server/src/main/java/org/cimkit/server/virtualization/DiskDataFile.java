@@ -12,7 +12,7 @@ import org.cimkit.server.virtualization.DiskChanges.Write;
  * CimkitDiskData 1
  * DiskId: Microsoft:&lt;VM GUID&gt;\...\L
  * Kind: full | differential
- * BackupIntent: 0
+ * BackupIntent: PreserveChain | Merge
  * BaseChangeTrackingId: none | rctX:&lt;uuid&gt;:&lt;generation&gt;
  * ChangeTrackingId: rctX:&lt;uuid&gt;:&lt;generation&gt;
  * Reason: &lt;why a full file was written though a differential one was asked&gt;   (only then)
@@ -21,9 +21,10 @@ import org.cimkit.server.virtualization.DiskChanges.Write;
  * </pre>
  *
  * A differential file lists the writes after its base up to the snapshot; a full one every write the
- * disk's log still keeps up to the snapshot.
+ * disk's log still keeps up to the snapshot (with a Reason: line when that is not every write since
+ * sequence 1).
  */
-record DiskDataFile(String diskId, boolean differential, int backupIntent, String baseTrackingId, String trackingId,
+record DiskDataFile(String diskId, boolean differential, BackupIntent backupIntent, String baseTrackingId, String trackingId,
         String reason, List<Write> writes) {
     static final String FORMAT = "CimkitDiskData 1";
     static final String EXTENSION = ".cimkit-disk";
@@ -36,23 +37,51 @@ record DiskDataFile(String diskId, boolean differential, int backupIntent, Strin
      * The file for a disk at {@code snapshotSequence} (its change-tracking ID {@code trackingId}) whose
      * log is {@code log}, against a base at {@code baseSequence} named {@code baseTrackingId} (null:
      * full). {@code whyNoBase}: why a differential export could not use a base for this disk (then a
-     * full file says so). A base the log no longer reaches back to also gives a full file.
+     * full file says so).
+     *
+     * <p>A differential file is written only when the log holds every sequence after the base up to the
+     * snapshot: a missing one is a change the file would not list — a write dropped from the bounded
+     * log, or a disk ApplySnapshot added back (its sequence skips ahead with no log entry, see
+     * {@link SnapshotContents#restore}). Otherwise the file is full and says why; a full file whose log
+     * does not hold every sequence from 1 up to the snapshot says so too.
      */
-    static DiskDataFile of(String diskId, int backupIntent, String trackingId, long snapshotSequence, List<Write> log,
+    static DiskDataFile of(String diskId, BackupIntent backupIntent, String trackingId, long snapshotSequence, List<Write> log,
             String baseTrackingId, long baseSequence, String whyNoBase) {
         List<Write> upToSnapshot = log.stream().filter(w -> w.sequence() <= snapshotSequence).toList();
         String reason = whyNoBase;
         if (baseTrackingId != null && reason == null) {
-            long firstKept = upToSnapshot.isEmpty() ? snapshotSequence + 1 : upToSnapshot.get(0).sequence();
-            if (snapshotSequence > baseSequence && firstKept > baseSequence + 1) {
-                reason = "the disk's change log no longer holds the writes after the base (it keeps the last "
-                        + DiskChanges.KEPT + " writes)";
-            } else {
+            if (complete(upToSnapshot, baseSequence, snapshotSequence)) {
                 return new DiskDataFile(diskId, true, backupIntent, baseTrackingId, trackingId, null,
                         upToSnapshot.stream().filter(w -> w.sequence() > baseSequence).toList());
             }
+            reason = "the disk's change log does not hold every change after the base (sequences " + (baseSequence + 1) + " to "
+                    + snapshotSequence + "): it keeps the last " + DiskChanges.KEPT
+                    + " writes, and a disk ApplySnapshot added back skips the sequences it may have had";
+        }
+        if (!complete(upToSnapshot, 0, snapshotSequence)) {
+            String partial = "the disk's change log no longer reaches back to sequence 1 (it keeps the last " + DiskChanges.KEPT
+                    + " writes, and a disk ApplySnapshot added back has no log from before): the writes listed are not all";
+            reason = reason == null ? partial : reason + "; " + partial;
         }
         return new DiskDataFile(diskId, false, backupIntent, null, trackingId, reason, upToSnapshot);
+    }
+
+    /** Whether {@code writes} (ascending, as a log keeps them) hold every sequence in ({@code from}, {@code to}]. */
+    private static boolean complete(List<Write> writes, long from, long to) {
+        long expected = from + 1;
+        for (Write w : writes) {
+            if (w.sequence() <= from) {
+                continue;
+            }
+            if (w.sequence() > to) {
+                break;
+            }
+            if (w.sequence() != expected) {
+                return false;
+            }
+            expected++;
+        }
+        return expected == to + 1 || to <= from;
     }
 
     /** The file's text. */
@@ -61,7 +90,7 @@ record DiskDataFile(String diskId, boolean differential, int backupIntent, Strin
         b.append(FORMAT).append('\n');
         b.append("DiskId: ").append(diskId).append('\n');
         b.append("Kind: ").append(differential ? "differential" : "full").append('\n');
-        b.append("BackupIntent: ").append(backupIntent).append('\n');
+        b.append("BackupIntent: ").append(backupIntent.fileName()).append('\n');
         b.append("BaseChangeTrackingId: ").append(baseTrackingId == null ? "none" : baseTrackingId).append('\n');
         b.append("ChangeTrackingId: ").append(trackingId).append('\n');
         if (reason != null) {

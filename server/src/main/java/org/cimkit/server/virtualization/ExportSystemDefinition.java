@@ -59,11 +59,13 @@ final class ExportSystemDefinition {
             throw new Rejected(Vendor.NOT_SUPPORTED, "CopySnapshotConfiguration " + copy
                     + " is not supported; only 3 (ExportOneSnapshotForBackup) is");
         }
-        int intent = uint(settings, "BackupIntent", 0);
-        if (intent != 0 && intent != 1) {
-            throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 0 (PreserveChain) or 1 (Merge), not " + intent);
-        }
-        FaultInjection fault = fault(settings);
+        BackupIntent intent = switch (uint(settings, "BackupIntent", 0)) {
+            case 0 -> BackupIntent.PRESERVE_CHAIN;
+            case 1 -> BackupIntent.MERGE;
+            default -> throw new Rejected(Vendor.INVALID_PARAMETER, "BackupIntent must be 0 (PreserveChain) or 1 (Merge), not "
+                    + uint(settings, "BackupIntent", 0));
+        };
+        FaultInjection fault = FaultInjection.fromSetting(settings, defaultFault, Vendor.INVALID_PARAMETER);
         CimInstance snapshot = referenced(settings, "SnapshotVirtualSystem", true);
         CimInstance base = referenced(settings, "DifferentialBackupBase", false);
         SystemExports.Options options = new SystemExports.Options(snapshot, bool(settings, "CopyVmStorage", true),
@@ -77,19 +79,6 @@ final class ExportSystemDefinition {
             exports.write(List.of(plan), c, fault);
         }));
         return ReferencePointService.started(job, null, null);
-    }
-
-    /** The request's CimkitFaultInjection, else the server's directive; a bad directive is 32773. */
-    private FaultInjection fault(CimInstance settings) throws Rejected {
-        String text = HyperVObjects.str(settings, "CimkitFaultInjection");
-        if (text == null || text.isBlank()) {
-            return defaultFault;
-        }
-        try {
-            return FaultInjection.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new Rejected(Vendor.INVALID_PARAMETER, "CimkitFaultInjection: " + e.getMessage());
-        }
     }
 
     /**

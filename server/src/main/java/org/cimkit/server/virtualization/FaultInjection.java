@@ -2,8 +2,10 @@ package org.cimkit.server.virtualization;
 
 import java.util.Locale;
 
+import org.cimkit.model.CimInstance;
 import org.cimkit.server.jobs.JobControl;
 import org.cimkit.server.jobs.JobFailure;
+import org.cimkit.server.virtualization.MethodInputs.Rejected;
 import org.cimkit.server.virtualization.ReturnCodes.Vendor;
 
 /**
@@ -80,6 +82,23 @@ public record FaultInjection(Integer failAt, String error, long delayMs, Integer
             throw new IllegalArgumentException("error=" + error + " needs fail-at=P");
         }
         return new FaultInjection(failAt, failAt == null ? null : (error == null ? "disk-full" : error), delay, hangAt);
+    }
+
+    /**
+     * The directive a request's setting data carries in CimkitFaultInjection (NULL or blank: the
+     * server's {@code serverDefault}); a directive that does not parse is refused with {@code badCode},
+     * the calling method's invalid-parameter return code. The one place every job kind reads it.
+     */
+    static FaultInjection fromSetting(CimInstance settings, FaultInjection serverDefault, long badCode) throws Rejected {
+        String text = HyperVObjects.str(settings, "CimkitFaultInjection");
+        if (text == null || text.isBlank()) {
+            return serverDefault;
+        }
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Rejected(badCode, "CimkitFaultInjection: " + e.getMessage());
+        }
     }
 
     private static java.util.List<String> errorKinds() {

@@ -71,10 +71,11 @@ final class SnapshotContents {
     /**
      * Makes the VM's active resource settings those the snapshot carries (ApplySnapshot): settings the
      * snapshot has are restored (same InstanceIDs as the VM's own), ones it lacks are removed, ones
-     * only it has are added back. A disk the VM still has keeps its current CimkitChangeSequence and
-     * CimkitChangeLog: the log records writes, not contents, and its sequence numbers must only grow
-     * (a change-tracking ID handed out earlier must never name two states). A disk added back starts
-     * from the sequence its copy recorded, with no log.
+     * only it has are added back. A disk's sequence numbers must only grow (a change-tracking ID handed
+     * out earlier must never name two states), and going back to the copy's contents is no write: so a
+     * disk the VM still has keeps its CimkitChangeLog, and a disk added back gets none; either way its
+     * sequence steps to one above any it could have had ({@link #highestKnown}) with no log entry for
+     * that step, and a differential export against any base from before sees the gap.
      */
     void restore(CimInstance snapshot, CimInstance activeVssd) {
         String vmGuid = HyperVObjects.str(activeVssd, "VirtualSystemIdentifier");
@@ -90,6 +91,7 @@ final class SnapshotContents {
                 graph.deleteWithAssociations(current.path());
                 continue;
             }
+            long highest = HyperVObjects.isDisk(current) ? highestKnown(vmGuid, id, DiskChanges.sequence(current)) : 0;
             objects.update(current.path(), now -> {
                 // Keys (the path's, whether or not the property carries its Key qualifier) stay the VM's own.
                 Set<String> keys = new HashSet<>();
@@ -102,15 +104,64 @@ final class SnapshotContents {
                         b.putProperty(now.property(name).withValue(p.value()));
                     }
                 }
-                return b.build();
+                CimInstance restored = b.build();
+                if (!HyperVObjects.isDisk(now)) {
+                    return restored;
+                }
+                List<String> log = now.property(DiskChanges.LOG) == null || now.value(DiskChanges.LOG).isNull() ? null
+                        : HyperVObjects.strs(now, DiskChanges.LOG);
+                return DiskChanges.withChanges(restored, Math.max(highest, DiskChanges.sequence(now)) + 1, log);
             });
         }
         for (Map.Entry<String, CimInstance> e : wanted.entrySet()) {
             CimInstance copy = e.getValue();
             String original = originalId(HyperVObjects.str(copy, "InstanceID"), vmGuid, snapshotId);
-            CimInstance added = objects.create(withId(copy, original).build());
+            CimInstance restored = withId(copy, original).build();
+            if (HyperVObjects.isDisk(copy)) {
+                restored = DiskChanges.withChanges(restored, highestKnown(vmGuid, original, DiskChanges.sequence(copy)) + 1, null);
+            }
+            CimInstance added = objects.create(restored);
             link(activeVssd.path(), added.path());
         }
+    }
+
+    /**
+     * The highest sequence disk {@code diskId} could have had: {@code atLeast} (its current one, or its
+     * copy's when it is added back), every snapshot copy's of it and every reference point's state of it.
+     * Restoring it at the copy's sequence would reuse numbers a base already names for other contents,
+     * and a differential export against such a base would silently miss that the disk went back;
+     * one above this, with no log entry, every older base sees a gap and gets a full data file
+     * (DiskDataFile).
+     */
+    private long highestKnown(String vmGuid, String diskId, long atLeast) {
+        long highest = atLeast;
+        List<CimInstance> snapshotsOfVm = objects.instancesOf(HyperVObjects.VSSD)
+                .filter(v -> Snapshots.isSnapshot(v) && vmGuid.equalsIgnoreCase(HyperVObjects.str(v, "VirtualSystemIdentifier")))
+                .toList();
+        for (CimInstance snapshot : snapshotsOfVm) {
+            String id = HyperVObjects.str(snapshot, "InstanceID");
+            for (CimInstance c : copies(snapshot)) {
+                if (HyperVObjects.isDisk(c) && diskId.equalsIgnoreCase(originalId(HyperVObjects.str(c, "InstanceID"), vmGuid, id))) {
+                    highest = Math.max(highest, DiskChanges.sequence(c));
+                }
+            }
+        }
+        List<CimInstance> points = objects.instancesOf(HyperVObjects.VS_RP)
+                .filter(rp -> vmGuid.equalsIgnoreCase(HyperVObjects.str(rp, "VirtualSystemIdentifier"))).toList();
+        for (CimInstance rp : points) {
+            List<String> disks = HyperVObjects.strs(rp, "VirtualDiskIdentifiers");
+            List<String> rct = HyperVObjects.strs(rp, "ResilientChangeTrackingIdentifiers");
+            for (int i = 0; i < disks.size() && i < rct.size(); i++) {
+                if (diskId.equalsIgnoreCase(disks.get(i))) {
+                    try {
+                        highest = Math.max(highest, DiskChanges.sequenceOf(rct.get(i)));
+                    } catch (IllegalArgumentException e) {
+                        // not one of ours: names no sequence a base could be at
+                    }
+                }
+            }
+        }
+        return highest;
     }
 
     /** The instance, unstored (no path), with another InstanceID. */

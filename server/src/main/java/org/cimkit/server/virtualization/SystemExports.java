@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,9 @@ import org.cimkit.server.virtualization.ReturnCodes.Vendor;
  * associations between them; and with CopyVmStorage {@code Virtual Hard Disks/<disk file name>.cimkit-disk}
  * per disk (see {@link DiskDataFile}). Every file of the job goes to a temp file first (registered
  * as the job's scratch file, so a restart deletes it) and all are renamed into place only after the
- * last one is written: a failed, cancelled or interrupted export leaves none of its files.
+ * last one is written: a failed, cancelled or interrupted export leaves none of its files. An export
+ * never replaces a file that is already there (an earlier backup's, or another VM's): {@link #plan}
+ * refuses it and the job checks again just before the renames (see {@link #firstExisting}).
  */
 final class SystemExports {
     static final String CONFIG_DIR = "Virtual Machines";
@@ -59,12 +62,12 @@ final class SystemExports {
      *
      * @param snapshot          the snapshot (a Msvm_VirtualSystemSettingData of {@code vm}) to export
      * @param differentialBase  a Msvm_VirtualSystemReferencePoint or snapshot of the same VM, or null for a full export
-     * @param backupIntent      written into the data files as given (the caller's map: 0/1 per VM, 1/2 for a group)
+     * @param backupIntent      written into the data files by name
      * @param excludedDisks     InstanceIDs of the VM's disks to leave out (each must be one of its disks)
      * @param createSubdirectory write into {@code <directory>/<VM GUID>} instead of {@code <directory>}
      */
     record Options(CimInstance snapshot, boolean copyVmStorage, boolean copyVmRuntimeInformation, boolean createSubdirectory,
-            CimInstance differentialBase, int backupIntent, List<String> excludedDisks) {
+            CimInstance differentialBase, BackupIntent backupIntent, List<String> excludedDisks) {
         Options {
             excludedDisks = excludedDisks == null ? List.of() : List.copyOf(excludedDisks);
         }
@@ -113,7 +116,8 @@ final class SystemExports {
      * Checks a request (directory under the export root and absolute, snapshot of this VM, base of this
      * VM and older than the snapshot, excluded disks known) and captures what the export will write.
      * Refused inputs carry the vendor map's codes (32773 invalid parameter, 32769 access denied for a
-     * directory outside the export root, 32775 invalid state).
+     * directory outside the export root, 32775 invalid state, also when one of the files it would write
+     * is already there).
      */
     Plan plan(CimInstance vm, String exportDirectory, Options options) throws Rejected {
         HyperVObjects graph = snapshots.graph();
@@ -162,7 +166,31 @@ final class SystemExports {
                         + DiskDataFile.EXTENSION), null, data.text()));
             }
         }
+        Path existing = firstExisting(items);
+        if (existing != null) {
+            throw new Rejected(Vendor.INVALID_STATE, alreadyThere(existing));
+        }
         return new Plan(vmGuid, dir, snapshot.path().local(), items);
+    }
+
+    /**
+     * The first target already there, or null. Renaming a temp file into place replaces what is there,
+     * and the names repeat between backups (the data files are named after the disks): a full and an
+     * incremental export into one directory, or two VMs' exports without subdirectories, would silently
+     * lose the earlier files. So an export refuses instead; a dangling link counts as there.
+     */
+    private static Path firstExisting(List<Item> items) {
+        for (Item item : items) {
+            if (Files.exists(item.target(), LinkOption.NOFOLLOW_LINKS)) {
+                return item.target();
+            }
+        }
+        return null;
+    }
+
+    private static String alreadyThere(Path file) {
+        return "the export would replace " + file + ", which is already there (an earlier export's?); an export never"
+                + " replaces files: give each backup a directory of its own";
     }
 
     private static boolean sameVm(CimInstance a, CimInstance b) {
@@ -233,7 +261,7 @@ final class SystemExports {
         }
     }
 
-    private DiskDataFile dataFile(String diskId, CimInstance copy, String snapshotId, int backupIntent, Base base) {
+    private DiskDataFile dataFile(String diskId, CimInstance copy, String snapshotId, BackupIntent backupIntent, Base base) {
         long sequence = DiskChanges.sequence(copy);
         String trackingId = DiskChanges.trackingId(snapshotId, diskId, sequence);
         CimInstance current = snapshots.graph().get(HyperVObjects.path(HyperVObjects.SASD, "InstanceID", diskId));
@@ -313,6 +341,11 @@ final class SystemExports {
                 fault.afterItem(job, percent, current.toString());
             }
             job.checkCancelled();
+            Path existing = firstExisting(items); // written since the plan (another export): keep it, fail
+            if (existing != null) {
+                throw new JobFailure(Vendor.INVALID_STATE, "Export failed: a file is already there", alreadyThere(existing),
+                        JobFailure.TYPE_ENVIRONMENTAL, 1, null);
+            }
             for (AtomicFileWriter file : open) {
                 current = file.target();
                 file.commit();

@@ -77,7 +77,7 @@ class CollectionSnapshotExportTest {
             assertEquals(false, o.copyVmRuntimeInformation());
             assertEquals(true, o.createSubdirectory());
             assertNull(o.differentialBase());
-            assertEquals(1, o.backupIntent());
+            assertEquals(BackupIntent.PRESERVE_CHAIN, o.backupIntent());
             assertEquals(List.of(), o.excludedDisks());
         });
     }
@@ -91,7 +91,7 @@ class CollectionSnapshotExportTest {
         assertEquals(FaultInjection.parse("hang"), r.fault());
         r.options().values().forEach(o -> {
             assertEquals(false, o.copyVmStorage());
-            assertEquals(2, o.backupIntent());
+            assertEquals(BackupIntent.MERGE, o.backupIntent());
         });
     }
 

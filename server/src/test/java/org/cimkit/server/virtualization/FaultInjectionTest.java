@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cimkit.model.CimInstance;
 import org.cimkit.server.jobs.JobFailure;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,20 @@ class FaultInjectionTest {
         assertEquals(new FaultInjection(null, null, 0, 0), FaultInjection.parse("hang"));
         assertEquals(new FaultInjection(null, null, 10, 40), FaultInjection.parse(" Delay-MS = 10 ; hang-at=40 ;"));
         assertEquals(new FaultInjection(90, "timeout", 5, null), FaultInjection.parse("delay-ms=5;fail-at=90;error=TIMEOUT"));
+    }
+
+    @Test
+    void aSettingsDirectiveOverridesTheServerDefaultAndABadOneIsTheCallersCode() throws Exception {
+        FaultInjection server = FaultInjection.parse("delay-ms=5");
+        CimInstance none = CimInstance.builder("Msvm_VirtualSystemExportSettingData").property("InstanceID", "x").build();
+        assertEquals(server, FaultInjection.fromSetting(none, server, 32773), "NULL: the server's directive");
+        assertEquals(server, FaultInjection.fromSetting(null, server, 32773), "no settings: the server's directive");
+        CimInstance hang = none.toBuilder().property("CimkitFaultInjection", "hang").build();
+        assertEquals(FaultInjection.parse("hang"), FaultInjection.fromSetting(hang, server, 32773));
+        CimInstance bad = none.toBuilder().property("CimkitFaultInjection", "explode").build();
+        MethodInputs.Rejected r = assertThrows(MethodInputs.Rejected.class, () -> FaultInjection.fromSetting(bad, server, 4));
+        assertEquals(4, r.code);
+        assertTrue(r.getMessage().startsWith("CimkitFaultInjection: "), r.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.cimkit.server.virtualization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,12 +134,45 @@ class SnapshotContentsTest {
         assertEquals(4096, ((CimValue.IntegerValue) stored(MEM, CimName.of("Msvm_ResourceAllocationSettingData"))
                 .value("VirtualQuantity")).longValue());
         CimInstance d0 = stored(D0, HyperVObjects.SASD);
-        assertEquals(2, DiskChanges.sequence(d0), "a disk keeps its current sequence");
-        assertEquals(List.of("1 100 1", "2 200 1"), HyperVObjects.strs(d0, "CimkitChangeLog"));
+        assertEquals(3, DiskChanges.sequence(d0), "a disk's sequence steps past its current one: going back is a change");
+        assertEquals(List.of("1 100 1", "2 200 1"), HyperVObjects.strs(d0, "CimkitChangeLog"), "with no log entry");
+        DiskDataFile sinceBeforeTheApply = DiskDataFile.of(D0, BackupIntent.PRESERVE_CHAIN, "x", 3, DiskChanges.log(d0), "rctX:b:00000003",
+                2, null);
+        assertFalse(sinceBeforeTheApply.differential(), "a base at 2 sees the gap: no writes listed would miss the revert");
         CimInstance d1 = stored(D1, HyperVObjects.SASD);
-        assertEquals(1, DiskChanges.sequence(d1), "a disk added back starts at its copy's sequence");
+        assertEquals(2, DiskChanges.sequence(d1), "a disk added back starts one above its copy's sequence, the highest known");
         assertEquals(List.of(), DiskChanges.log(d1));
         assertNull(stored("Microsoft:" + VM + "\\d\\2\\L", HyperVObjects.SASD));
         assertEquals(3, contents.copies(snapshot).size(), "the snapshot keeps its copies");
+    }
+
+    @Test
+    void aDiskAddedBackSkipsEverySequenceASnapshotOrReferencePointNamesSoAnOlderBaseSeesAGap() {
+        assertEquals(0, write(D1, 0, 1)); // D1 at 1
+        contents.capture(snapshot, active); // the snapshot restored later: D1 at 1
+        assertEquals(0, write(D1, 10, 1));
+        assertEquals(0, write(D1, 20, 1)); // D1 at 3
+        CimInstance later = objects.create(CimInstance.builder(HyperVObjects.VSSD)
+                .property("InstanceID", "Microsoft:BBBBBBBB-BBBB-CCCC-DDDD-EEEEEEEEEEEE").property("VirtualSystemIdentifier", VM)
+                .property("VirtualSystemType", Snapshots.RECOVERY).build());
+        contents.capture(later, active); // a later snapshot: D1 at 3
+        assertEquals(0, write(D1, 30, 1));
+        assertEquals(0, write(D1, 40, 1)); // D1 at 5
+        objects.create(CimInstance.builder(HyperVObjects.VS_RP).property("InstanceID", "Microsoft:RP").property("VirtualSystemIdentifier", VM)
+                .property("VirtualDiskIdentifiers", HyperVObjects.strings(List.of(D1)))
+                .property("ResilientChangeTrackingIdentifiers", HyperVObjects.strings(List.of(DiskChanges.trackingId("Microsoft:RP", D1, 5))))
+                .build()); // a reference point at D1's state 5
+        graph.deleteWithAssociations(stored(D1, HyperVObjects.SASD).path());
+
+        contents.restore(snapshot, active);
+
+        CimInstance d1 = stored(D1, HyperVObjects.SASD);
+        assertEquals(6, DiskChanges.sequence(d1), "one above the reference point's 5, not the copy's 1 again");
+        assertEquals(List.of(), DiskChanges.log(d1), "the restore is no write");
+        assertEquals(0, write(D1, 50, 1)); // D1 at 7
+        DiskDataFile againstThePoint = DiskDataFile.of(D1, BackupIntent.PRESERVE_CHAIN, "x", 7,
+                DiskChanges.log(stored(D1, HyperVObjects.SASD)), DiskChanges.trackingId("Microsoft:RP", D1, 5), 5, null);
+        assertFalse(againstThePoint.differential(), "write 50 alone would miss that the disk went back to the copy's contents");
+        assertTrue(againstThePoint.text().contains("Reason: "), againstThePoint.text());
     }
 }
