@@ -220,7 +220,15 @@ class GroupSnapshotTest {
                 "no SnapshotType");
         assertEquals(6, createSnapshot(client, group(), 3).code(), "Invalid Type");
         assertEquals(6, createSnapshot(client, group(), 32768).code(), "the per-VM recovery type is not the group's");
-        // SnapshotSettings is a plain string parameter here (no class is documented): the instance goes as its CIM-XML text.
+        // SnapshotSettings takes the instance embedded (as pywbem sends it) or as its CIM-XML text.
+        Result embeddedSettings = invoke(client, service(), "CreateSnapshot", params("Collection", ref(group()),
+                "SnapshotSettings", embedded(SnapshotWorkflowTest.sampleSettings()), "SnapshotType", CimValue.IntegerValue.uint16(1)));
+        assertEquals(4096, embeddedSettings.code(), "an embedded Msvm_VirtualSystemSnapshotSettingData is accepted");
+        assertEquals(7, uint(waitForJob(client, embeddedSettings.job()), "JobState"));
+        Result removed = invoke(client, service(), "DestroySnapshot", params("AffectedSnapshotCollection",
+                ref(embeddedSettings.ref("ResultingSnapshotCollection"))));
+        assertEquals(4096, removed.code());
+        assertEquals(7, uint(waitForJob(client, removed.job()), "JobState"));
         assertEquals(4, invoke(client, service(), "CreateSnapshot", params("Collection", ref(group()), "SnapshotSettings",
                 str(xml(CimInstance.builder("Msvm_VirtualSystemExportSettingData").build())), "SnapshotType",
                 CimValue.IntegerValue.uint16(2))).code(), "settings of another class");
