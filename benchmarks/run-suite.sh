@@ -5,7 +5,8 @@
 set -e
 cd "$(dirname "$0")/.."
 SHARED="${CIMKIT_SHARED:-../shared}"
-mvn -q -o -P bench -pl benchmarks -am package -DskipTests
+# Not offline (-o): a fresh clone after `mvn verify` does not have JMH in the local repository yet.
+mvn -q -P bench -pl benchmarks -am package -DskipTests
 exec java -Xms1g -Xmx2g -XX:+UseParallelGC -Dcimkit.shared="$SHARED" \
     -cp benchmarks/target/benchmarks.jar org.cimkit.bench.suite.Suite \
     --server-jar server/target/cimkit-server.jar --out benchmarks/target/results "$@"
