@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "mof", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         sortOptions = false,
-        description = {"Check MOF files; print 'OK: N qualifier types, N classes, N instances' (counted over the whole",
-            "result, standard qualifiers included) or the errors with file:line. Exit status: 0 ok, 1 MOF errors,",
-            "2 usage or I/O problems."})
+        description = {"Check MOF files (with --xml: print them as CIM-XML).",
+            "Prints 'OK: N qualifier types, N classes, N instances' (counted over the whole result, standard",
+            "qualifiers included) or the errors with file:line. Exit status: 0 ok, 1 MOF errors, 2 usage or I/O."})
 public final class MofCommand implements Callable<Integer> {
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
             description = "Namespace of the files' declarations (a #pragma namespace in a file wins). Default: ${DEFAULT-VALUE}.")
