@@ -48,7 +48,7 @@ public final class Main implements Callable<Integer> {
         String[] cmd = LegacyArgs.toCommand(args);
         CommandLine cl = commandLine(out);
         CommandLine serve = cl.getSubcommands().get("serve");
-        Path configFile = "serve".equals(cmd.length > 0 ? cmd[0] : null) ? configFile(cmd) : null;
+        Path configFile = "serve".equals(cmd.length > 0 ? cmd[0] : null) ? configFile(cmd, environment) : null;
         if (configFile != null && !Files.isReadable(configFile)) {
             System.err.println("cimkit: cannot read config file " + configFile);
             return 2;
@@ -99,7 +99,8 @@ public final class Main implements Callable<Integer> {
         return 2;
     }
 
-    private static Path configFile(String[] args) {
+    /** The {@code --config} flag's file, else {@code CIMKIT_CONFIG}'s, else none. */
+    private static Path configFile(String[] args, Map<String, String> environment) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
                 return Path.of(args[i + 1]);
@@ -108,6 +109,7 @@ public final class Main implements Callable<Integer> {
                 return Path.of(args[i].substring("--config=".length()));
             }
         }
-        return null;
+        String fromEnvironment = environment.get(ServeDefaults.CONFIG_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? null : Path.of(fromEnvironment);
     }
 }

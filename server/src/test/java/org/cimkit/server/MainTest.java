@@ -55,4 +55,13 @@ class MainTest {
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("99999") && e.contains("CIMKIT_HTTP_PORT"), e);
     }
+
+    @Test
+    void cimkitConfigNamesTheConfigFileWhenNoFlagDoes() throws Exception {
+        Path f = Files.writeString(tmp.resolve("c.properties"), "http-prot=0\n");
+        assertEquals(2, run(Map.of("CIMKIT_CONFIG", f.toString()), "serve"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("'http-prot'"), "the file is read: " + err);
+        assertEquals(2, run(Map.of("CIMKIT_CONFIG", tmp.resolve("absent").toString()), "serve"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot read config file"), err.toString());
+    }
 }

@@ -32,11 +32,14 @@ import picocli.CommandLine.Option;
  * {@code CIMKIT_*} environment variable or a {@code --config} file ({@link ServeDefaults}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
-        description = "Run the WBEM server (CIM-XML over HTTP, DSP0200).", sortOptions = false)
+        description = "Run the WBEM server (CIM-XML over HTTP, DSP0200).", sortOptions = false,
+        footer = {"", "Every option may also be set in the environment as CIMKIT_<NAME> (e.g. CIMKIT_HTTP_PORT=8080);",
+            "a flag wins over the environment, the environment over the --config file, the file over the default."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file with defaults for these options (key = option name without dashes); flags win.")
+            description = "Properties file with defaults for these options (key = option name without dashes); flags and"
+                    + " CIMKIT_* variables win. Also from " + ServeDefaults.CONFIG_VARIABLE + ".")
     Path config;
 
     @Option(names = "--http-port", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_HTTP_PORT,

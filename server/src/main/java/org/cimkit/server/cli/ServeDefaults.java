@@ -26,6 +26,9 @@ public final class ServeDefaults implements CommandLine.IDefaultValueProvider {
     /** Prefix of the environment variables. */
     public static final String ENV_PREFIX = "CIMKIT_";
 
+    /** The config file when no {@code --config} flag names one (containers set variables, not flags). */
+    public static final String CONFIG_VARIABLE = ENV_PREFIX + "CONFIG";
+
     /** Options that are actions or pick the file itself, not settings a file or the environment may give. */
     private static final Set<String> NOT_SETTINGS = Set.of("help", "version", "config");
 
