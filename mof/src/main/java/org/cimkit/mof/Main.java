@@ -62,12 +62,27 @@ public final class Main {
         if (files.isEmpty()) {
             return usage(err, "no MOF file given");
         }
+        return compile(ns, List.of(), bases, files, xml, out, err);
+    }
+
+    /**
+     * Compiles {@code baseResources} (class-path MOF files, e.g. the shipped qualifiers) and {@code bases}
+     * into {@code ns}, then {@code files} on top, and prints the summary line or, with {@code xml}, the whole
+     * result as CIM-XML; errors go to {@code err} with their file and line. The one implementation behind
+     * this class's and the server's {@code mof} command line. Returns the exit status (0, 1 MOF errors, 2 I/O).
+     */
+    public static int compile(CimNamespace ns, List<String> baseResources, List<Path> bases, List<Path> files,
+            boolean xml, PrintStream out, PrintStream err) {
         try {
             MofCompiler base = new MofCompiler().defaultNamespace(ns);
+            for (String r : baseResources) {
+                base.compileResource(r);
+            }
             for (Path b : bases) {
                 base.compileFile(b);
             }
-            MofCompiler c = bases.isEmpty() ? base : new MofCompiler(base.result()).defaultNamespace(ns);
+            boolean hasBase = !bases.isEmpty() || !baseResources.isEmpty();
+            MofCompiler c = hasBase ? new MofCompiler(base.result()).defaultNamespace(ns) : base;
             for (Path f : files) {
                 c.compileFile(f);
             }

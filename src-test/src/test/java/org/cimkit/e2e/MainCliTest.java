@@ -22,9 +22,9 @@ class MainCliTest {
 
     @Test
     void helpPrintsUsageAndExitsZero() throws Exception {
-        ServerProcess p = ServerProcess.launch("--help");
+        ServerProcess p = ServerProcess.launch("serve", "--help");
         assertEquals(0, p.waitFor(30), p::stderr);
-        assertTrue(p.stdout().contains("Usage: cimkit-server"), p::stdout);
+        assertTrue(p.stdout().contains("Usage: cimkit serve"), p::stdout);
         for (String opt : List.of("--config", "--http-port", "--data-dir", "--mof", "--version")) {
             assertTrue(p.stdout().contains(opt), opt + " missing in " + p.stdout());
         }
@@ -128,7 +128,7 @@ class MainCliTest {
             ServerProcess p = ServerProcess.launch("--http-port", Integer.toString(taken.getLocalPort()), "--data-dir",
                     tmp.resolve("taken").toString());
             assertEquals(2, p.waitFor(30));
-            assertTrue(p.stderr().contains("cimkit-server: cannot start:"), p::stderr);
+            assertTrue(p.stderr().contains("cimkit: cannot start:"), p::stderr);
             assertTrue(p.stderr().contains("127.0.0.1:" + taken.getLocalPort()), p::stderr);
             assertFalse(p.stderr().contains("\tat "), p::stderr);
             assertFalse(p.stdout().contains("Cimkit listening on"), p::stdout);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,18 +52,31 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code java -jar cimkit-server.jar ARGS} without waiting for anything. */
     public static ServerProcess launch(String... args) throws IOException {
+        return launch(Map.of(), "", args);
+    }
+
+    /** Starts {@code java -jar cimkit-server.jar ARGS} with extra environment variables and {@code stdin} as its input. */
+    public static ServerProcess launch(Map<String, String> environment, String stdin, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(javaExe(), "-XX:TieredStopAtLevel=1", "-Xmx256m",
                 "-jar", jar().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(environment);
         Process p = pb.start();
-        p.getOutputStream().close();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
         return new ServerProcess(p);
     }
 
     /** Starts the server and waits (up to 30 s) for its "Cimkit listening on" line. */
     public static ServerProcess start(String... args) throws Exception {
-        ServerProcess sp = launch(args);
+        return start(Map.of(), args);
+    }
+
+    /** Starts the server with extra environment variables and waits for its "Cimkit listening on" line. */
+    public static ServerProcess start(Map<String, String> environment, String... args) throws Exception {
+        ServerProcess sp = launch(environment, "", args);
         try {
             sp.awaitListening();
         } catch (Exception | AssertionError e) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * a wbemcli user can watch a subscription's indications. Runs until Ctrl-C or SIGTERM.
  */
 @Command(name = "listen", sortOptions = false,
-        description = {"Receive CIM-XML indications (DSP0200 export requests) and print one line per indication:",
+        description = {"Receive CIM-XML indications and print them.",
+            "Receives DSP0200 export requests and prints one line per indication:",
             "TIME CLASS [#SequenceNumber] [filter=NAME] [SourceInstanceModelPath] [NAME=VALUE ...]",
             "A SequenceNumber that jumps or repeats within its SequenceContext is reported on stderr."})
 public final class ListenCommand implements Callable<Integer> {

@@ -1,4 +1,4 @@
-package org.cimkit.server;
+package org.cimkit.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.cimkit.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine;
 /** --access-log and its config-file key reach the configuration. */
 class AccessLogOptionTest {
     private static ServerConfig config(Path configFile, String... args) throws Exception {
-        Main main = new Main(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ServeCommand main = new ServeCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(main);
         if (configFile != null) {
             cl.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(configFile.toFile()));

@@ -1,4 +1,4 @@
-package org.cimkit.server;
+package org.cimkit.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,8 +24,8 @@ class CommandLineCheckTest {
     @TempDir
     Path tmp;
 
-    private static Main parse(String... args) {
-        Main main = new Main(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    private static ServeCommand parse(String... args) {
+        ServeCommand main = new ServeCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         new CommandLine(main).parseArgs(args);
         return main;
     }
@@ -46,17 +46,6 @@ class CommandLineCheckTest {
         assertTrue(e.getMessage().contains("'http-prot'"), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'http-port'"), e.getMessage());
         assertTrue(e.getMessage().contains("c.properties"), e.getMessage());
-    }
-
-    @Test
-    void aConfigFileHoldsSettingsNotActions() throws Exception {
-        for (String action : List.of("hash-password=true", "help=true", "version=true", "config=other.properties")) {
-            Path f = Files.writeString(tmp.resolve("c.properties"), action + "\n");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertEquals(2, Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), "--config", f.toString()),
-                    action + " is refused before anything runs");
-            assertEquals("", out.toString(StandardCharsets.UTF_8), action + " printed nothing on stdout");
-        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.cimkit.server;
+package org.cimkit.server.cli;
 
 import java.io.IOException;
 import java.io.Reader;
