@@ -54,7 +54,11 @@ public final class ServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(javaExe(), "-XX:TieredStopAtLevel=1", "-Xmx256m",
                 "-jar", jar().toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        return launch(new ProcessBuilder(cmd));
+    }
+
+    /** Starts a process that prints the server's lines (e.g. the distribution's bin/cimkit) without waiting. */
+    public static ServerProcess launch(ProcessBuilder pb) throws IOException {
         Process p = pb.start();
         p.getOutputStream().close();
         return new ServerProcess(p);
