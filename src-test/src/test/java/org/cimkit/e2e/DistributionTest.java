@@ -41,7 +41,7 @@ class DistributionTest {
         }
         Assumptions.assumeTrue(found != null,
                 "no distribution under " + target.toAbsolutePath() + " (build it with mvn package): skipping");
-        return found.toAbsolutePath();
+        return found.toAbsolutePath().normalize();
     }
 
     private static String javaHome() {
@@ -143,6 +143,19 @@ class DistributionTest {
         assertTrue(r.output().lines().anyMatch(l -> l.startsWith("-rwxr-xr-x") && l.endsWith(base + "bin/cimkit")), r.output());
         assertTrue(r.output().lines().anyMatch(l -> l.matches(".*" + base + "lib/server-.*\\.jar")), r.output());
         assertFalse(r.output().contains("cimkit-server.jar"), "the shaded jar is not shipped");
+    }
+
+    @Test
+    void readmeRunCommandStartsThisScript() throws Exception {
+        Path project = Path.of(System.getProperty("maven.multiModuleProjectDirectory", "..")).toAbsolutePath().normalize();
+        String setUp = ReadmeCommandsTest.blocks("```").get(0);
+        assertTrue(setUp.startsWith("mvn -B -q -DskipTests package && "), setUp);
+        String script = setUp.strip().substring(setUp.indexOf("&& ") + 3);
+        // the shell's expansion of the README's glob, from the project directory
+        Result r = run(new ProcessBuilder("sh", "-c", "for f in " + script + "; do echo \"$f\"; done")
+                .directory(project.toFile()));
+        assertEquals(List.of(home().resolve("bin/cimkit")),
+                r.output().lines().map(f -> project.resolve(f).toAbsolutePath().normalize()).toList(), setUp);
     }
 
     /** bin/ and conf/ copied (to edit them), lib/ linked. */
