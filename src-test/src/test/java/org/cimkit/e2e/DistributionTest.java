@@ -66,8 +66,9 @@ class DistributionTest {
     void servesFromAnotherDirectoryAndStopsOnSigterm() throws Exception {
         Path data = tmp.resolve("data");
         Path cwd = otherDir();
+        // with the shipped settings file, as cimkit.service starts it: all commented out, so the flags decide
         try (ServerProcess s = ServerProcess.launch(cimkit(home().resolve("bin/cimkit"), cwd,
-                "--http-port", "0", "--data-dir", data.toString(), "--export-root", tmp.resolve("exports").toString()))) {
+                "--config", home().resolve("conf/cimkit.properties").toString(), "--http-port", "0", "--data-dir", data.toString(), "--export-root", tmp.resolve("exports").toString()))) {
             s.awaitListening();
             assertEquals(4, Ops.instanceNames(s.client(), Ops.VIRT, "Msvm_ComputerSystem").size());
             // bin/cimkit execs java, so the signal reaches the JVM and its shutdown hook closes the repository
