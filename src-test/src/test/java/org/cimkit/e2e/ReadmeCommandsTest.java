@@ -28,8 +28,8 @@ class ReadmeCommandsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // The README starts the shaded jar and runs wbemcli from the server's directory, whose export
-        // root is ./cimkit-exports.
+        // The README starts the server (the distribution's bin/cimkit: the same Main as the shaded jar)
+        // and runs wbemcli from the server's working directory, whose export root is ./cimkit-exports.
         workDir = Files.createTempDirectory("cimkit-readme");
         server = ServerSpec.jar().withArgs("--export-root", workDir.resolve("cimkit-exports").toString()).start();
     }

@@ -69,6 +69,11 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(p);
     }
 
+    /** Starts a process that prints the server's lines (e.g. the distribution's bin/cimkit) without waiting. */
+    public static ServerProcess launch(ProcessBuilder pb) throws IOException {
+        return new ServerProcess(pb.start());
+    }
+
     /** Starts the server and waits (up to 30 s) for its "Cimkit listening on" line. */
     public static ServerProcess start(String... args) throws Exception {
         return start(Map.of(), args);
