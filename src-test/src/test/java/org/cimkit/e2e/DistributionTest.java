@@ -151,7 +151,9 @@ class DistributionTest {
         Path project = Path.of(System.getProperty("maven.multiModuleProjectDirectory", "..")).toAbsolutePath().normalize();
         String setUp = ReadmeCommandsTest.blocks("```").get(0);
         assertTrue(setUp.startsWith("mvn -B -q -DskipTests package && "), setUp);
-        String script = setUp.strip().substring(setUp.indexOf("&& ") + 3);
+        String[] run = setUp.strip().substring(setUp.indexOf("&& ") + 3).split(" ");
+        assertEquals(List.of("serve"), List.of(run).subList(1, run.length), "the script is asked to serve");
+        String script = run[0];
         // the shell's expansion of the README's glob, from the project directory
         Result r = run(new ProcessBuilder("sh", "-c", "for f in " + script + "; do echo \"$f\"; done")
                 .directory(project.toFile()));
