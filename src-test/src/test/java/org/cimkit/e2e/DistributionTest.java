@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -127,6 +129,30 @@ class DistributionTest {
         Result r = run(pb);
         assertEquals(1, r.code(), r.output());
         assertTrue(r.output().contains("is Java 1.8.0_412; Cimkit needs Java 17 or newer"), r.output());
+    }
+
+    /**
+     * A "17.0.9-:" line of conf/jvm.options reaches Java 17.0.9 and newer only (older ones refuse the
+     * option), and java runs with glibc's malloc arenas capped.
+     */
+    @ParameterizedTest
+    @CsvSource({"17.0.5, false", "17.0.9, true", "17.0.15, true", "21-ea, true"})
+    void versionedJvmOptionsReachNewEnoughJavasOnly(String version, boolean passed) throws Exception {
+        // a stand-in java that answers -version as that release does and otherwise prints its arguments
+        Path fakeHome = tmp.resolve("jdk-" + version);
+        Path java = Files.createDirectories(fakeHome.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nif [ \"$1\" = -version ]; then echo 'openjdk version \"" + version
+                + "\" 2025-04-15' >&2; else echo \"$@ malloc-arenas=$MALLOC_ARENA_MAX\"; fi\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder pb = cimkit(home().resolve("bin/cimkit"), otherDir(), "version");
+        pb.environment().put("JAVA_HOME", fakeHome.toString());
+        pb.environment().remove("MALLOC_ARENA_MAX");
+        Result r = run(pb);
+        assertEquals(0, r.code(), r.output());
+        assertTrue(r.output().contains("-XX:+UseSerialGC"), r.output());
+        assertEquals(passed, r.output().contains("-XX:TrimNativeHeapInterval="), r.output());
+        assertFalse(r.output().contains("-:"), "the prefix never reaches java: " + r.output());
+        assertTrue(r.output().contains("malloc-arenas=2"), "glibc's arenas are capped: " + r.output());
     }
 
     @Test
