@@ -10,6 +10,7 @@ import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimKeyBinding;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
+import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimStatus;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
@@ -70,6 +71,14 @@ final class HyperVObjects {
     void deleteWithAssociations(CimObjectPath p) {
         deleteAssociationsOf(p);
         deleteIfPresent(p);
+    }
+
+    /** Sets one property of a stored instance (through the namespace's objects, so indications see it). */
+    void set(CimObjectPath path, String property, CimValue value) {
+        objects.update(path.local(), now -> {
+            CimProperty p = now.property(property);
+            return now.toBuilder().putProperty(p == null ? CimProperty.of(property, value) : p.withValue(value)).build();
+        });
     }
 
     static String str(CimInstance i, String property) {

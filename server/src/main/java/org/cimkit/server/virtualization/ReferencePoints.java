@@ -228,9 +228,7 @@ final class ReferencePoints {
             return;
         }
         try {
-            objects.update(i.path(), now -> now.toBuilder().putProperty(new CimProperty(p.name(), p.type(), p.array(),
-                    p.arraySize(), p.referenceClass(), CimValue.BooleanValue.FALSE, p.qualifiers(), p.classOrigin(),
-                    p.propagated())).build());
+            graph.set(i.path(), property, CimValue.BooleanValue.FALSE);
         } catch (CimException e) {
             if (e.status() != CimStatus.NOT_FOUND) {
                 throw e;

@@ -192,7 +192,7 @@ final class Snapshots {
 
     /** ClearSnapshotState: the snapshot no longer has saved state (IsSaved FALSE). */
     synchronized void clearState(CimInstance snapshot) {
-        update(snapshot.path(), "IsSaved", CimValue.BooleanValue.FALSE);
+        graph.set(snapshot.path(), "IsSaved", CimValue.BooleanValue.FALSE);
     }
 
     /** The snapshots whose Parent is {@code snapshot}. */
@@ -232,7 +232,7 @@ final class Snapshots {
     /** Sets Msvm_ComputerSystem.LastSuccessfulBackupTime of the VM to now. */
     void backedUp(CimInstance vm) {
         CimValue now = new CimValue.DateTimeValue(CimDateTime.of(OffsetDateTime.now(clock)));
-        update(vm.path(), "LastSuccessfulBackupTime", now);
+        graph.set(vm.path(), "LastSuccessfulBackupTime", now);
     }
 
     /**
@@ -256,18 +256,9 @@ final class Snapshots {
     }
 
     private void setParent(CimObjectPath snapshot, CimValue parentText) {
-        update(snapshot, "Parent", parentText == null ? CimValue.NullValue.of(CimType.STRING) : parentText);
+        graph.set(snapshot, "Parent", parentText == null ? CimValue.NullValue.of(CimType.STRING) : parentText);
     }
 
-    private void update(CimObjectPath path, String property, CimValue value) {
-        objects.update(path.local(), now -> {
-            CimProperty p = now.property(property);
-            CimProperty changed = p == null ? CimProperty.of(property, value)
-                    : new CimProperty(p.name(), p.type(), p.array(), p.arraySize(), p.referenceClass(), value,
-                            p.qualifiers(), p.classOrigin(), p.propagated());
-            return now.toBuilder().putProperty(changed).build();
-        });
-    }
 
     private static CimProperty ref(String role, String cls, CimObjectPath target) {
         return CimProperty.reference(role, CimName.of(cls), target.local());

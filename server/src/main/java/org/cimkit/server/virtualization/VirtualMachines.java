@@ -160,12 +160,9 @@ final class VirtualMachines {
         graph.deleteWithAssociations(vm.path());
     }
 
-    /** Sets one property of a stored instance (through the namespace's objects, so indications see it). */
+    /** Sets one property of a stored instance (see {@link HyperVObjects#set}). */
     void set(CimObjectPath path, String property, CimValue value) {
-        objects.update(path.local(), now -> {
-            CimProperty p = now.property(property);
-            return now.toBuilder().putProperty(p == null ? CimProperty.of(property, value) : p.withValue(value)).build();
-        });
+        graph.set(path, property, value);
     }
 
     private void link(CimName assoc, String role1, String cls1, CimObjectPath p1, String role2, String cls2, CimObjectPath p2) {
