@@ -18,12 +18,16 @@ import org.cimkit.model.CimStatus;
 import org.cimkit.model.xml.CimXmlException;
 import org.cimkit.model.xml.CimXmlReader;
 import org.cimkit.mof.CompiledModel;
+import org.cimkit.server.console.ConsoleCim;
+import org.cimkit.server.console.ConsolePaths;
+import org.cimkit.server.console.ConsoleServlet;
 import org.cimkit.server.dispatch.Dispatcher;
 import org.cimkit.server.dispatch.ModuleRegistrar;
 import org.cimkit.server.http.AccessLog;
 import org.cimkit.server.http.Authenticator;
 import org.cimkit.server.http.BasicAuthenticator;
 import org.cimkit.server.http.CimOperationServlet;
+import org.cimkit.server.http.HttpLogin;
 import org.cimkit.server.http.PasswordHash;
 import org.cimkit.server.http.QuietErrorHandler;
 import org.cimkit.server.http.RequestGuards;
@@ -187,9 +191,10 @@ public final class CimkitServer implements AutoCloseable {
         RequestGuards guards = new RequestGuards(
                 new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), clock::millis),
                 sec.requestTimeout().toMillis());
-        CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator(),
-                new StatusPage(VERSION, repository::namespaceNames), guards, new AccessLog(config.accessLog()),
-                statistics);
+        Authenticator authenticator = authenticator();
+        CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator,
+                new StatusPage(VERSION, repository::namespaceNames, config.console() ? ConsolePaths.HOME : null), guards,
+                new AccessLog(config.accessLog()), statistics);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("cimkit");
@@ -202,6 +207,10 @@ public final class CimkitServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("cimom", servlet), "/*");
+        if (config.console()) {
+            context.addServlet(new ServletHolder("console", new ConsoleServlet(new HttpLogin(authenticator, guards),
+                    new ConsoleCim(dispatcher), VERSION)), ConsolePaths.ROOT + "/*");
+        }
         context.setErrorHandler(new QuietErrorHandler());
         QoSHandler qos = new QoSHandler(context);
         qos.setMaxRequestCount(sec.maxConcurrentRequests());

@@ -17,12 +17,13 @@ import org.cimkit.server.security.SecurityConfig;
  * under {@link #DEFAULT_EXPORT_ROOT} in the working directory; {@code faultInjection} is the export fault
  * directive applied when a request carries none (null: none). {@code security} (null = defaults)
  * holds TLS, the ACL file and the resource limits. {@code accessLog}: one INFO line per request on the
- * {@code org.cimkit.access} logger. {@code indications} (null = defaults): retries, destinations, queues.
+ * {@code org.cimkit.access} logger. {@code indications} (null = defaults): retries, destinations, queues. {@code console}: the web console at
+ * {@code /console/} (GET / leads there), or none.
  */
 public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMof> extraMof, boolean basicAuth,
         Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, int jobWorkers,
         Duration jobRetention, String faultInjection, SecurityConfig security, boolean accessLog,
-        IndicationConfig indications) {
+        IndicationConfig indications, boolean console) {
 
     // The defaults of the command line (Main) and of forTests; compile-time constants, so the flags'
     // annotations can name them.
@@ -57,7 +58,7 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
             Path usersFile, Path exportRoot, XmlLimits limits, int maxOpenEnumerations, int jobWorkers,
             Duration jobRetention, String faultInjection, SecurityConfig security, boolean accessLog) {
         this(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits, maxOpenEnumerations, jobWorkers,
-                jobRetention, faultInjection, security, accessLog, null);
+                jobRetention, faultInjection, security, accessLog, null, true);
     }
 
     /** With the access log on. */
@@ -89,48 +90,54 @@ public record ServerConfig(String bind, int httpPort, Path dataDir, List<ExtraMo
 
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(bind, httpPort, dir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications, console);
     }
 
     public ServerConfig withExtraMof(List<ExtraMof> mofs) {
         return new ServerConfig(bind, httpPort, dataDir, mofs, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications, console);
     }
 
     public ServerConfig withAuth(boolean basic, Path users) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basic, users, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications, console);
     }
 
     public ServerConfig withExportRoot(Path root) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, root, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications, console);
     }
 
     public ServerConfig withLimits(XmlLimits l) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, l,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications, console);
     }
 
     /** Job engine settings: worker threads, how long finished jobs stay visible, the default fault directive. */
     public ServerConfig withJobs(int workers, Duration retention, String fault) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, workers, retention, fault, security, accessLog, indications);
+                maxOpenEnumerations, workers, retention, fault, security, accessLog, indications, console);
     }
 
     /** One INFO line per request on the org.cimkit.access logger, or none. */
     public ServerConfig withAccessLog(boolean on) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, on, indications);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, on, indications, console);
     }
 
     public ServerConfig withSecurity(SecurityConfig s) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, s, accessLog, indications);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, s, accessLog, indications, console);
     }
 
     public ServerConfig withIndications(IndicationConfig i) {
         return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
-                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, i);
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, i, console);
+    }
+
+    /** The web console at /console/ (and GET / leading there), or none. */
+    public ServerConfig withConsole(boolean on) {
+        return new ServerConfig(bind, httpPort, dataDir, extraMof, basicAuth, usersFile, exportRoot, limits,
+                maxOpenEnumerations, jobWorkers, jobRetention, faultInjection, security, accessLog, indications, on);
     }
 }

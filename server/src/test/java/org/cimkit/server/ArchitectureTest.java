@@ -58,6 +58,13 @@ class ArchitectureTest {
                     + " (see the class comment for why each other package is allowed)");
 
     @ArchTest
+    static final ArchRule consoleIsASecondDoorOntoDispatch = classes().that().resideInAPackage("org.cimkit.server.console..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.cimkit.server.console..", DISPATCH, HTTP,
+                    "org.cimkit.model..", "java..", "javax..", "jakarta..", "org.slf4j..", "org.owasp.encoder..")
+            .because("the web console reaches the repository and the providers only through dispatch, as a CIM-XML"
+                    + " client does, and logs users in with the same code (server.http) as the CIM-XML door");
+
+    @ArchTest
     static final ArchRule statisticsIsALeaf = classes().that().resideInAPackage(STATISTICS)
             .should().onlyDependOnClassesThat().resideInAnyPackage(STATISTICS, "java..")
             .because("every layer feeds the statistics (http, dispatch) or shows them (interop): depending on"

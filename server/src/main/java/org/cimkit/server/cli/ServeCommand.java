@@ -173,6 +173,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "One line per request on the org.cimkit.access logger. Default: ${DEFAULT-VALUE}.")
     boolean accessLog;
 
+    @Option(names = "--console", paramLabel = "true|false", arity = "1", defaultValue = "true",
+            description = "The web console at /console/ (GET / leads there), with the same authentication and"
+                    + " ACL as CIM-XML. Default: ${DEFAULT-VALUE}.")
+    boolean console;
+
     @Option(names = "--indication-retry-attempts", paramLabel = "N",
             defaultValue = "" + IndicationConfig.DEFAULT_RETRY_ATTEMPTS,
             description = "Retries of an indication a listener did not accept (DeliveryRetryAttempts). Default: ${DEFAULT-VALUE}.")
@@ -275,6 +280,7 @@ public final class ServeCommand implements Callable<Integer> {
                     maxEnumerations, security())
                     .withJobs(jobWorkers, Duration.ofSeconds(jobRetentionSeconds), faultInjection)
                     .withAccessLog(accessLog)
+                    .withConsole(console)
                     .withIndications(IndicationConfig.DEFAULT
                             .withRetry(indicationRetryAttempts, Duration.ofSeconds(indicationRetryIntervalSeconds))
                             .withDestinations(indicationDestinations)

@@ -2,6 +2,7 @@ package org.cimkit.server.dispatch;
 
 import java.util.List;
 
+import org.cimkit.model.CimNamespace;
 import org.cimkit.model.message.CimMessage;
 import org.cimkit.model.message.ParamValue;
 import org.cimkit.server.providers.ProviderRegistry;
@@ -85,6 +86,15 @@ public final class Dispatcher {
             case CLOSE_ENUMERATION -> pulls.close(rc, p);
             case ENUMERATION_COUNT -> pulls.count(rc, p);
         };
+    }
+
+    /**
+     * The namespaces {@code rc}'s user may read, in the repository's order: what a browsing client
+     * (the web console) offers. CIM clients find them as CIM_Namespace instances in the Interop namespace.
+     */
+    public List<CimNamespace> readableNamespaces(RequestContext rc) {
+        return source.repository().namespaceNames().stream()
+                .filter(ns -> authorization.allows(rc, ns, Right.READ)).toList();
     }
 
     /** Carries out an extrinsic method call: the user needs the method right in the namespace of its target. */

@@ -46,7 +46,7 @@ public final class CimOperationServlet extends HttpServlet {
 
     private final transient Dispatcher dispatcher;
     private final transient CimXmlReader reader;
-    private final transient Authenticator authenticator;
+    private final transient HttpLogin login;
     private final transient StatusPage statusPage;
     private final long maxBodyBytes;
     private final transient RequestGuards guards;
@@ -57,7 +57,7 @@ public final class CimOperationServlet extends HttpServlet {
             RequestGuards guards, AccessLog accessLog, OperationStatistics statistics) {
         this.dispatcher = dispatcher;
         this.reader = new CimXmlReader(limits);
-        this.authenticator = authenticator;
+        this.login = new HttpLogin(authenticator, guards);
         this.statusPage = statusPage;
         this.maxBodyBytes = limits.maxDocumentBytes();
         this.guards = guards;
@@ -81,7 +81,7 @@ public final class CimOperationServlet extends HttpServlet {
             if ("GET".equals(method) || "HEAD".equals(method)) {
                 // With authentication on, the page names neither version nor namespaces. It checks no
                 // credentials either: a password check costs a PBKDF2 run, and GET has no failure limit.
-                statusPage.write(req, resp, authenticator == null);
+                statusPage.write(req, resp, !login.required());
                 return;
             }
             boolean mpost = "M-POST".equals(method);
@@ -146,28 +146,18 @@ public final class CimOperationServlet extends HttpServlet {
         if (length > maxBodyBytes) {
             throw new HttpFailure(413, null, "request body of " + length + " bytes exceeds the limit of " + maxBodyBytes);
         }
-        String user = null;
-        if (authenticator != null) {
-            if (!RequestGuards.mayAuthenticate(req.isSecure(), req.getRemoteAddr())) {
-                throw new HttpFailure(403, null, "this server requires authentication, which plain HTTP carries only"
-                        + " from the local host; use HTTPS");
+        String user;
+        try {
+            user = login.user(req, resp);
+        } catch (HttpFailure f) {
+            if (f.status != 401) {
+                throw f;
             }
-            String client = req.getRemoteAddr();
-            long wait = guards.retryAfterSeconds(client);
-            if (wait > 0) {
-                LOG.info("authentication refused from {}: too many failures", client);
-                resp.setHeader("Retry-After", Long.toString(wait));
-                throw new HttpFailure(429, null, "too many failed logins from this address; retry after " + wait + " s");
-            }
-            user = authenticator.authenticate(req);
-            entry.user = user;
-            if (user == null) {
-                guards.loginFailed(client, req.getHeader("Authorization") != null);
-                resp.setHeader("WWW-Authenticate", "Basic realm=\"cimkit\"");
-                resp.setStatus(401);
-                return;
-            }
+            // a Basic challenge: the status and WWW-Authenticate, no CIM error
+            resp.setStatus(401);
+            return;
         }
+        entry.user = user;
         final String who = user;
         long deadline = guards.deadline(System.nanoTime());
         CimMessage message;

@@ -18,13 +18,26 @@ import org.cimkit.model.CimNamespace;
 public final class StatusPage {
     private final String version;
     private final Supplier<List<CimNamespace>> namespaces;
+    private final String consoleHome;
 
-    public StatusPage(String version, Supplier<List<CimNamespace>> namespaces) {
+    /** {@code consoleHome}: where GET / sends a browser when the web console is on; null when it is off. */
+    public StatusPage(String version, Supplier<List<CimNamespace>> namespaces, String consoleHome) {
         this.version = version;
         this.namespaces = namespaces;
+        this.consoleHome = consoleHome;
+    }
+
+    public StatusPage(String version, Supplier<List<CimNamespace>> namespaces) {
+        this(version, namespaces, null);
     }
 
     void write(HttpServletRequest req, HttpServletResponse resp, boolean detailed) throws IOException {
+        if (consoleHome != null && "/".equals(req.getRequestURI())) {
+            resp.setStatus(302);
+            resp.setHeader("Location", consoleHome);
+            resp.setContentLength(0);
+            return;
+        }
         resp.setStatus(200);
         resp.setContentType("text/html; charset=utf-8");
         if ("HEAD".equals(req.getMethod())) {
