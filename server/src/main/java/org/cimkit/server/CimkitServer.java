@@ -192,9 +192,10 @@ public final class CimkitServer implements AutoCloseable {
                 new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), clock::millis),
                 sec.requestTimeout().toMillis());
         Authenticator authenticator = authenticator();
+        AccessLog accessLog = new AccessLog(config.accessLog());
         CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator,
                 new StatusPage(VERSION, repository::namespaceNames, config.console() ? ConsolePaths.HOME : null), guards,
-                new AccessLog(config.accessLog()), statistics);
+                accessLog, statistics);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 8);
         pool.setName("cimkit");
@@ -209,7 +210,7 @@ public final class CimkitServer implements AutoCloseable {
         context.addServlet(new ServletHolder("cimom", servlet), "/*");
         if (config.console()) {
             context.addServlet(new ServletHolder("console", new ConsoleServlet(new HttpLogin(authenticator, guards),
-                    new ConsoleCim(dispatcher), VERSION)), ConsolePaths.ROOT + "/*");
+                    accessLog, new ConsoleCim(dispatcher), VERSION)), ConsolePaths.ROOT + "/*");
         }
         context.setErrorHandler(new QuietErrorHandler());
         QoSHandler qos = new QoSHandler(context);

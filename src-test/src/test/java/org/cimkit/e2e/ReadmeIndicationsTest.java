@@ -31,7 +31,8 @@ class ReadmeIndicationsTest {
     @Test
     void theReadmeStartsTheListenerAsTheTestDoes() throws Exception {
         String readme = Files.readString(ReadmeCommandsTest.readme());
-        assertTrue(readme.contains("java -jar server/target/cimkit-server.jar listen --port 5990"), "README's listen line");
+        // bin/cimkit listen runs the same Main as the jar ListenerProcess starts
+        assertTrue(readme.contains("distribution/target/cimkit-*/bin/cimkit listen --port 5990"), "README's listen line");
         assertTrue(readme.contains("Destination=\\\"http://127.0.0.1:5990\\\""), "README's destination names that listener");
     }
 

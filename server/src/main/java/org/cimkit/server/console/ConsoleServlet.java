@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.cimkit.model.CimException;
 import org.cimkit.model.CimStatus;
+import org.cimkit.server.http.AccessLog;
 import org.cimkit.server.http.HttpFailure;
 import org.cimkit.server.http.HttpLogin;
 import org.slf4j.Logger;
@@ -36,11 +37,13 @@ public final class ConsoleServlet extends HttpServlet {
     private static final List<String> ASSETS = List.of("console.css", "console.js");
 
     private final transient HttpLogin login;
+    private final transient AccessLog accessLog;
     private final transient CsrfTokens csrf;
     private final transient Map<String, ConsolePage> routes;
 
-    public ConsoleServlet(HttpLogin login, ConsoleCim cim, String version) {
+    public ConsoleServlet(HttpLogin login, AccessLog accessLog, ConsoleCim cim, String version) {
         this.login = login;
+        this.accessLog = accessLog;
         this.csrf = new CsrfTokens();
         this.routes = Map.of(
                 ConsolePaths.NAMESPACES, new NamespacesPage(cim, version),
@@ -55,6 +58,20 @@ public final class ConsoleServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        AccessLog.Entry entry = accessLog.begin(req.getRemoteAddr());
+        String user = null;
+        try {
+            user = handle(req, resp);
+        } finally {
+            // the access log's operation field: "console" and the page, e.g. console/instance
+            String page = req.getPathInfo() == null ? "" : req.getPathInfo();
+            entry.described(user, req.getMethod() + ":console" + page, req.getParameter("ns"), req.getParameter("class"));
+            accessLog.end(entry, resp.getStatus(), AccessLog.bytesWritten(resp));
+        }
+    }
+
+    /** Answers the request; returns the user it was answered for (null: none, or not logged in). */
+    private String handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         securityHeaders(resp);
         String route = req.getPathInfo() == null ? "" : req.getPathInfo();
         String method = req.getMethod();
@@ -62,35 +79,35 @@ public final class ConsoleServlet extends HttpServlet {
         if (!post && !"GET".equals(method) && !"HEAD".equals(method)) {
             resp.setHeader("Allow", "GET, HEAD, POST");
             error(resp, 405, "Method not allowed", "The console answers GET and POST, not " + method + ".");
-            return;
+            return null;
         }
         String user;
         try {
             user = login.user(req, resp);
         } catch (HttpFailure f) {
             error(resp, f.status(), f.status() == 401 ? "Authentication required" : "Refused", f.getMessage());
-            return;
+            return null;
         }
         if (route.isEmpty()) {
             resp.setStatus(302);
             resp.setHeader("Location", ConsolePaths.home());
-            return;
+            return user;
         }
         if (route.startsWith(ConsolePaths.STATIC)) {
             asset(route.substring(ConsolePaths.STATIC.length()), resp);
-            return;
+            return user;
         }
         ConsolePage page = routes.get(route);
         if (page == null) {
             error(resp, 404, "Not found", "The console has no page " + route + ".");
-            return;
+            return user;
         }
         if (post) {
             String refusal = postRefusal(req, user);
             if (refusal != null) {
                 LOG.info("console POST {} from {} refused: {}", route, req.getRemoteAddr(), refusal);
                 error(resp, 403, "Refused", refusal);
-                return;
+                return user;
             }
         }
         ConsoleRequest r = new ConsoleRequest(user, req.getServerName(), req.getRemoteAddr(), parameters(req),
@@ -105,18 +122,19 @@ public final class ConsoleServlet extends HttpServlet {
             }
         } catch (CimException e) {
             error(resp, httpStatus(e.status()), e.status().symbol(), e.description());
-            return;
+            return user;
         } catch (RuntimeException e) {
             LOG.error("console page {} failed", route, e);
             error(resp, 500, "Internal error", "The page failed; the server log has the details.");
-            return;
+            return user;
         }
         if (out.redirectLocation() != null) {
             resp.setStatus(303);
             resp.setHeader("Location", out.redirectLocation());
-            return;
+            return user;
         }
         send(resp, 200, body.toString());
+        return user;
     }
 
     /** Why a POST is not taken (null: it is): a missing or wrong CSRF token, or another site's origin. */

@@ -42,8 +42,8 @@ public final class AccessLog {
         this.wallClock = wallClock;
     }
 
-    /** What one request was and how it went; filled in as the servlet learns it. */
-    static final class Entry {
+    /** What one request was and how it went; filled in as the servlet (or the console) learns it. */
+    public static final class Entry {
         final Instant start;
         final long startNanos;
         final String client;
@@ -58,21 +58,30 @@ public final class AccessLog {
             this.startNanos = startNanos;
             this.client = client;
         }
+
+        /** Names what another door (the web console) was asked: its page, user, namespace and class. */
+        public Entry described(String user, String operation, String namespace, String className) {
+            this.user = user;
+            this.operation = operation;
+            this.namespace = namespace;
+            this.className = className;
+            return this;
+        }
     }
 
-    Entry begin(String client) {
+    public Entry begin(String client) {
         return new Entry(wallClock.instant(), nanoClock.getAsLong(), client);
     }
 
     /** Logs the finished request: its HTTP status and the response body bytes (-1: unknown). */
-    void end(Entry e, int status, long bytes) {
+    public void end(Entry e, int status, long bytes) {
         if (enabled && LOG.isInfoEnabled()) {
             LOG.info(format(e, status, bytes, (nanoClock.getAsLong() - e.startNanos) / 1_000_000));
         }
     }
 
     /** The response body bytes the servlet wrote (-1 when the response is not Jetty's, as in unit tests). */
-    static long bytesWritten(HttpServletResponse resp) {
+    public static long bytesWritten(HttpServletResponse resp) {
         ServletContextResponse r = ServletContextResponse.getServletContextResponse(resp);
         return r == null ? -1 : r.getHttpOutput().getWritten();
     }
