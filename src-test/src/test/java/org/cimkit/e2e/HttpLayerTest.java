@@ -211,10 +211,17 @@ class HttpLayerTest {
 
     @Test
     void getShowsAStatusPage() throws Exception {
-        CimClient.Exchange e = new CimClient(server.baseUrl() + "/").raw("GET", Map.of(), null);
+        CimClient.Exchange e = new CimClient(server.baseUrl() + "/cimom").raw("GET", Map.of(), null);
         assertEquals(200, e.status());
         assertTrue(e.header("Content-Type").startsWith("text/html"), e.header("Content-Type"));
         assertTrue(e.bodyText().contains("root/virtualization/v2") && e.bodyText().contains("root/interop"), e.bodyText());
+    }
+
+    @Test
+    void theRootLeadsABrowserToTheConsole() throws Exception {
+        CimClient.Exchange e = new CimClient(server.baseUrl() + "/").raw("GET", Map.of(), null);
+        assertEquals(302, e.status());
+        assertEquals("/console/", e.header("Location"));
     }
 
     @Test
