@@ -55,7 +55,8 @@ final class MethodForm {
 
     /** The fieldset(s) of an embedded-instance parameter: one for a single instance, one per element of an array. */
     private static void subForm(HtmlOut out, CimParameter p, CimClass cls) throws IOException {
-        out.raw("<div class=\"embedded\" data-param=\"").raw(Html.attr(p.name().value())).raw("\">");
+        out.raw("<div class=\"embedded\" data-param=\"").raw(Html.attr(p.name().value())).raw("\"><input type=\"hidden\" name=\"")
+                .raw(Html.attr(MethodSignature.classField(p))).raw("\" value=\"").raw(Html.attr(cls.name().value())).raw("\">");
         elementFieldset(out, p, cls, 0);
         if (p.array()) {
             out.raw("<button type=\"button\" class=\"add-element\">Add another ").text(cls.name().value()).raw("</button>");

@@ -50,6 +50,7 @@ final class MethodPage implements ConsolePage {
     public void get(ConsoleRequest r, HtmlOut out) throws IOException {
         Call c = call(r);
         heading(out, c);
+        classChoosers(r, out, c);
         MethodForm.write(out, c.signature(), choices(r, c), ConsolePaths.method(c.target(), c.method().name()));
         out.end();
     }
@@ -94,10 +95,99 @@ final class MethodPage implements ConsolePage {
         for (CimParameter p : method.parameters()) {
             CimName x = p.isIn() ? MethodSignature.embeddedClassName(p) : null;
             if (x != null) {
-                embedded.put(p.name(), cim.getClass(r, target.namespace(), x));
+                embedded.put(p.name(), embeddedClass(r, target.namespace(), p, x));
             }
         }
         return new Call(target, cls, method, new MethodSignature(method, embedded));
+    }
+
+    /**
+     * The class whose properties make the sub-form of {@code p}: the one its EmbeddedInstance names, or
+     * the subclass of it the request chose (Hyper-V's methods often name a CIM class and take their own
+     * subclass of it, e.g. CIM_SettingData for Msvm_VirtualSystemSnapshotSettingData).
+     */
+    private CimClass embeddedClass(ConsoleRequest r, CimNamespace ns, CimParameter p, CimName declared) {
+        String field = MethodSignature.classField(p);
+        String chosen = r.param(field);
+        if (chosen == null || chosen.isBlank() || declared.is(chosen)) {
+            return cim.getClass(r, ns, declared);
+        }
+        CimName name;
+        try {
+            name = CimName.of(chosen);
+        } catch (IllegalArgumentException e) {
+            throw new CimException(CimStatus.INVALID_PARAMETER, field + ": " + e.getMessage());
+        }
+        CimClass cls = cim.getClass(r, ns, name);
+        CimClass c = cls;
+        for (int depth = 0; depth < 64 && c.superclass() != null; depth++) {
+            if (c.superclass().equals(declared)) {
+                return cls;
+            }
+            c = cim.getClass(r, ns, c.superclass());
+        }
+        throw new CimException(CimStatus.INVALID_PARAMETER, field + ": " + name + " is not a subclass of " + declared);
+    }
+
+    /**
+     * Before the form, per embedded-instance parameter whose class has subclasses in the namespace, a
+     * small GET form that shows the page again with the sub-form of the chosen subclass.
+     */
+    private void classChoosers(ConsoleRequest r, HtmlOut out, Call c) throws IOException {
+        Map<CimName, List<CimName>> subclasses = null;
+        for (CimParameter p : c.signature().inputs()) {
+            CimName declared = MethodSignature.embeddedClassName(p);
+            CimClass shown = c.signature().embeddedClass(p);
+            if (declared == null || shown == null) {
+                continue;
+            }
+            if (subclasses == null) {
+                subclasses = subclasses(cim.classes(r, c.ns()));
+            }
+            List<CimName> choices = new ArrayList<>();
+            descendants(declared, subclasses, choices);
+            if (choices.isEmpty()) {
+                continue;
+            }
+            choices.sort((a, b) -> a.value().compareToIgnoreCase(b.value()));
+            choices.add(0, declared);
+            out.raw("<form method=\"get\" class=\"embedded-class\" action=\"").raw(Html.attr(ConsolePaths.ROOT + ConsolePaths.METHOD))
+                    .raw("\"><input type=\"hidden\" name=\"path\" value=\"").raw(Html.attr(c.target().toString()))
+                    .raw("\"><input type=\"hidden\" name=\"method\" value=\"").raw(Html.attr(c.method().name().value())).raw("\">");
+            for (CimParameter other : c.signature().inputs()) {
+                CimClass o = c.signature().embeddedClass(other);
+                if (o != null && other != p) {
+                    out.raw("<input type=\"hidden\" name=\"").raw(Html.attr(MethodSignature.classField(other)))
+                            .raw("\" value=\"").raw(Html.attr(o.name().value())).raw("\">");
+                }
+            }
+            String id = "class-" + p.name().value();
+            out.raw("<label for=\"").raw(Html.attr(id)).raw("\">").text(p.name().value() + " as").raw("</label> <select name=\"")
+                    .raw(Html.attr(MethodSignature.classField(p))).raw("\" id=\"").raw(Html.attr(id)).raw("\">");
+            for (CimName n : choices) {
+                out.raw("<option").raw(n.equals(shown.name()) ? " selected" : "").raw(">").text(n.value()).raw("</option>");
+            }
+            out.raw("</select> <button type=\"submit\">Show its properties</button></form>");
+        }
+    }
+
+    private static Map<CimName, List<CimName>> subclasses(List<CimClass> classes) {
+        Map<CimName, List<CimName>> m = new LinkedHashMap<>();
+        for (CimClass k : classes) {
+            if (k.superclass() != null) {
+                m.computeIfAbsent(k.superclass(), x -> new ArrayList<>()).add(k.name());
+            }
+        }
+        return m;
+    }
+
+    private static void descendants(CimName of, Map<CimName, List<CimName>> subclasses, List<CimName> into) {
+        for (CimName sub : subclasses.getOrDefault(of, List.of())) {
+            if (!into.contains(sub)) {
+                into.add(sub);
+                descendants(sub, subclasses, into);
+            }
+        }
     }
 
     private static void heading(HtmlOut out, Call c) throws IOException {

@@ -52,6 +52,15 @@ record MethodSignature(CimMethod method, Map<CimName, CimClass> embeddedClasses)
         return c.properties().stream().filter(p -> !p.type().isEmbedded()).toList();
     }
 
+    /**
+     * The field naming the class an embedded-instance parameter's sub-form fills: the one its
+     * EmbeddedInstance qualifier names, or a subclass the user chose (a query parameter of the form's
+     * page, then a hidden field of the form).
+     */
+    static String classField(CimParameter p) {
+        return "class." + p.name().value();
+    }
+
     /** The field of a plain parameter. */
     static String field(CimParameter p) {
         return PREFIX + p.name().value();
