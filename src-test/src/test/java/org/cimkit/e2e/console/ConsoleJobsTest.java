@@ -94,6 +94,31 @@ class ConsoleJobsTest {
         }
     }
 
+    @Test
+    void anEmbeddedArrayTakesMoreElementsFromTheButton(RunningServer server) {
+        CimObjectPath vmms = CimObjectPath.forInstance(V2, CimName.of("Msvm_VirtualSystemManagementService"), List.of(
+                CimKeyBinding.of("CreationClassName", "Msvm_VirtualSystemManagementService"),
+                CimKeyBinding.of("Name", "vmms"),
+                CimKeyBinding.of("SystemCreationClassName", "Msvm_ComputerSystem"),
+                CimKeyBinding.of("SystemName", Ops.HOST)));
+        try (Browser b = Browser.open()) {
+            WebDriver d = b.driver();
+            d.get("http://127.0.0.1:" + server.port() + ConsolePaths.method(vmms, CimName.of("DefineSystem")));
+            WebElement box = d.findElement(By.cssSelector("#method-form .embedded[data-param='ResourceSettings']"));
+            box.findElement(By.name("in.ResourceSettings.0.ElementName")).sendKeys("first");
+            box.findElement(By.cssSelector("button.add-element")).click();
+            box.findElement(By.cssSelector("button.add-element")).click();
+            List<WebElement> sets = box.findElements(By.cssSelector("fieldset.element"));
+            assertEquals(3, sets.size());
+            assertTrue(sets.get(2).findElement(By.tagName("legend")).getText().startsWith("ResourceSettings[2]: "),
+                    sets.get(2).findElement(By.tagName("legend")).getText());
+            WebElement copied = d.findElement(By.name("in.ResourceSettings.2.ElementName"));
+            assertEquals("", copied.getAttribute("value"), "a new element starts empty");
+            assertEquals("f-in.ResourceSettings.2.ElementName", copied.getAttribute("id"));
+            assertEquals("first", d.findElement(By.name("in.ResourceSettings.0.ElementName")).getAttribute("value"));
+        }
+    }
+
     /** What a job's row shows, read at once (the next refresh replaces the row). */
     private record Row(int progress, String files, List<String> fileList, String error, String elapsed, String link) {
         static Row of(WebElement r) {
