@@ -72,6 +72,12 @@ public final class ConsoleCim {
                 List.of(new ParamValue("EnumerationContext", null, new Argument.Text(context, null)), count(max))));
     }
 
+    /** Ends an enumeration opened by {@link #openInstancePaths} before its end (CloseEnumeration). */
+    public void closeEnumeration(ConsoleRequest r, CimNamespace ns, String context) {
+        dispatcher.intrinsic(r.context(ns), "CloseEnumeration",
+                List.of(new ParamValue("EnumerationContext", null, new Argument.Text(context, null))));
+    }
+
     /** One instance; its path carries the namespace. */
     public CimInstance getInstance(ConsoleRequest r, CimObjectPath path) {
         CimInstance i = ((OperationResult.SingleInstance) dispatcher.intrinsic(r.context(path.namespace()),

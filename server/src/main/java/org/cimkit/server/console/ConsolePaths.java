@@ -73,6 +73,11 @@ public final class ConsolePaths {
         return ROOT + JOB_ROWS;
     }
 
+    /** The row of one job ({@code job} with its namespace), which a method's result page polls. */
+    public static String jobRows(CimObjectPath job) {
+        return ROOT + JOB_ROWS + "?path=" + Html.query(job.toString());
+    }
+
     /** A static asset shipped in the jar (style sheet, script). */
     public static String asset(String name) {
         return ROOT + STATIC + name;

@@ -74,12 +74,29 @@ public final class ValueText {
                 return null;
             }
         }
+        // DSP0004: a value listed on its own wins over a range that holds it, and a bare ".." stands for
+        // every value the others leave out, wherever it is listed (Hyper-V's maps put it before 4096)
         for (int k = 0; k < map.size() && k < values.size(); k++) {
-            if (matches(map.get(k), lexical)) {
+            if (map.get(k).equals(lexical)) {
                 return values.get(k);
             }
         }
-        return null;
+        for (int k = 0; k < map.size() && k < values.size(); k++) {
+            if (!map.get(k).equals("..") && matches(map.get(k), lexical)) {
+                return values.get(k);
+            }
+        }
+        int rest = map.indexOf("..");
+        return rest >= 0 && rest < values.size() && isInteger(lexical) ? values.get(rest) : null;
+    }
+
+    private static boolean isInteger(String lexical) {
+        try {
+            Long.parseLong(lexical);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean matches(String entry, String lexical) {
