@@ -1,0 +1,34 @@
+package org.cimkit.server.console;
+
+import org.cimkit.model.CimName;
+import org.cimkit.model.CimNamespace;
+import org.cimkit.model.CimObjectPath;
+
+/** The links the browse pages share, escaped through {@link Html}, with the classes the DOM contract names. */
+final class Links {
+    private Links() {
+    }
+
+    /**
+     * {@code path} as the console addresses it: in {@code ns} when it names no namespace (a reference
+     * or an association's path relative to the instance that holds it), and without a host, since the
+     * console reaches only this server.
+     */
+    static CimObjectPath absolute(CimObjectPath path, CimNamespace ns) {
+        CimNamespace in = path.namespace() == null ? ns : path.namespace();
+        return CimObjectPath.of(null, in, path.className(), path.keys());
+    }
+
+    /** {@code a.instance-link} to the instance page; the text is the path without namespace. */
+    static String instance(CimObjectPath path, CimNamespace ns) {
+        CimObjectPath p = absolute(path, ns);
+        return "<a class=\"instance-link\" href=\"" + Html.attr(ConsolePaths.instance(p)) + "\">"
+                + Html.text(p.local().toString()) + "</a>";
+    }
+
+    /** {@code a.class-link} to a class page. */
+    static String cimClass(CimNamespace ns, CimName className) {
+        return "<a class=\"class-link\" href=\"" + Html.attr(ConsolePaths.cimClass(ns, className)) + "\">"
+                + Html.text(className.value()) + "</a>";
+    }
+}
