@@ -49,7 +49,10 @@ final class InstancePage implements ConsolePage {
         }
         out.raw("<p class=\"path\" id=\"instance-path\">").text(path.toString()).raw("</p><p>")
                 .raw("Class ").raw(Links.cimClass(ns, cls.name())).raw(" · <a href=\"")
-                .raw(Html.attr(ConsolePaths.instances(ns, cls.name()))).raw("\">all its instances</a></p>");
+                .raw(Html.attr(ConsolePaths.instances(ns, cls.name()))).raw("\">all its instances</a></p>")
+                .raw("<nav class=\"on-page\">On this page: <a href=\"#properties\">properties</a>")
+                .raw(" · <a href=\"#associated\">associated instances</a> · <a href=\"#referring\">associations</a>")
+                .raw(" · <a href=\"#instance-methods\">methods</a></nav>");
         properties(instance, cls, ns, out);
         associators(path, associators, references, out);
         references(references, out);
@@ -97,6 +100,8 @@ final class InstancePage implements ConsolePage {
                 out.raw("</li>");
             }
             out.raw("</ul>");
+        } else if (v instanceof CimValue.NullValue) {
+            out.raw("<span class=\"null\">").text(ValueText.NULL).raw("</span>");
         } else {
             out.text(ValueText.of(v, decl));
         }
@@ -104,7 +109,7 @@ final class InstancePage implements ConsolePage {
 
     private static void associators(CimObjectPath self, List<CimObjectPath> associators,
             List<CimObjectPath> references, HtmlOut out) throws IOException {
-        out.raw("<h2>Associated instances</h2>");
+        out.raw("<h2 id=\"associated\">Associated instances</h2>");
         if (associators.isEmpty()) {
             out.raw("<p class=\"muted\" id=\"no-associators\">None.</p>");
             return;
@@ -123,7 +128,7 @@ final class InstancePage implements ConsolePage {
     }
 
     private static void references(List<CimObjectPath> references, HtmlOut out) throws IOException {
-        out.raw("<h2>Associations referring to it</h2>");
+        out.raw("<h2 id=\"referring\">Associations referring to it</h2>");
         if (references.isEmpty()) {
             out.raw("<p class=\"muted\" id=\"no-references\">None.</p>");
             return;
@@ -144,7 +149,7 @@ final class InstancePage implements ConsolePage {
                 methods.add(m);
             }
         }
-        out.raw("<h2>Methods</h2>");
+        out.raw("<h2 id=\"instance-methods\">Methods</h2>");
         if (methods.isEmpty()) {
             out.raw("<p class=\"muted\" id=\"no-methods\">None.</p>");
             return;

@@ -19,11 +19,15 @@ final class Links {
         return CimObjectPath.of(null, in, path.className(), path.keys());
     }
 
-    /** {@code a.instance-link} to the instance page; the text is the path without namespace. */
+    /**
+     * {@code a.instance-link} to the instance page of {@code path}, read in {@code ns}; the text is the
+     * path without its namespace, unless that is another one (an association may cross namespaces).
+     */
     static String instance(CimObjectPath path, CimNamespace ns) {
         CimObjectPath p = absolute(path, ns);
-        return "<a class=\"instance-link\" href=\"" + Html.attr(ConsolePaths.instance(p)) + "\">"
-                + Html.text(p.local().toString()) + "</a>";
+        String text = p.namespace().equals(ns) ? p.local().toString() : p.toString();
+        return "<a class=\"instance-link\" href=\"" + Html.attr(ConsolePaths.instance(p)) + "\">" + Html.text(text)
+                + "</a>";
     }
 
     /** {@code a.class-link} to a class page. */

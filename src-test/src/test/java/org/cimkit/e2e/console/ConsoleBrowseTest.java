@@ -136,6 +136,9 @@ class ConsoleBrowseTest {
             assertEquals(server.baseUrl() + ConsolePaths.method(vmPath, CimName.of("RequestStateChange")),
                     rsForm.getAttribute("href"));
             String vmPage = d.getCurrentUrl();
+            // an associator in another namespace says which
+            assertFalse(links(d, "#associators a.instance-link", "root/interop:CIM_RegisteredProfile.").isEmpty(),
+                    () -> texts(d, "#associators a.instance-link").toString());
             WebElement settings = single(links(d, "#associators a.instance-link", "Msvm_VirtualSystemSettingData."));
             assertTrue(settings.findElement(By.xpath("..")).getText().contains("Msvm_SettingsDefineState"));
             settings.click();
