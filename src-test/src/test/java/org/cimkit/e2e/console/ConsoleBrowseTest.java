@@ -8,15 +8,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.cimkit.e2e.CimClient;
 import org.cimkit.e2e.Ops;
 import org.cimkit.e2e.RunningServer;
+import org.cimkit.e2e.ServerSpec;
 import org.cimkit.e2e.WithServer;
 import org.cimkit.model.CimClass;
 import org.cimkit.model.CimInstance;
@@ -29,6 +34,8 @@ import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.message.Argument;
 import org.cimkit.server.console.ConsolePaths;
+import org.cimkit.server.pull.EnumerationContexts;
+import org.cimkit.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -219,6 +226,39 @@ class ConsoleBrowseTest {
                 CimName.of("Console_Paged"), "no-such-context"));
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("no longer available"), r.body());
+    }
+
+    /**
+     * A next-page link outlives its enumeration context once the context's timeout passes without a
+     * pull: a 400 that says so. The server runs on a clock the test moves, so no real minute passes.
+     */
+    @Test
+    void aNextPageWhoseContextExpiredIsABadRequest() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-05T08:00:00Z"));
+        try (RunningServer own = ServerSpec.inProcess().withClock(clock).start()) {
+            CimClient c = own.client();
+            Ops.createClass(c, VIRT, pagedClass("Console_Paged", null));
+            for (int i = 0; i <= 50; i++) {
+                Ops.createInstance(c, VIRT, CimInstance.builder("Console_Paged").property("Id", "e" + i).build());
+            }
+            String first = own.baseUrl() + ConsolePaths.instances(CimNamespace.of(VIRT), CimName.of("Console_Paged"));
+            String alive = nextPage(own, get(first).body());
+            clock.advance(Duration.ofSeconds(30));
+            assertEquals(200, get(alive).statusCode(), "within its timeout the context lives");
+
+            String expiring = nextPage(own, get(first).body());
+            clock.advance(Duration.ofSeconds(EnumerationContexts.DEFAULT_TIMEOUT_SECONDS + 1));
+            HttpResponse<String> r = get(expiring);
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(r.body().contains("no longer available"), r.body());
+        }
+    }
+
+    /** The absolute address of a page's {@code a#next-page}. */
+    private static String nextPage(RunningServer server, String body) {
+        Matcher m = Pattern.compile("<a id=\"next-page\" href=\"([^\"]+)\"").matcher(body);
+        assertTrue(m.find(), body);
+        return server.baseUrl() + m.group(1).replace("&amp;", "&");
     }
 
     @Test
