@@ -110,10 +110,6 @@ final class InstancePage implements ConsolePage {
     private static void associators(CimObjectPath self, List<CimObjectPath> associators,
             List<CimObjectPath> references, HtmlOut out) throws IOException {
         out.raw("<h2 id=\"associated\">Associated instances</h2>");
-        if (associators.isEmpty()) {
-            out.raw("<p class=\"muted\" id=\"no-associators\">None.</p>");
-            return;
-        }
         AssociationIndex via = AssociationIndex.of(self, references);
         out.raw("<ul id=\"associators\" class=\"links\">");
         for (CimObjectPath a : associators) {
@@ -124,21 +120,17 @@ final class InstancePage implements ConsolePage {
             }
             out.raw("</li>");
         }
-        out.raw("</ul>");
+        out.raw("</ul>").raw(associators.isEmpty() ? "<p class=\"muted\" id=\"no-associators\">None.</p>" : "");
     }
 
     private static void references(List<CimObjectPath> references, HtmlOut out) throws IOException {
         out.raw("<h2 id=\"referring\">Associations referring to it</h2>");
-        if (references.isEmpty()) {
-            out.raw("<p class=\"muted\" id=\"no-references\">None.</p>");
-            return;
-        }
         out.raw("<ul id=\"references\" class=\"links\">");
         for (CimObjectPath ref : references) {
             out.raw("<li><span class=\"association\">").text(ref.className().value()).raw("</span> ")
                     .raw(Links.instance(ref, ref.namespace())).raw("</li>");
         }
-        out.raw("</ul>");
+        out.raw("</ul>").raw(references.isEmpty() ? "<p class=\"muted\" id=\"no-references\">None.</p>" : "");
     }
 
     /** The methods called on an instance (the static ones are on the class page), each a link to its form. */
@@ -150,17 +142,13 @@ final class InstancePage implements ConsolePage {
             }
         }
         out.raw("<h2 id=\"instance-methods\">Methods</h2>");
-        if (methods.isEmpty()) {
-            out.raw("<p class=\"muted\" id=\"no-methods\">None.</p>");
-            return;
-        }
         out.raw("<ul id=\"methods\" class=\"links\">");
         for (CimMethod m : methods) {
             out.raw("<li><a class=\"method-link\" data-method=\"").raw(Html.attr(m.name().value())).raw("\" href=\"")
                     .raw(Html.attr(ConsolePaths.method(self, m.name()))).raw("\">").text(m.name().value())
                     .raw("</a> <span class=\"muted\">").text(signature(m)).raw("</span></li>");
         }
-        out.raw("</ul>");
+        out.raw("</ul>").raw(methods.isEmpty() ? "<p class=\"muted\" id=\"no-methods\">None.</p>" : "");
     }
 
     private static String signature(CimMethod m) {

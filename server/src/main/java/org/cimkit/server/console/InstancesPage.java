@@ -37,16 +37,14 @@ final class InstancesPage implements ConsolePage {
                 .raw(context == null ? "" : " · <a id=\"first-page\" href=\""
                         + Html.attr(ConsolePaths.instances(ns, className)) + "\">first page</a>")
                 .raw("</p>");
+        out.raw("<table id=\"instances\"><thead><tr><th>Class</th><th>Instance</th></tr></thead><tbody>");
+        for (CimObjectPath p : page.paths()) {
+            out.raw("<tr><td>").text(p.className().value()).raw("</td><td>").raw(Links.instance(p, ns)).raw("</td></tr>");
+        }
+        out.raw("</tbody></table>");
         if (page.paths().isEmpty()) {
             out.raw("<p id=\"no-instances\" class=\"muted\">").text(context == null ? "No instances." : "No more instances.")
                     .raw("</p>");
-        } else {
-            out.raw("<table id=\"instances\"><thead><tr><th>Class</th><th>Instance</th></tr></thead><tbody>");
-            for (CimObjectPath p : page.paths()) {
-                out.raw("<tr><td>").text(p.className().value()).raw("</td><td>").raw(Links.instance(p, ns))
-                        .raw("</td></tr>");
-            }
-            out.raw("</tbody></table>");
         }
         out.raw("<p class=\"muted\" id=\"page-count\">").text(page.paths().size() + " on this page"
                 + (page.end() ? ", the last." : "; at most " + PAGE_SIZE + " a page.")).raw("</p>");

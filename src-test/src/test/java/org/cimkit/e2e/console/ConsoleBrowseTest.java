@@ -228,6 +228,14 @@ class ConsoleBrowseTest {
         assertTrue(r.body().contains("no longer available"), r.body());
     }
 
+    @Test
+    void aClassWithoutInstancesSaysSo(RunningServer server) throws Exception {
+        HttpResponse<String> r = get(server.baseUrl() + ConsolePaths.instances(CimNamespace.of(VIRT), CimName.of("Msvm_Error")));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("id=\"no-instances\""), r.body());
+        assertFalse(r.body().contains("instance-link") || r.body().contains("next-page"), r.body());
+    }
+
     /**
      * A next-page link outlives its enumeration context once the context's timeout passes without a
      * pull: a 400 that says so. The server runs on a clock the test moves, so no real minute passes.
