@@ -178,6 +178,19 @@ public final class CimObjectPath {
      * numbers sint64/uint64 or real64.
      */
     public static CimObjectPath parse(String text) {
+        return parse(text, true);
+    }
+
+    /**
+     * Parses like {@link #parse(String)}, but every quoted value stays a string: for a reader that
+     * converts keys to their declared types afterwards (a server shaping a path against its class), so
+     * that a string key whose text happens to read as an instance path keeps its type.
+     */
+    public static CimObjectPath parseQuotedAsStrings(String text) {
+        return parse(text, false);
+    }
+
+    private static CimObjectPath parse(String text, boolean guessReferences) {
         Objects.requireNonNull(text, "path");
         String s = text.strip();
         String host = null;
@@ -256,7 +269,7 @@ public final class CimObjectPath {
                     if (!closed) {
                         throw bad(text, "unterminated quoted value for key " + keyName);
                     }
-                    value = quotedValue(sb.toString());
+                    value = guessReferences ? quotedValue(sb.toString()) : new CimValue.StringValue(sb.toString());
                 } else {
                     int end = s.indexOf(',', i);
                     String raw = (end < 0 ? s.substring(i) : s.substring(i, end)).strip();

@@ -248,4 +248,14 @@ class CimObjectPathTest {
                 List.of(CimKeyBinding.of("r", new RealValue(CimType.REAL64, d))));
         assertEquals(p, CimObjectPath.parse(p.toString()));
     }
+
+    @Test
+    void quotedValuesCanStayStrings() {
+        String text = "root/x:C.Id=\"Other.Id=\\\"x\\\"\",N=3";
+        CimObjectPath guessed = CimObjectPath.parse(text);
+        assertEquals(CimType.REFERENCE, guessed.key("Id").value().type(), "parse reads a quoted path as a reference");
+        CimObjectPath strings = CimObjectPath.parseQuotedAsStrings(text);
+        assertEquals(new CimValue.StringValue("Other.Id=\"x\""), strings.key("Id").value());
+        assertEquals(guessed.key("N").value(), strings.key("N").value(), "bare values are read alike");
+    }
 }

@@ -8,7 +8,7 @@ import org.cimkit.model.CimObjectPath;
  * The console's addresses, in one place: the servlet routes by these and the pages link with them.
  * Namespaces, classes and object paths travel as query parameters (namespace names contain '/'); an
  * object path is written in its canonical text form ({@link CimObjectPath#toString()}, with namespace)
- * and read back with {@link CimObjectPath#parse}.
+ * and read back with {@link CimObjectPath#parseQuotedAsStrings} (dispatch gives each key its declared type).
  */
 public final class ConsolePaths {
     /** Where the console is mounted; GET / of the server leads here. */

@@ -70,7 +70,9 @@ public record ConsoleRequest(String user, String host, String client, Map<String
     public CimObjectPath path() {
         CimObjectPath p;
         try {
-            p = CimObjectPath.parse(required("path"));
+            // quoted keys stay strings: dispatch converts each to its declared type, so a string key that
+            // reads like a path is not taken for a reference
+            p = CimObjectPath.parseQuotedAsStrings(required("path"));
         } catch (IllegalArgumentException e) {
             throw new CimException(CimStatus.INVALID_PARAMETER, "path: " + e.getMessage());
         }
