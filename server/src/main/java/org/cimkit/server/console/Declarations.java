@@ -10,7 +10,6 @@ import org.cimkit.model.CimParameter;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimType;
-import org.cimkit.model.CimValue;
 import org.cimkit.model.Qualified;
 
 /**
@@ -74,31 +73,14 @@ final class Declarations {
      * Values are numbered from 0 (DSP0004). Empty when {@code d} has no Values.
      */
     static List<String> valueNames(Qualified d) {
-        List<String> values = strings(d.qualifier("Values"));
-        List<String> map = strings(d.qualifier("ValueMap"));
         List<String> out = new ArrayList<>();
-        if (values.isEmpty()) {
-            map.forEach(out::add);
-            return out;
-        }
-        for (int k = 0; k < values.size(); k++) {
-            String key = map.isEmpty() ? Integer.toString(k) : k < map.size() ? map.get(k) : "?";
-            out.add(key + " = " + values.get(k));
+        for (ValueMapping.Entry e : ValueMapping.of(d).entries()) {
+            out.add(e.name() == null ? e.key() : e.key() + " = " + e.name());
         }
         return out;
     }
 
     static String description(Qualified d) {
         return d.stringQualifier("Description");
-    }
-
-    private static List<String> strings(CimQualifier q) {
-        List<String> out = new ArrayList<>();
-        if (q != null && q.value() instanceof CimValue.ArrayValue a) {
-            for (CimValue e : a.elements()) {
-                out.add(e instanceof CimValue.Scalar s ? s.toLexical() : ValueText.NULL);
-            }
-        }
-        return out;
     }
 }

@@ -10,7 +10,6 @@ import org.cimkit.model.CimName;
 import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimParameter;
 import org.cimkit.model.CimProperty;
-import org.cimkit.model.CimQualifier;
 import org.cimkit.model.CimType;
 import org.cimkit.model.CimValue;
 import org.cimkit.model.Qualified;
@@ -148,39 +147,15 @@ final class MethodForm {
      * are not single values and are left out. Without a ValueMap, Values is indexed from 0 (DSP0004).
      */
     static List<String[]> namedValues(Qualified decl) {
-        List<String> values = strings(decl.qualifier("Values"));
-        List<String> map = strings(decl.qualifier("ValueMap"));
         List<String[]> out = new ArrayList<>();
-        List<String> keys = map.isEmpty() && !values.isEmpty() ? indexes(values.size()) : map;
-        for (int k = 0; k < keys.size(); k++) {
-            String v = keys.get(k);
-            if (v.contains("..")) {
-                continue;
-            }
-            out.add(new String[] {v, k < values.size() ? v + " (" + values.get(k) + ")" : v});
-        }
-        return out;
-    }
-
-    private static List<String> indexes(int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(Integer.toString(i));
-        }
-        return out;
-    }
-
-    private static List<String> strings(CimQualifier q) {
-        List<String> out = new ArrayList<>();
-        if (q != null && q.value() instanceof CimValue.ArrayValue a) {
-            for (CimValue e : a.elements()) {
-                if (e instanceof CimValue.StringValue s) {
-                    out.add(s.value());
-                }
+        for (ValueMapping.Entry e : ValueMapping.of(decl).entries()) {
+            if (e.single()) {
+                out.add(new String[] {e.key(), e.name() == null ? e.key() : e.key() + " (" + e.name() + ")"});
             }
         }
         return out;
     }
+
 
     /** A default value as the field holds it: scalars in their lexical form, arrays one element per line. */
     private static String lexical(CimValue v) {
