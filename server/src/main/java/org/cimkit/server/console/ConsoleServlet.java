@@ -102,6 +102,11 @@ public final class ConsoleServlet extends HttpServlet {
             error(resp, 404, "Not found", "The console has no page " + route + ".");
             return user;
         }
+        if (post && !page.acceptsPost()) {
+            resp.setHeader("Allow", "GET, HEAD");
+            error(resp, 405, "Method not allowed", "The page " + route + " takes no POST.");
+            return user;
+        }
         if (post) {
             String refusal = postRefusal(req, user);
             if (refusal != null) {
@@ -128,11 +133,6 @@ public final class ConsoleServlet extends HttpServlet {
             error(resp, 500, "Internal error", "The page failed; the server log has the details.");
             return user;
         }
-        if (out.redirectLocation() != null) {
-            resp.setStatus(303);
-            resp.setHeader("Location", out.redirectLocation());
-            return user;
-        }
         send(resp, 200, body.toString());
         return user;
     }
@@ -140,7 +140,8 @@ public final class ConsoleServlet extends HttpServlet {
     /** Why a POST is not taken (null: it is): a missing or wrong CSRF token, or another site's origin. */
     private String postRefusal(HttpServletRequest req, String user) {
         String origin = req.getHeader("Origin");
-        if (origin != null && !origin.equals("null") && !sameOrigin(origin, req)) {
+        // "null" is what sandboxed frames and some redirects send: not this console's origin either
+        if (origin != null && !sameOrigin(origin, req)) {
             return "the request comes from another site (" + origin + ")";
         }
         String token = req.getHeader("X-CSRF-Token");
@@ -172,7 +173,7 @@ public final class ConsoleServlet extends HttpServlet {
             case ACCESS_DENIED -> 403;
             case NOT_FOUND, INVALID_NAMESPACE, INVALID_CLASS, METHOD_NOT_FOUND, METHOD_NOT_AVAILABLE -> 404;
             case INVALID_PARAMETER, TYPE_MISMATCH, INVALID_ENUMERATION_CONTEXT, NO_SUCH_PROPERTY -> 400;
-            case NOT_SUPPORTED -> 405;
+            case NOT_SUPPORTED -> 501;
             case SERVER_LIMITS_EXCEEDED, SERVER_IS_SHUTTING_DOWN -> 503;
             default -> 500;
         };

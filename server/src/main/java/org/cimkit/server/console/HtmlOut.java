@@ -14,7 +14,6 @@ public final class HtmlOut {
     private final Writer w;
     private final String csrfToken;
     private final String user;
-    private String redirect;
 
     HtmlOut(Writer w, String csrfToken, String user) {
         this.w = w;
@@ -63,17 +62,5 @@ public final class HtmlOut {
     /** The user's CSRF token, for a script that posts (sent as the X-CSRF-Token header). */
     public String csrfToken() {
         return csrfToken;
-    }
-
-    /**
-     * Instead of a page, answer 303 See Other to {@code location} (after a POST that started something,
-     * so reloading the next page does not repeat it). Nothing may have been written.
-     */
-    public void redirect(String location) {
-        this.redirect = location;
-    }
-
-    String redirectLocation() {
-        return redirect;
     }
 }

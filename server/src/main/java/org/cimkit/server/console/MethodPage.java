@@ -56,6 +56,11 @@ final class MethodPage implements ConsolePage {
     }
 
     @Override
+    public boolean acceptsPost() {
+        return true;
+    }
+
+    @Override
     public void post(ConsoleRequest r, HtmlOut out) throws IOException {
         Call c = call(r);
         List<ParamValue> in = FormValues.parse(c.signature(), r.parameters());
