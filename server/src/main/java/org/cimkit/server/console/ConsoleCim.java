@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.cimkit.model.CimClass;
+import org.cimkit.model.CimException;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimName;
 import org.cimkit.model.CimNamespace;
@@ -23,6 +24,7 @@ import org.cimkit.server.dispatch.OperationResult;
  */
 public final class ConsoleCim {
     private final Dispatcher dispatcher;
+    private final OpenEnumerations open = new OpenEnumerations();
 
     public ConsoleCim(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -60,22 +62,61 @@ public final class ConsoleCim {
                         flag("IncludeQualifiers", true), flag("IncludeClassOrigin", true)))).cimClass();
     }
 
-    /** The first {@code max} instance paths of a class and its subclasses (OpenEnumerateInstancePaths). */
+    /**
+     * The first {@code max} instance paths of a class and its subclasses (OpenEnumerateInstancePaths).
+     * An enumeration left open counts against this console client's few; the oldest beyond them is closed.
+     */
     public PathPage openInstancePaths(ConsoleRequest r, CimNamespace ns, CimName className, int max) {
-        return page(dispatcher.intrinsic(r.context(ns), "OpenEnumerateInstancePaths",
+        PathPage page = page(dispatcher.intrinsic(r.context(ns), "OpenEnumerateInstancePaths",
                 List.of(new ParamValue("ClassName", null, new Argument.ClassName(className)), count(max))));
+        if (!page.end()) {
+            OpenEnumerations.Open evicted = open.opened(client(r), new OpenEnumerations.Open(ns, page.context()));
+            if (evicted != null) {
+                closeQuietly(r, evicted);
+            }
+        }
+        return page;
     }
 
     /** The next {@code max} paths of an enumeration opened by {@link #openInstancePaths} (PullInstancePaths). */
     public PathPage pullInstancePaths(ConsoleRequest r, CimNamespace ns, String context, int max) {
-        return page(dispatcher.intrinsic(r.context(ns), "PullInstancePaths",
-                List.of(new ParamValue("EnumerationContext", null, new Argument.Text(context, null)), count(max))));
+        OpenEnumerations.Open was = new OpenEnumerations.Open(ns, context);
+        PathPage page;
+        try {
+            page = page(dispatcher.intrinsic(r.context(ns), "PullInstancePaths",
+                    List.of(new ParamValue("EnumerationContext", null, new Argument.Text(context, null)), count(max))));
+        } catch (CimException e) {
+            open.ended(client(r), was);
+            throw e;
+        }
+        open.ended(client(r), was);
+        if (!page.end()) {
+            OpenEnumerations.Open evicted = open.opened(client(r), new OpenEnumerations.Open(ns, page.context()));
+            if (evicted != null) {
+                closeQuietly(r, evicted);
+            }
+        }
+        return page;
     }
 
     /** Ends an enumeration opened by {@link #openInstancePaths} before its end (CloseEnumeration). */
     public void closeEnumeration(ConsoleRequest r, CimNamespace ns, String context) {
+        open.ended(client(r), new OpenEnumerations.Open(ns, context));
         dispatcher.intrinsic(r.context(ns), "CloseEnumeration",
                 List.of(new ParamValue("EnumerationContext", null, new Argument.Text(context, null))));
+    }
+
+    private void closeQuietly(ConsoleRequest r, OpenEnumerations.Open e) {
+        try {
+            dispatcher.intrinsic(r.context(e.ns()), "CloseEnumeration",
+                    List.of(new ParamValue("EnumerationContext", null, new Argument.Text(e.context(), null))));
+        } catch (CimException gone) {
+            // expired or read to its end meanwhile: nothing left to close
+        }
+    }
+
+    private static String client(ConsoleRequest r) {
+        return r.context(null).clientId();
     }
 
     /** One instance; its path carries the namespace. */

@@ -23,9 +23,13 @@ public record ConsoleRequest(String user, String host, String client, Map<String
         parameters = Map.copyOf(parameters);
     }
 
-    /** The request as dispatch sees a CIM client's: this user, host and client, in {@code ns}. */
+    /**
+     * The request as dispatch sees a CIM client's: this user and host, in {@code ns}. The client is
+     * named {@code console:USER@ADDRESS}, so the console's open enumerations count apart from those of
+     * CIM-XML clients on the same address (and of other console users).
+     */
     public RequestContext context(CimNamespace ns) {
-        return new RequestContext(ns, host, user, client);
+        return new RequestContext(ns, host, user, "console:" + (user == null ? "" : user) + "@" + client);
     }
 
     /** A parameter's first value, or null. */
