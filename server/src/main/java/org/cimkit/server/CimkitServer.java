@@ -30,6 +30,7 @@ import org.cimkit.server.http.CimOperationServlet;
 import org.cimkit.server.http.HttpLogin;
 import org.cimkit.server.http.PasswordHash;
 import org.cimkit.server.http.QuietErrorHandler;
+import org.cimkit.server.http.RecentLogins;
 import org.cimkit.server.http.RequestGuards;
 import org.cimkit.server.http.SlowClientGuard;
 import org.cimkit.server.http.StatusPage;
@@ -191,9 +192,9 @@ public final class CimkitServer implements AutoCloseable {
         RequestGuards guards = new RequestGuards(
                 new AuthFailureLimiter(sec.maxAuthFailuresPerMinute(), clock::millis),
                 sec.requestTimeout().toMillis());
-        Authenticator authenticator = authenticator();
+        HttpLogin login = new HttpLogin(authenticator(), guards); // one login for both doors
         AccessLog accessLog = new AccessLog(config.accessLog());
-        CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), authenticator,
+        CimOperationServlet servlet = new CimOperationServlet(dispatcher, config.limits(), login,
                 new StatusPage(VERSION, repository::namespaceNames, config.console() ? ConsolePaths.HOME : null), guards,
                 accessLog, statistics);
 
@@ -209,7 +210,7 @@ public final class CimkitServer implements AutoCloseable {
         context.setContextPath("/");
         context.addServlet(new ServletHolder("cimom", servlet), "/*");
         if (config.console()) {
-            context.addServlet(new ServletHolder("console", new ConsoleServlet(new HttpLogin(authenticator, guards),
+            context.addServlet(new ServletHolder("console", new ConsoleServlet(login,
                     accessLog, new ConsoleCim(dispatcher), VERSION)), ConsolePaths.ROOT + "/*");
         }
         context.setErrorHandler(new QuietErrorHandler());
@@ -299,7 +300,7 @@ public final class CimkitServer implements AutoCloseable {
                 }
             }
         }
-        return new BasicAuthenticator(users);
+        return new RecentLogins(new BasicAuthenticator(users));
     }
 
     private static String hostName() {

@@ -92,4 +92,26 @@ class AccessLogTest {
             assertEquals(List.of(), lines());
         }
     }
+
+    @Test
+    void consolePagesNameTheirNamespaceClassAndMethod() throws Exception {
+        try (RunningServer s = ServerSpec.inProcess().start()) {
+            org.cimkit.model.CimObjectPath host = org.cimkit.model.CimObjectPath.parse(E2e.VIRT
+                    + ":Msvm_ComputerSystem.CreationClassName=\"Msvm_ComputerSystem\",Name=\"CIMKIT-DEMO-HOST\"");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String page : List.of(org.cimkit.server.console.ConsolePaths.instance(host),
+                    org.cimkit.server.console.ConsolePaths.method(host, org.cimkit.model.CimName.of("RequestStateChange")))) {
+                java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(s.baseUrl() + page)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+            }
+            // a line is written once the answer is out: wait for both
+            Await.until("two console lines", java.time.Duration.ofSeconds(10), () -> lines().size() >= 2);
+            Supplier<String> all = () -> String.join("\n", lines());
+            assertTrue(lines().stream().anyMatch(l -> l.contains(" GET:console/instance " + E2e.VIRT + " Msvm_ComputerSystem 200 ")),
+                    all);
+            assertTrue(lines().stream().anyMatch(l -> l.contains(" GET:console/method.RequestStateChange " + E2e.VIRT
+                    + " Msvm_ComputerSystem 200 ")), all);
+        }
+    }
 }

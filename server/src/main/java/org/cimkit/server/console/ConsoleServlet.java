@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.cimkit.model.CimException;
+import org.cimkit.model.CimObjectPath;
 import org.cimkit.model.CimStatus;
 import org.cimkit.server.http.AccessLog;
 import org.cimkit.server.http.HttpFailure;
@@ -63,11 +64,31 @@ public final class ConsoleServlet extends HttpServlet {
         try {
             user = handle(req, resp);
         } finally {
-            // the access log's operation field: "console" and the page, e.g. console/instance
-            String page = req.getPathInfo() == null ? "" : req.getPathInfo();
-            entry.described(user, req.getMethod() + ":console" + page, req.getParameter("ns"), req.getParameter("class"));
+            logged(entry, req, user);
             accessLog.end(entry, resp.getStatus(), AccessLog.bytesWritten(resp));
         }
+    }
+
+    /**
+     * Fills the access-log line as CIM-XML's names an operation: "GET:console/PAGE" (and ".METHOD" for a
+     * method form), the namespace and class from the ns and class parameters or the object path.
+     */
+    private static void logged(AccessLog.Entry entry, HttpServletRequest req, String user) {
+        String page = req.getPathInfo() == null ? "" : req.getPathInfo();
+        String method = req.getParameter("method");
+        String ns = req.getParameter("ns");
+        String cls = req.getParameter("class");
+        String path = req.getParameter("path");
+        if (path != null) {
+            try {
+                CimObjectPath p = CimObjectPath.parseQuotedAsStrings(path);
+                ns = p.namespace() == null ? ns : p.namespace().value();
+                cls = p.className().value();
+            } catch (IllegalArgumentException e) {
+                // the page answered 400 for it; the line shows no class
+            }
+        }
+        entry.described(user, req.getMethod() + ":console" + page + (method == null ? "" : "." + method), ns, cls);
     }
 
     /** Answers the request; returns the user it was answered for (null: none, or not logged in). */

@@ -53,11 +53,11 @@ public final class CimOperationServlet extends HttpServlet {
     private final transient AccessLog accessLog;
     private final transient OperationStatistics statistics;
 
-    public CimOperationServlet(Dispatcher dispatcher, XmlLimits limits, Authenticator authenticator, StatusPage statusPage,
+    public CimOperationServlet(Dispatcher dispatcher, XmlLimits limits, HttpLogin login, StatusPage statusPage,
             RequestGuards guards, AccessLog accessLog, OperationStatistics statistics) {
         this.dispatcher = dispatcher;
         this.reader = new CimXmlReader(limits);
-        this.login = new HttpLogin(authenticator, guards);
+        this.login = login;
         this.statusPage = statusPage;
         this.maxBodyBytes = limits.maxDocumentBytes();
         this.guards = guards;

@@ -57,9 +57,4 @@ public final class HttpLogin {
         }
         return user;
     }
-
-    /** The time by which a response started at {@code nowNanos} must be written (see {@link RequestGuards#deadline}). */
-    long deadline(long nowNanos) {
-        return guards.deadline(nowNanos);
-    }
 }

@@ -69,9 +69,9 @@ class ServletStatisticsTest {
         new InteropModule(new ServerIdentity("testhost", "1.0.0", List.of("http"), false), List.of(), List.of(), STATISTICS)
                 .register(registrar);
         Dispatcher dispatcher = new Dispatcher(repo, providers, new EnumerationContexts(() -> 0L, 100, 100), null);
-        CimOperationServlet servlet = new CimOperationServlet(dispatcher, XmlLimits.DEFAULT, null,
-                new StatusPage("1.0.0", repo::namespaceNames), new RequestGuards(new AuthFailureLimiter(10, () -> 0L), 0),
-                new AccessLog(false), STATISTICS);
+        RequestGuards guards = new RequestGuards(new AuthFailureLimiter(10, () -> 0L), 0);
+        CimOperationServlet servlet = new CimOperationServlet(dispatcher, XmlLimits.DEFAULT, new HttpLogin(null, guards),
+                new StatusPage("1.0.0", repo::namespaceNames), guards, new AccessLog(false), STATISTICS);
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
