@@ -163,9 +163,8 @@ final class InstancePage implements ConsolePage {
         out.raw("<h2 id=\"instance-methods\">Methods</h2>");
         out.raw("<ul id=\"methods\" class=\"links\">");
         for (CimMethod m : methods) {
-            out.raw("<li><a class=\"method-link\" data-method=\"").raw(Html.attr(m.name().value())).raw("\" href=\"")
-                    .raw(Html.attr(ConsolePaths.method(self, m.name()))).raw("\">").text(m.name().value())
-                    .raw("</a> <span class=\"muted\">").text(signature(m)).raw("</span></li>");
+            out.raw("<li>").raw(Links.method(self, m.name())).raw(" <span class=\"muted\">").text(signature(m))
+                    .raw("</span></li>");
         }
         out.raw("</ul>").raw(methods.isEmpty() ? "<p class=\"muted\" id=\"no-methods\">None.</p>" : "");
     }

@@ -103,7 +103,7 @@ final class MethodForm {
         } else {
             input(out, name, id, type, initialText, open ? named : List.of());
         }
-        out.raw(" <span class=\"type\">").text(typeName(type, array, referenceClass)).raw("</span>");
+        out.raw(" <span class=\"type\">").text(Declarations.type(type, array, null, referenceClass)).raw("</span>");
         if (key) {
             out.raw(" <span class=\"key\">key</span>");
         }
@@ -166,7 +166,7 @@ final class MethodForm {
     }
 
     private static void description(HtmlOut out, Qualified decl) throws IOException {
-        String d = decl.stringQualifier("Description");
+        String d = Declarations.description(decl);
         if (d != null) {
             out.raw("<div class=\"hint muted\">").text(d).raw("</div>");
         }
@@ -186,17 +186,11 @@ final class MethodForm {
         return out;
     }
 
-
     /** A default value as the field holds it: scalars in their lexical form, arrays one element per line. */
     private static String lexical(CimValue v) {
         if (v instanceof CimValue.ArrayValue a) {
             return String.join("\n", a.elements().stream().map(e -> e.isNull() ? "" : lexical(e)).toList());
         }
         return v instanceof CimValue.Scalar s && !(v instanceof CimValue.EmbeddedValue) ? s.toLexical() : "";
-    }
-
-    private static String typeName(CimType type, boolean array, CimName referenceClass) {
-        String t = type == CimType.REFERENCE && referenceClass != null ? referenceClass.value() + " REF" : type.typeName();
-        return array ? t + "[]" : t;
     }
 }
