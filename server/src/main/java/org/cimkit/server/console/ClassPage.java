@@ -97,9 +97,7 @@ final class ClassPage implements ConsolePage {
         for (CimMethod m : c.methods()) {
             out.raw("<tr data-method=\"").raw(Html.attr(m.name().value())).raw("\"><td class=\"name\">");
             if (m.hasFlag("Static")) {
-                out.raw("<a class=\"method-link\" data-method=\"").raw(Html.attr(m.name().value())).raw("\" href=\"")
-                        .raw(Html.attr(ConsolePaths.method(classPath, m.name()))).raw("\">").text(m.name().value())
-                        .raw("</a> <span class=\"badge\">Static</span>");
+                out.raw(Links.method(classPath, m.name())).raw(" <span class=\"badge\">Static</span>");
             } else {
                 out.text(m.name().value());
             }

@@ -33,8 +33,7 @@ final class ClassTreePage implements ConsolePage {
     }
 
     private static void node(CimNamespace ns, ClassTree t, HtmlOut out) throws IOException {
-        String link = "<a class=\"class-link\" href=\"" + Html.attr(ConsolePaths.cimClass(ns, t.name())) + "\">"
-                + Html.text(t.name().value()) + "</a>";
+        String link = Links.cimClass(ns, t.name());
         if (t.subclasses().isEmpty()) {
             out.raw("<li>").raw(link).raw("</li>");
             return;

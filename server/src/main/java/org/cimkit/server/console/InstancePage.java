@@ -25,6 +25,9 @@ final class InstancePage implements ConsolePage {
     private static final Comparator<CimObjectPath> BY_CLASS_THEN_KEYS = Comparator
             .comparing((CimObjectPath p) -> p.className().key()).thenComparing(p -> p.local().toString());
 
+    /** The most associators, and the most references, the page lists (the note after a list gives the total). */
+    static final int MAX_LINKS = 200;
+
     private final ConsoleCim cim;
 
     InstancePage(ConsoleCim cim) {
@@ -107,12 +110,13 @@ final class InstancePage implements ConsolePage {
         }
     }
 
-    private static void associators(CimObjectPath self, List<CimObjectPath> associators,
+    /** {@code ul#associators}: the first {@value #MAX_LINKS} (sorted), each with the associations that lead to it. */
+    static void associators(CimObjectPath self, List<CimObjectPath> associators,
             List<CimObjectPath> references, HtmlOut out) throws IOException {
         out.raw("<h2 id=\"associated\">Associated instances</h2>");
         AssociationIndex via = AssociationIndex.of(self, references);
         out.raw("<ul id=\"associators\" class=\"links\">");
-        for (CimObjectPath a : associators) {
+        for (CimObjectPath a : firstLinks(associators)) {
             out.raw("<li>").raw(Links.instance(a, self.namespace()));
             Set<String> classes = via.associationClasses(a);
             if (!classes.isEmpty()) {
@@ -121,16 +125,31 @@ final class InstancePage implements ConsolePage {
             out.raw("</li>");
         }
         out.raw("</ul>").raw(associators.isEmpty() ? "<p class=\"muted\" id=\"no-associators\">None.</p>" : "");
+        more(out, "associators-more", associators.size(), "associated instances");
     }
 
-    private static void references(List<CimObjectPath> references, HtmlOut out) throws IOException {
+    /** {@code ul#references}: the first {@value #MAX_LINKS} associations (sorted) that refer to the instance. */
+    static void references(List<CimObjectPath> references, HtmlOut out) throws IOException {
         out.raw("<h2 id=\"referring\">Associations referring to it</h2>");
         out.raw("<ul id=\"references\" class=\"links\">");
-        for (CimObjectPath ref : references) {
+        for (CimObjectPath ref : firstLinks(references)) {
             out.raw("<li><span class=\"association\">").text(ref.className().value()).raw("</span> ")
                     .raw(Links.instance(ref, ref.namespace())).raw("</li>");
         }
         out.raw("</ul>").raw(references.isEmpty() ? "<p class=\"muted\" id=\"no-references\">None.</p>" : "");
+        more(out, "references-more", references.size(), "associations");
+    }
+
+    private static List<CimObjectPath> firstLinks(List<CimObjectPath> paths) {
+        return paths.subList(0, Math.min(paths.size(), MAX_LINKS));
+    }
+
+    /** After a list cut at {@value #MAX_LINKS}: how many there are in all. */
+    private static void more(HtmlOut out, String id, int total, String what) throws IOException {
+        if (total > MAX_LINKS) {
+            out.raw("<p class=\"muted more\" id=\"").raw(id).raw("\">")
+                    .text("The first " + MAX_LINKS + " of " + total + " " + what + " are shown.").raw("</p>");
+        }
     }
 
     /** The methods called on an instance (the static ones are on the class page), each a link to its form. */
@@ -144,9 +163,8 @@ final class InstancePage implements ConsolePage {
         out.raw("<h2 id=\"instance-methods\">Methods</h2>");
         out.raw("<ul id=\"methods\" class=\"links\">");
         for (CimMethod m : methods) {
-            out.raw("<li><a class=\"method-link\" data-method=\"").raw(Html.attr(m.name().value())).raw("\" href=\"")
-                    .raw(Html.attr(ConsolePaths.method(self, m.name()))).raw("\">").text(m.name().value())
-                    .raw("</a> <span class=\"muted\">").text(signature(m)).raw("</span></li>");
+            out.raw("<li>").raw(Links.method(self, m.name())).raw(" <span class=\"muted\">").text(signature(m))
+                    .raw("</span></li>");
         }
         out.raw("</ul>").raw(methods.isEmpty() ? "<p class=\"muted\" id=\"no-methods\">None.</p>" : "");
     }

@@ -53,6 +53,12 @@ final class InstancesPage implements ConsolePage {
                     .raw(Html.attr(ConsolePaths.instancesPage(ns, className, page.context()))).raw("\">Next ")
                     .text(Integer.toString(PAGE_SIZE)).raw(" →</a></p>");
         }
+        if (context != null || !page.end()) {
+            // a context only moves forward, and it alone decides what a next page holds
+            out.raw("<p class=\"muted\" id=\"paging-note\">").text("Pages move forward: reloading a page shows the next "
+                    + PAGE_SIZE + ", and the class named in the address only labels the page. Open the first page again to start over.")
+                    .raw("</p>");
+        }
         out.end();
     }
 

@@ -23,8 +23,6 @@ import org.cimkit.model.CimValue;
  */
 final class JobList {
     static final CimName CONCRETE_JOB = CimName.of("CIM_ConcreteJob");
-    /** More superclasses than any real class has: a guard against a broken hierarchy. */
-    private static final int MAX_DEPTH = 64;
 
     /** A job: its instance, its path with namespace, and its class (with qualifiers). */
     record Job(CimInstance instance, CimObjectPath path, CimClass cimClass) {
@@ -67,30 +65,23 @@ final class JobList {
         return job(cim.getInstance(r, path), path.namespace());
     }
 
-    /** Whether {@code path} names an instance of CIM_ConcreteJob or a subclass. */
-    boolean isJob(CimObjectPath path) {
+    /**
+     * Whether {@code path} names an instance of CIM_ConcreteJob or a subclass, by the classes of its
+     * namespace; false when they cannot be read.
+     */
+    static boolean isJob(CimObjectPath path, ClassHierarchy.PerRequest classes) {
         if (path.namespace() == null || !path.hasKeys()) {
             return false;
         }
         try {
-            CimClass c = cimClass(path.namespace(), path.className());
-            for (int depth = 0; depth < MAX_DEPTH; depth++) {
-                if (c.name().equals(CONCRETE_JOB)) {
-                    return true;
-                }
-                if (c.superclass() == null) {
-                    return false;
-                }
-                c = cimClass(path.namespace(), c.superclass());
-            }
+            return classes.in(path.namespace()).isA(path.className(), CONCRETE_JOB);
         } catch (CimException e) {
             return false;
         }
-        return false;
     }
 
     private Job job(CimInstance i, CimNamespace ns) {
-        CimObjectPath p = i.path() == null ? null : i.path().namespace() == null ? i.path().withNamespace(ns) : i.path();
+        CimObjectPath p = i.path() == null ? null : Links.absolute(i.path(), ns);
         return new Job(i, p, cimClass(ns, i.className()));
     }
 

@@ -18,6 +18,11 @@ import org.cimkit.model.CimValue;
  * class {@code finished}, so the script can stop polling a single job.
  */
 final class JobRows {
+    /**
+     * The most rows a jobs table shows (the newest): the page and the fragment it polls every second
+     * render no more than this, however many jobs the namespaces hold.
+     */
+    static final int MAX_ROWS = 200;
     /** CIM_ConcreteJob.JobState: Completed, Terminated, Killed, Exception. */
     private static final Set<Long> FINISHED = Set.of(7L, 8L, 9L, 10L);
 
@@ -33,13 +38,21 @@ final class JobRows {
         out.raw("</tbody></table>");
     }
 
-    /** The rows alone (the polled fragment). */
+    /**
+     * The rows alone (the polled fragment): the first {@value #MAX_ROWS} of {@code jobs} (newest first),
+     * then a row counting the ones left out.
+     */
     static void rows(HtmlOut out, List<JobList.Job> jobs) throws IOException {
         if (jobs.isEmpty()) {
             out.raw("<tr class=\"none\"><td colspan=\"6\" class=\"muted\">No jobs.</td></tr>");
         }
-        for (JobList.Job j : jobs) {
+        for (JobList.Job j : jobs.subList(0, Math.min(jobs.size(), MAX_ROWS))) {
             row(out, j);
+        }
+        int hidden = jobs.size() - MAX_ROWS;
+        if (hidden > 0) {
+            out.raw("<tr class=\"more\"><td colspan=\"6\" class=\"muted\">")
+                    .text(hidden + (hidden == 1 ? " more job" : " more jobs") + " not shown (older ones).").raw("</td></tr>");
         }
     }
 

@@ -17,7 +17,7 @@ final class JobsPage implements ConsolePage {
     @Override
     public void get(ConsoleRequest r, HtmlOut out) throws IOException {
         out.begin("Jobs").raw("<h1>Jobs</h1><p class=\"muted\">Every job in the namespaces you may read, newest first; ")
-                .raw("the table follows them as they run. Finished jobs stay for the server's job retention time.</p>");
+                .raw("the newest " + JobRows.MAX_ROWS + " are shown and the table follows them as they run. Finished jobs stay for the server's job retention time.</p>");
         JobRows.table(out, "jobs", ConsolePaths.jobRows(), new JobList(cim, r).all());
         out.end();
     }

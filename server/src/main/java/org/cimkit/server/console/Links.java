@@ -24,10 +24,24 @@ final class Links {
      * path without its namespace, unless that is another one (an association may cross namespaces).
      */
     static String instance(CimObjectPath path, CimNamespace ns) {
+        return instance(path, ns, null);
+    }
+
+    /** {@link #instance(CimObjectPath, CimNamespace)} with the element id {@code id} (none when null). */
+    static String instance(CimObjectPath path, CimNamespace ns, String id) {
         CimObjectPath p = absolute(path, ns);
         String text = p.namespace().equals(ns) ? p.local().toString() : p.toString();
-        return "<a class=\"instance-link\" href=\"" + Html.attr(ConsolePaths.instance(p)) + "\">" + Html.text(text)
-                + "</a>";
+        return "<a" + (id == null ? "" : " id=\"" + Html.attr(id) + "\"") + " class=\"instance-link\" href=\""
+                + Html.attr(ConsolePaths.instance(p)) + "\">" + Html.text(text) + "</a>";
+    }
+
+    /**
+     * {@code a.method-link} (with {@code data-method}) to the form that calls {@code method} on
+     * {@code target}: an instance path, or a class path for a static method; both with namespace.
+     */
+    static String method(CimObjectPath target, CimName method) {
+        return "<a class=\"method-link\" data-method=\"" + Html.attr(method.value()) + "\" href=\""
+                + Html.attr(ConsolePaths.method(target, method)) + "\">" + Html.text(method.value()) + "</a>";
     }
 
     /** {@code a.class-link} to a class page. */

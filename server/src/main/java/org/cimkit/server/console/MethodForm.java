@@ -16,7 +16,9 @@ import org.cimkit.model.Qualified;
 
 /**
  * Writes the form that calls a method, one field per in-parameter typed from its declaration:
- * booleans and ValueMap/Values as selects (with NULL), integers and reals as number inputs, arrays as
+ * booleans and ValueMap/Values as selects (with NULL), except a ValueMap with ranges or "..", which
+ * admits values it does not list (a vendor's 32768) and so is an input offering the named values as
+ * a datalist; integers and reals as number inputs (reals with any step), arrays as
  * one-element-per-line text areas, references as a select of the instances of their class where the
  * page could list them all, else a path text field, everything else as text; an
  * {@code EmbeddedInstance("X")} parameter as a sub-form (fieldset) with one field per property of X,
@@ -81,14 +83,16 @@ final class MethodForm {
             CimName referenceClass, List<CimObjectPath> choices, CimValue initial, boolean key) throws IOException {
         String id = "f-" + name;
         out.raw("<div class=\"field\"><label for=\"").raw(Html.attr(id)).raw("\">").text(label).raw("</label> ");
-        List<String[]> named = namedValues(decl);
+        ValueMapping mapping = ValueMapping.of(decl);
+        List<String[]> named = namedValues(mapping);
+        boolean open = mapping.entries().stream().anyMatch(e -> !e.single());
         String initialText = initial == null || initial.isNull() ? "" : lexical(initial);
         if (array) {
             out.raw("<textarea rows=\"3\" cols=\"60\" name=\"").raw(Html.attr(name)).raw("\" id=\"").raw(Html.attr(id))
                     .raw("\">").text(initialText).raw("</textarea>");
         } else if (type == CimType.BOOLEAN) {
             select(out, name, id, List.of(new String[] {"TRUE", "TRUE"}, new String[] {"FALSE", "FALSE"}), initialText);
-        } else if (!named.isEmpty()) {
+        } else if (!named.isEmpty() && !open) {
             select(out, name, id, named, initialText);
         } else if (type == CimType.REFERENCE && choices != null && !choices.isEmpty()) {
             List<String[]> options = new ArrayList<>();
@@ -97,18 +101,9 @@ final class MethodForm {
             }
             select(out, name, id, options, initialText);
         } else {
-            String inputType = type.kind() == CimType.Kind.INTEGER ? "number" : "text";
-            out.raw("<input type=\"").raw(inputType).raw("\" name=\"").raw(Html.attr(name)).raw("\" id=\"")
-                    .raw(Html.attr(id)).raw("\" value=\"").raw(Html.attr(initialText)).raw("\"");
-            if (type.kind() == CimType.Kind.INTEGER) {
-                out.raw(" step=\"1\" min=\"").raw(type.minValue().toString()).raw("\" max=\"")
-                        .raw(type.maxValue().toString()).raw("\"");
-            } else if (type == CimType.REFERENCE || type == CimType.STRING || type == CimType.DATETIME) {
-                out.raw(" size=\"60\"");
-            }
-            out.raw(">");
+            input(out, name, id, type, initialText, open ? named : List.of());
         }
-        out.raw(" <span class=\"type\">").text(typeName(type, array, referenceClass)).raw("</span>");
+        out.raw(" <span class=\"type\">").text(Declarations.type(type, array, null, referenceClass)).raw("</span>");
         if (key) {
             out.raw(" <span class=\"key\">key</span>");
         }
@@ -119,9 +114,44 @@ final class MethodForm {
             out.raw(" <span class=\"muted\">one value per line")
                     .text(named.isEmpty() ? "" : "; values: " + String.join(", ", named.stream().map(v -> v[1]).toList()))
                     .raw("</span>");
+        } else if (open) {
+            out.raw(" <span class=\"muted values\">").text("values: " + String.join(", ", Declarations.valueNames(decl)))
+                    .raw("</span>");
         }
         description(out, decl);
         out.raw("</div>");
+    }
+
+    /**
+     * A typed input: integers as numbers within their type's range, reals as numbers of any step, the
+     * rest as text. {@code suggested} ({value, label}) become a datalist the browser offers.
+     */
+    private static void input(HtmlOut out, String name, String id, CimType type, String initialText,
+            List<String[]> suggested) throws IOException {
+        boolean integer = type.kind() == CimType.Kind.INTEGER;
+        boolean real = type == CimType.REAL32 || type == CimType.REAL64;
+        out.raw("<input type=\"").raw(integer || real ? "number" : "text").raw("\" name=\"").raw(Html.attr(name))
+                .raw("\" id=\"").raw(Html.attr(id)).raw("\" value=\"").raw(Html.attr(initialText)).raw("\"");
+        if (integer) {
+            out.raw(" step=\"1\" min=\"").raw(type.minValue().toString()).raw("\" max=\"")
+                    .raw(type.maxValue().toString()).raw("\"");
+        } else if (real) {
+            out.raw(" step=\"any\"");
+        } else if (type == CimType.REFERENCE || type == CimType.STRING || type == CimType.DATETIME) {
+            out.raw(" size=\"60\"");
+        }
+        String listId = "v-" + name;
+        if (!suggested.isEmpty()) {
+            out.raw(" list=\"").raw(Html.attr(listId)).raw("\"");
+        }
+        out.raw(">");
+        if (!suggested.isEmpty()) {
+            out.raw("<datalist id=\"").raw(Html.attr(listId)).raw("\">");
+            for (String[] v : suggested) {
+                out.raw("<option value=\"").raw(Html.attr(v[0])).raw("\" label=\"").raw(Html.attr(v[1])).raw("\"></option>");
+            }
+            out.raw("</datalist>");
+        }
     }
 
     private static void select(HtmlOut out, String name, String id, List<String[]> options, String selected)
@@ -136,7 +166,7 @@ final class MethodForm {
     }
 
     private static void description(HtmlOut out, Qualified decl) throws IOException {
-        String d = decl.stringQualifier("Description");
+        String d = Declarations.description(decl);
         if (d != null) {
             out.raw("<div class=\"hint muted\">").text(d).raw("</div>");
         }
@@ -146,9 +176,9 @@ final class MethodForm {
      * The values a ValueMap/Values declaration names, as {value, "value (name)"}: ranges and ".."
      * are not single values and are left out. Without a ValueMap, Values is indexed from 0 (DSP0004).
      */
-    static List<String[]> namedValues(Qualified decl) {
+    private static List<String[]> namedValues(ValueMapping mapping) {
         List<String[]> out = new ArrayList<>();
-        for (ValueMapping.Entry e : ValueMapping.of(decl).entries()) {
+        for (ValueMapping.Entry e : mapping.entries()) {
             if (e.single()) {
                 out.add(new String[] {e.key(), e.name() == null ? e.key() : e.key() + " (" + e.name() + ")"});
             }
@@ -156,17 +186,11 @@ final class MethodForm {
         return out;
     }
 
-
     /** A default value as the field holds it: scalars in their lexical form, arrays one element per line. */
     private static String lexical(CimValue v) {
         if (v instanceof CimValue.ArrayValue a) {
             return String.join("\n", a.elements().stream().map(e -> e.isNull() ? "" : lexical(e)).toList());
         }
         return v instanceof CimValue.Scalar s && !(v instanceof CimValue.EmbeddedValue) ? s.toLexical() : "";
-    }
-
-    private static String typeName(CimType type, boolean array, CimName referenceClass) {
-        String t = type == CimType.REFERENCE && referenceClass != null ? referenceClass.value() + " REF" : type.typeName();
-        return array ? t + "[]" : t;
     }
 }

@@ -48,9 +48,10 @@ final class MethodPage implements ConsolePage {
 
     @Override
     public void get(ConsoleRequest r, HtmlOut out) throws IOException {
-        Call c = call(r);
+        ClassHierarchy.PerRequest classes = new ClassHierarchy.PerRequest(cim, r);
+        Call c = call(r, classes);
         heading(out, c);
-        classChoosers(r, out, c);
+        classChoosers(classes, out, c);
         MethodForm.write(out, c.signature(), choices(r, c), ConsolePaths.method(c.target(), c.method().name()));
         out.end();
     }
@@ -62,7 +63,8 @@ final class MethodPage implements ConsolePage {
 
     @Override
     public void post(ConsoleRequest r, HtmlOut out) throws IOException {
-        Call c = call(r);
+        ClassHierarchy.PerRequest classes = new ClassHierarchy.PerRequest(cim, r);
+        Call c = call(r, classes);
         List<ParamValue> in = FormValues.parse(c.signature(), r.parameters());
         OperationResult.MethodReturn result = cim.invoke(r, c.target(), c.method().name(), in);
         heading(out, c);
@@ -71,10 +73,9 @@ final class MethodPage implements ConsolePage {
         List<CimObjectPath> jobs = outParameters(out, c, result.outParameters());
         JobList list = new JobList(cim, r);
         for (CimObjectPath job : jobs) {
-            if (list.isJob(job)) {
-                out.raw("<h2>Job</h2><p><a id=\"job-link\" href=\"").raw(Html.attr(ConsolePaths.instance(job))).raw("\">")
-                        .text(job.toString()).raw("</a> · <a href=\"").raw(Html.attr(ConsolePaths.jobs()))
-                        .raw("\">all jobs</a></p>");
+            if (JobList.isJob(job, classes)) {
+                out.raw("<h2>Job</h2><p>").raw(Links.instance(job, c.ns(), "job-link")).raw(" · <a href=\"")
+                        .raw(Html.attr(ConsolePaths.jobs())).raw("\">all jobs</a></p>");
                 JobRows.table(out, "job-progress", ConsolePaths.jobRows(job), oneJob(list, job));
                 break;
             }
@@ -83,7 +84,7 @@ final class MethodPage implements ConsolePage {
                 .raw("\">Call again</a></p>").end();
     }
 
-    private Call call(ConsoleRequest r) {
+    private Call call(ConsoleRequest r, ClassHierarchy.PerRequest classes) {
         CimObjectPath target = r.path();
         CimName methodName = r.name("method");
         CimClass cls = cim.getClass(r, target.namespace(), target.className());
@@ -100,7 +101,7 @@ final class MethodPage implements ConsolePage {
         for (CimParameter p : method.parameters()) {
             CimName x = p.isIn() ? MethodSignature.embeddedClassName(p) : null;
             if (x != null) {
-                embedded.put(p.name(), embeddedClass(r, target.namespace(), p, x));
+                embedded.put(p.name(), embeddedClass(r, classes, target.namespace(), p, x));
             }
         }
         return new Call(target, cls, method, new MethodSignature(method, embedded));
@@ -111,7 +112,8 @@ final class MethodPage implements ConsolePage {
      * the subclass of it the request chose (Hyper-V's methods often name a CIM class and take their own
      * subclass of it, e.g. CIM_SettingData for Msvm_VirtualSystemSnapshotSettingData).
      */
-    private CimClass embeddedClass(ConsoleRequest r, CimNamespace ns, CimParameter p, CimName declared) {
+    private CimClass embeddedClass(ConsoleRequest r, ClassHierarchy.PerRequest classes, CimNamespace ns, CimParameter p,
+            CimName declared) {
         String field = MethodSignature.classField(p);
         String chosen = r.param(field);
         if (chosen == null || chosen.isBlank() || declared.is(chosen)) {
@@ -123,13 +125,8 @@ final class MethodPage implements ConsolePage {
         } catch (IllegalArgumentException e) {
             throw new CimException(CimStatus.INVALID_PARAMETER, field + ": " + e.getMessage());
         }
-        CimClass cls = cim.getClass(r, ns, name);
-        CimClass c = cls;
-        for (int depth = 0; depth < 64 && c.superclass() != null; depth++) {
-            if (c.superclass().equals(declared)) {
-                return cls;
-            }
-            c = cim.getClass(r, ns, c.superclass());
+        if (classes.in(ns).isA(name, declared)) {
+            return cim.getClass(r, ns, name);
         }
         throw new CimException(CimStatus.INVALID_PARAMETER, field + ": " + name + " is not a subclass of " + declared);
     }
@@ -138,23 +135,17 @@ final class MethodPage implements ConsolePage {
      * Before the form, per embedded-instance parameter whose class has subclasses in the namespace, a
      * small GET form that shows the page again with the sub-form of the chosen subclass.
      */
-    private void classChoosers(ConsoleRequest r, HtmlOut out, Call c) throws IOException {
-        Map<CimName, List<CimName>> subclasses = null;
+    private static void classChoosers(ClassHierarchy.PerRequest classes, HtmlOut out, Call c) throws IOException {
         for (CimParameter p : c.signature().inputs()) {
             CimName declared = MethodSignature.embeddedClassName(p);
             CimClass shown = c.signature().embeddedClass(p);
             if (declared == null || shown == null) {
                 continue;
             }
-            if (subclasses == null) {
-                subclasses = subclasses(cim.classes(r, c.ns()));
-            }
-            List<CimName> choices = new ArrayList<>();
-            descendants(declared, subclasses, choices);
+            List<CimName> choices = new ArrayList<>(classes.in(c.ns()).descendants(declared));
             if (choices.isEmpty()) {
                 continue;
             }
-            choices.sort((a, b) -> a.value().compareToIgnoreCase(b.value()));
             choices.add(0, declared);
             out.raw("<form method=\"get\" class=\"embedded-class\" action=\"").raw(Html.attr(ConsolePaths.ROOT + ConsolePaths.METHOD))
                     .raw("\"><input type=\"hidden\" name=\"path\" value=\"").raw(Html.attr(c.target().toString()))
@@ -176,31 +167,12 @@ final class MethodPage implements ConsolePage {
         }
     }
 
-    private static Map<CimName, List<CimName>> subclasses(List<CimClass> classes) {
-        Map<CimName, List<CimName>> m = new LinkedHashMap<>();
-        for (CimClass k : classes) {
-            if (k.superclass() != null) {
-                m.computeIfAbsent(k.superclass(), x -> new ArrayList<>()).add(k.name());
-            }
-        }
-        return m;
-    }
-
-    private static void descendants(CimName of, Map<CimName, List<CimName>> subclasses, List<CimName> into) {
-        for (CimName sub : subclasses.getOrDefault(of, List.of())) {
-            if (!into.contains(sub)) {
-                into.add(sub);
-                descendants(sub, subclasses, into);
-            }
-        }
-    }
-
     private static void heading(HtmlOut out, Call c) throws IOException {
         out.begin(c.title()).raw("<h1>").text(c.title()).raw("</h1><p>On <a class=\"target\" href=\"")
                 .raw(Html.attr(c.target().hasKeys() ? ConsolePaths.instance(c.target())
                         : ConsolePaths.cimClass(c.ns(), c.cimClass().name())))
                 .raw("\">").text(c.target().toString()).raw("</a></p>");
-        String d = c.method().stringQualifier("Description");
+        String d = Declarations.description(c.method());
         if (d != null) {
             out.raw("<p class=\"muted\">").text(d).raw("</p>");
         }
@@ -224,7 +196,7 @@ final class MethodPage implements ConsolePage {
                 }
                 List<CimObjectPath> paths = new ArrayList<>();
                 for (CimObjectPath path : page.paths()) {
-                    paths.add(path.namespace() == null ? path.withNamespace(c.ns()) : path);
+                    paths.add(Links.absolute(path, c.ns()));
                 }
                 choices.put(p.name(), paths);
             } catch (CimException e) {
@@ -243,10 +215,8 @@ final class MethodPage implements ConsolePage {
             out.raw("<tr data-param=\"").raw(Html.attr(e.getKey())).raw("\"><th>").text(e.getKey())
                     .raw("</th><td class=\"value\">");
             if (e.getValue() instanceof CimValue.ReferenceValue ref) {
-                CimObjectPath p = ref.path().namespace() == null ? ref.path().withNamespace(c.ns()) : ref.path();
-                refs.add(p);
-                out.raw("<a class=\"instance-link\" href=\"").raw(Html.attr(ConsolePaths.instance(p))).raw("\">")
-                        .text(p.toString()).raw("</a>");
+                refs.add(Links.absolute(ref.path(), c.ns()));
+                out.raw(Links.instance(ref.path(), c.ns()));
             } else {
                 out.text(ValueText.of(e.getValue(), decl));
             }

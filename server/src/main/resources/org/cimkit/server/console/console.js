@@ -4,27 +4,64 @@
 (function () {
   const POLL_MS = 1000;
 
+  // After this many answers in a row that are not OK (logged out, access withdrawn, server error),
+  // a table stops asking: the next ones would fail the same way every second.
+  const MAX_FAILURES = 5;
+
   // A jobs table body with data-rows follows the jobs: every second its rows are fetched again from
   // that same-origin URL and put in place. The server escapes every value in them, so the fragment is
-  // markup of the server's own and may go in as HTML. A table of one job stops once it has finished.
+  // markup of the server's own and may go in as HTML. A table of one job stops once it has finished or
+  // is gone (the "none" row); any table stops after MAX_FAILURES answers in a row that are not OK.
+  // A table that stops says why in data-polling ("finished" or "failed").
   function follow(tbody) {
     const url = tbody.dataset.rows;
     const single = url.indexOf('?') >= 0;
+    let failures = 0;
+    function done() {
+      if (!single) {
+        return false;
+      }
+      if (tbody.querySelector('tr.none')) {
+        return true;
+      }
+      return tbody.querySelector('tr.job') !== null && tbody.querySelector('tr.job:not(.finished)') === null;
+    }
+    function stopped(reason) {
+      tbody.dataset.polling = reason;
+      if (reason === 'failed') {
+        const row = document.createElement('tr');
+        row.className = 'stopped';
+        const cell = document.createElement('td');
+        cell.colSpan = 6;
+        cell.className = 'muted';
+        cell.textContent = 'Updates stopped: the server did not answer with the rows ' + MAX_FAILURES
+          + ' times in a row. Reload the page to try again.';
+        row.appendChild(cell);
+        tbody.appendChild(row);
+      }
+    }
     async function tick() {
       try {
         const answer = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
         if (answer.ok) {
+          failures = 0;
           tbody.innerHTML = await answer.text();
           tbody.dataset.updated = String(Date.now());
+        } else {
+          failures++;
         }
       } catch (e) {
         // the server is restarting or the network is gone: try again at the next tick
       }
-      if (single && tbody.querySelector('tr.job') && !tbody.querySelector('tr.job:not(.finished)')) {
-        return;
+      if (done()) {
+        stopped('finished');
+      } else if (failures >= MAX_FAILURES) {
+        stopped('failed');
+      } else {
+        window.setTimeout(tick, POLL_MS);
       }
-      window.setTimeout(tick, POLL_MS);
     }
+    tbody.dataset.polling = 'on';
     window.setTimeout(tick, POLL_MS);
   }
 

@@ -80,6 +80,24 @@ class JobRowsTest {
     }
 
     @Test
+    void aTableShowsTheNewestJobsAndCountsTheRest() throws IOException {
+        java.util.List<JobList.Job> jobs = new java.util.ArrayList<>();
+        for (int n = 0; n < JobRows.MAX_ROWS + 3; n++) {
+            CimObjectPath p = CimObjectPath.forInstance(CimNamespace.of("root/test"), CimName.of("Test_ExportJob"),
+                    List.of(CimKeyBinding.of("InstanceID", "j" + n)));
+            jobs.add(new JobList.Job(job(7, 100).path(p).build(), p, JOB_CLASS));
+        }
+        StringWriter w = new StringWriter();
+        JobRows.rows(new HtmlOut(w, "", null), jobs);
+        String html = w.toString();
+        assertEquals(JobRows.MAX_ROWS, html.split("<tr class=\"job", -1).length - 1, "rows shown");
+        assertTrue(html.contains("InstanceID=&#34;j199&#34;"), "the first 200 are shown");
+        assertFalse(html.contains("InstanceID=&#34;j200&#34;"), "the older ones are not");
+        assertTrue(html.endsWith("<tr class=\"more\"><td colspan=\"6\" class=\"muted\">3 more jobs not shown (older ones).</td></tr>"),
+                html.substring(html.length() - 200));
+    }
+
+    @Test
     void longDurationsCountDays() {
         assertEquals("2d 3:04:05.0", JobRows.duration(((2L * 86_400) + 3 * 3600 + 4 * 60 + 5) * 1_000_000L));
     }

@@ -29,6 +29,15 @@ class LinksTest {
         assertEquals("root/there:T_X.Id=\"a&lt;b\"", text(Links.instance(LOCAL.withNamespace(CimNamespace.of("root/there")), HERE)));
     }
 
+    @Test
+    void aMethodLinkLeadsToItsFormEscaped() {
+        CimObjectPath target = LOCAL.withNamespace(HERE);
+        assertEquals("<a class=\"method-link\" data-method=\"Go\" href=\"" + Html.attr(ConsolePaths.method(target, CimName.of("Go")))
+                + "\">Go</a>", Links.method(target, CimName.of("Go")));
+        assertEquals("<a id=\"job-link\" class=\"instance-link\" href=\"" + Html.attr(ConsolePaths.instance(target))
+                + "\">T_X.Id=\"a&lt;b\"</a>", Links.instance(LOCAL, HERE, "job-link"));
+    }
+
     private static String text(String link) {
         return link.substring(link.indexOf('>') + 1, link.lastIndexOf("</a>"));
     }

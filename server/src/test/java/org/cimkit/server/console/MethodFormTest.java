@@ -39,7 +39,8 @@ class MethodFormTest {
         assertTrue(html.contains("<option value=\"TRUE\">TRUE</option><option value=\"FALSE\">FALSE</option>"), html);
         assertTrue(element(html, "in.Count").contains("type=\"number\""));
         assertTrue(element(html, "in.Count").contains("min=\"0\" max=\"65535\""), element(html, "in.Count"));
-        assertTrue(element(html, "in.Ratio").contains("type=\"text\""));
+        assertTrue(element(html, "in.Ratio").contains("type=\"number\""), "a real is a number: " + element(html, "in.Ratio"));
+        assertTrue(element(html, "in.Ratio").contains("step=\"any\""), "of any step: " + element(html, "in.Ratio"));
         assertEquals("textarea", tag(html, "in.Names"));
         assertEquals("textarea", tag(html, "in.Numbers"));
         assertTrue(element(html, "in.Target").contains("type=\"text\""), "a reference without choices is a path field");
@@ -48,13 +49,31 @@ class MethodFormTest {
     }
 
     @Test
-    void aValueMapIsASelectOfItsNamedValuesWithNull() throws IOException {
+    void aValueMapOfSingleValuesIsASelectOfItsNamedValuesWithNull() throws IOException {
         String html = form(Map.of());
-        assertEquals("select", tag(html, "in.Mode"));
-        String select = html.substring(html.indexOf("name=\"in.Mode\""), html.indexOf("</select>", html.indexOf("name=\"in.Mode\"")));
-        assertTrue(select.contains("<option value=\"\">NULL</option><option value=\"2\">2 (Fast)</option>"
-                + "<option value=\"3\">3 (Slow)</option>"), select);
-        assertFalse(select.contains(".."), "ranges are not values one can pick: " + select);
+        assertEquals("select", tag(html, "in.Settings.0.Level"));
+        String at = "name=\"in.Settings.0.Level\"";
+        String select = html.substring(html.indexOf(at), html.indexOf("</select>", html.indexOf(at)));
+        assertTrue(select.contains("<option value=\"\">NULL</option><option value=\"0\">0 (Unknown)</option>"
+                + "<option value=\"1\">1 (Low)</option><option value=\"2\">2 (High)</option>"), select);
+    }
+
+    @Test
+    void aValueMapWithRangesIsANumberFieldOfferingItsNamedValues() throws IOException {
+        String html = form(Map.of());
+        String input = element(html, "in.Mode");
+        assertEquals("input", tag(html, "in.Mode"), "a vendor value such as 32768 must be possible: " + input);
+        assertTrue(input.contains("type=\"number\"") && input.contains("min=\"0\" max=\"65535\""), input);
+        assertTrue(input.contains("list=\"v-in.Mode\""), input);
+        int list = html.indexOf("<datalist id=\"v-in.Mode\">");
+        assertTrue(list > 0, html);
+        assertEquals("<datalist id=\"v-in.Mode\"><option value=\"2\" label=\"2 (Fast)\"></option>"
+                + "<option value=\"3\" label=\"3 (Slow)\"></option></datalist>", html.substring(list, html.indexOf("</datalist>", list) + 11));
+        assertTrue(html.contains("<span class=\"muted values\">values: 2 = Fast, 3 = Slow, .. = DMTF Reserved, 32768..65535 = Vendor</span>"),
+                html);
+        assertEquals(List.of(32768L), FormValues.parse(MethodFormsFixture.SIGNATURE, Map.of("in.Mode", List.of("32768"))).stream()
+                .map(p -> ((org.cimkit.model.CimValue.IntegerValue) ((org.cimkit.model.message.Argument.Typed) p.value()).value()).longValue())
+                .toList());
     }
 
     @Test

@@ -201,6 +201,8 @@ class ConsoleBrowseTest {
             d.findElement(By.id("instances-link")).click();
             List<String> first = texts(d, "#instances a.instance-link");
             assertEquals(50, first.size());
+            assertTrue(d.findElement(By.id("paging-note")).getText().startsWith("Pages move forward"),
+                    "the page says that reloading does not show it again");
             d.findElement(By.id("next-page")).click();
             List<String> second = texts(d, "#instances a.instance-link");
             assertEquals(PAGED + PAGED_CHILDREN - 50, second.size());

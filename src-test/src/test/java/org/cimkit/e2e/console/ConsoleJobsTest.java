@@ -65,9 +65,14 @@ class ConsoleJobsTest {
             b.waiting(10).until(x -> !x.findElements(By.id("return-value")).isEmpty());
             assertEquals("4096 (Method Parameters Checked - Job Started)", d.findElement(By.id("return-value")).getText());
             WebElement jobLink = d.findElement(By.id("job-link"));
-            String job = jobLink.getText();
-            assertTrue(job.contains("Msvm_CollectionReferencePointExportJob"), job);
-            assertEquals(job, d.findElement(By.cssSelector("#out-params tr[data-param='Job'] td.value")).getText());
+            assertTrue(jobLink.getText().contains("Msvm_CollectionReferencePointExportJob"), jobLink.getText());
+            WebElement outJob = d.findElement(By.cssSelector("#out-params tr[data-param='Job'] td.value a.instance-link"));
+            assertEquals(jobLink.getText(), outJob.getText());
+            assertEquals(jobLink.getAttribute("href"), outJob.getAttribute("href"));
+            // the job's path with its namespace, as the jobs table names its rows
+            String job = b.waiting(10).ignoring(StaleElementReferenceException.class)
+                    .until(x -> x.findElement(By.cssSelector("#job-progress tr.job")).getAttribute("data-job"));
+            assertTrue(job.startsWith(Ops.VIRT + ":Msvm_CollectionReferencePointExportJob."), job);
             // the result page follows its job too
             b.waiting(30).ignoring(StaleElementReferenceException.class)
                     .until(x -> progress(x.findElement(By.cssSelector("#job-progress tr.job"))) > 0);
