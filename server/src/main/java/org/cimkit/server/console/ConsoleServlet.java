@@ -203,7 +203,9 @@ public final class ConsoleServlet extends HttpServlet {
     private static void securityHeaders(HttpServletResponse resp) {
         resp.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" on the console's own
+        // form POSTs, which the origin check must refuse; other sites still learn nothing
+        resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("X-Frame-Options", "DENY");
         resp.setHeader("Cache-Control", "no-store");
     }

@@ -102,6 +102,12 @@ class ConsoleCsrfTest {
     }
 
     @Test
+    void aPostFromAnOpaqueOriginIsRefusedEvenWithTheToken() throws Exception {
+        // what a sandboxed frame sends; the console's own pages send their origin (Referrer-Policy same-origin)
+        refused("admin", "secret", token("admin", "secret"), "null", "null-origin");
+    }
+
+    @Test
     void aUserWithoutTheMethodRightGetsTheFormButNotTheCall() throws Exception {
         HttpResponse<String> form = get("reader", "look", exportUrl());
         assertEquals(200, form.statusCode(), form.body());
