@@ -245,8 +245,14 @@ public final class Suite {
         }
         Stats bytesPer = stat(scenario, "CIM-XML per instance", "bytes", false);
         try (WbemConnection c = new WbemConnection("127.0.0.1", sp.port)) {
+            Stats firstRss = stat(scenario, "server peak RSS during the first enumeration after start-up (still JIT-compiling)",
+                    "MB", false);
             for (int r = 0; r < warmUps; r++) {
+                sp.mark();
                 check(c.exchange(req, NAMED, false), n, "warm-up enumeration");
+                if (r == 0) {
+                    firstRss.add(sp.procStatusKb("VmHWM") / 1024.0);
+                }
             }
             for (int r = 0; r < runs; r++) {
                 sp.mark();
