@@ -29,8 +29,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The whole performance suite (docs/performance.md): starts the server as a separate process on
  * generated repositories, runs every scenario a number of times, runs the JMH benchmarks in
  * process, and writes results.json and results.md. Usage:
- * {@code Suite (--distribution DIR | --server-jar JAR) [--server-jvm FLAGS] [--shared DIR] [--out DIR] [--quick]
- * [--only 1,4,...]}.
+ * {@code Suite [--distribution DIR | --server-jar JAR] [--server-jvm FLAGS] [--shared DIR] [--out DIR] [--quick]
+ * [--only 1,4,...]}; without either of the first two, the distribution built under distribution/target.
  */
 public final class Suite {
     private static final byte[] NAMED = "<VALUE.NAMEDINSTANCE>".getBytes(StandardCharsets.US_ASCII);
@@ -94,11 +94,26 @@ public final class Suite {
         } else if (jar != null) {
             launch = ServerLaunch.jar(jar, jvm != null ? jvm
                     : List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=1000"));
+        } else if (builtDistribution() != null) {
+            launch = ServerLaunch.distribution(builtDistribution(), jvm == null ? List.of() : jvm);
         } else {
-            throw new IllegalArgumentException("--distribution DIR (distribution/target/cimkit-VERSION, started as README"
-                    + " says) or --server-jar JAR (server/target/cimkit-server.jar, with --server-jvm flags) is needed");
+            throw new IllegalArgumentException("no distribution/target/cimkit-VERSION/bin/cimkit here: build it (mvn -pl"
+                    + " distribution -am package -DskipTests), or name one with --distribution DIR, or a server jar with"
+                    + " --server-jar JAR (server/target/cimkit-server.jar, with --server-jvm flags)");
         }
         new Suite(launch, shared, out, quick, only).run();
+    }
+
+    /** The distribution the build made under the current directory (the project root), or null. */
+    private static Path builtDistribution() throws IOException {
+        Path target = Path.of("distribution", "target");
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (java.util.stream.Stream<Path> dirs = Files.list(target)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("cimkit-"))
+                    .filter(d -> Files.isExecutable(d.resolve("bin/cimkit"))).sorted().findFirst().orElse(null);
+        }
     }
 
     private boolean selected(int scenario) {
