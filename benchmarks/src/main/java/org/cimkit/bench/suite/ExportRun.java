@@ -22,17 +22,15 @@ import org.cimkit.model.xml.CimXmlReader;
 
 /** Scenario 6: ExportReferencePoint of a 100-VM group, one at a time and 16 at once, to job completion. */
 final class ExportRun {
-    private final Path serverJar;
-    private final List<String> serverJvm;
+    private final ServerLaunch launch;
     private final Path work;
     private final boolean quick;
     private final Consumer<String> say;
     private final IndicationRun.StatMaker stats;
 
-    ExportRun(Path serverJar, List<String> serverJvm, Path work, boolean quick, Consumer<String> say,
+    ExportRun(ServerLaunch launch, Path work, boolean quick, Consumer<String> say,
             IndicationRun.StatMaker stats) {
-        this.serverJar = serverJar;
-        this.serverJvm = serverJvm;
+        this.launch = launch;
         this.work = work;
         this.quick = quick;
         this.say = say;
@@ -55,7 +53,7 @@ final class ExportRun {
         String vns = "root/virtualization/v2";
         ServerProcess sp;
         try {
-            sp = ServerProcess.start(serverJar, serverJvm, work.resolve("srv-vm"), List.of("--mof", vns + "=" + mof));
+            sp = ServerProcess.start(launch, work.resolve("srv-vm"), List.of("--mof", vns + "=" + mof));
             sp.awaitFirstAnswer(120_000);
         } catch (IOException e) {
             one.status = "skipped";

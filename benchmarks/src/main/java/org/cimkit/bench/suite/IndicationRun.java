@@ -232,11 +232,11 @@ final class IndicationRun {
      * Starts a server with a small extra namespace ({@link BenchMof#SMALL} instances are created there
      * for the latency run) and runs scenario 10 and/or 11 against it.
      */
-    static void scenarios(Path serverJar, List<String> jvm, Path work, boolean quick, boolean ten, boolean eleven,
+    static void scenarios(ServerLaunch launch, Path work, boolean quick, boolean ten, boolean eleven,
             Consumer<String> say, StatMaker stats) throws Exception {
         Path mof = work.resolve("bench-indications.mof");
         BenchMof.write(mof, 10, 0);
-        ServerProcess sp = ServerProcess.start(serverJar, jvm, work.resolve("srv-indications"),
+        ServerProcess sp = ServerProcess.start(launch, work.resolve("srv-indications"),
                 List.of("--mof", BenchMof.NS + "=" + mof));
         try {
             sp.awaitFirstAnswer(120_000);

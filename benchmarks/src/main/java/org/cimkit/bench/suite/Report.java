@@ -40,14 +40,16 @@ final class Report {
                 + load + "; Java " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
     }
 
-    static void write(Path out, List<Stats> results, List<String> serverJvm, boolean quick, List<String> log)
+    static void write(Path out, List<Stats> results, String server, String serverCommandLine, boolean quick,
+            List<String> log)
             throws IOException {
         String machine = machine();
         String driverJvm = String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
         StringBuilder j = new StringBuilder();
         j.append("{\n  \"date\": ").append(q(Instant.now().toString())).append(",\n");
         j.append("  \"machine\": ").append(q(machine)).append(",\n");
-        j.append("  \"serverJvmFlags\": ").append(q(String.join(" ", serverJvm))).append(",\n");
+        j.append("  \"server\": ").append(q(server)).append(",\n");
+        j.append("  \"serverCommandLine\": ").append(q(serverCommandLine)).append(",\n");
         j.append("  \"driverJvmFlags\": ").append(q(driverJvm)).append(",\n");
         j.append("  \"quick\": ").append(quick).append(",\n  \"results\": [\n");
         for (int i = 0; i < results.size(); i++) {
@@ -66,7 +68,8 @@ final class Report {
         m.append("# Cimkit benchmark results\n\n");
         m.append("- date: ").append(Instant.now()).append(quick ? " (quick mode: fewer and shorter runs)" : "").append('\n');
         m.append("- machine: ").append(machine).append('\n');
-        m.append("- server JVM flags: `").append(String.join(" ", serverJvm)).append("`\n");
+        m.append("- server: ").append(server).append('\n');
+        m.append("- server JVM as started (from /proc): `").append(serverCommandLine).append("`\n");
         m.append("- driver JVM flags: `").append(driverJvm).append("` (driver and server share the machine)\n\n");
         m.append("| scenario | metric | median | spread (min – max) | runs | target | verdict |\n");
         m.append("|---|---|---:|---|---:|---|---|\n");

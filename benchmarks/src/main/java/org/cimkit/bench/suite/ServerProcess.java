@@ -12,10 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server under test as a separate process ({@code java -jar cimkit-server.jar}), with a GC log
+ * The server under test as a separate process (started as {@link ServerLaunch} says), with a GC log
  * for the heap high-water mark and /proc for the resident set.
  */
 final class ServerProcess implements AutoCloseable {
+    private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full) .* (\\d+(?:\\.\\d+)?)ms");
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     final int port;
@@ -41,30 +42,40 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static ServerProcess start(Path serverJar, List<String> jvmFlags, Path workDir, List<String> serverArgs)
-            throws IOException {
+    static ServerProcess start(ServerLaunch launch, Path workDir, List<String> serverArgs) throws IOException {
         Files.createDirectories(workDir);
         int port = freePort();
         Path gc = workDir.resolve("gc.log");
         Path out = workDir.resolve("server.log");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmFlags);
-        cmd.add("-Xlog:gc:file=" + gc);
-        cmd.add("-jar");
-        cmd.add(serverJar.toString());
-        cmd.add("--http-port");
-        cmd.add(Integer.toString(port));
-        cmd.add("--data-dir");
-        cmd.add(workDir.resolve("data").toString());
-        cmd.add("--export-root");
-        cmd.add(workDir.resolve("exports").toString());
-        cmd.add("--log-level");
-        cmd.add("WARN");
-        cmd.addAll(serverArgs);
+        List<String> args = new ArrayList<>(List.of("--http-port", Integer.toString(port), "--data-dir",
+                workDir.resolve("data").toString(), "--export-root", workDir.resolve("exports").toString(), "--log-level",
+                "WARN"));
+        args.addAll(serverArgs);
+        ProcessBuilder pb = launch.processBuilder(gc, args);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        return new ServerProcess(port, p, gc, out, t0, cmd);
+        Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return new ServerProcess(port, p, gc, out, t0, pb.command());
+    }
+
+    /**
+     * The command line of the running JVM, from /proc (after bin/cimkit's exec, the java it started;
+     * the PID is the same), with glibc's MALLOC_ARENA_MAX if set; the launch command if /proc is not there.
+     */
+    String jvmCommandLine() {
+        try {
+            String cmdline = new String(Files.readAllBytes(Path.of("/proc/" + process.pid() + "/cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ').strip();
+            String env = new String(Files.readAllBytes(Path.of("/proc/" + process.pid() + "/environ")),
+                    StandardCharsets.UTF_8);
+            for (String e : env.split("\0")) {
+                if (e.startsWith("MALLOC_")) {
+                    cmdline = e + " " + cmdline;
+                }
+            }
+            return cmdline;
+        } catch (IOException | RuntimeException e) {
+            return String.join(" ", command);
+        }
     }
 
     String hostPort() {
@@ -146,6 +157,41 @@ final class ServerProcess implements AutoCloseable {
             // none
         }
         return new long[] {peak, committed};
+    }
+
+    /** Collections since {@link #mark()}: young and full pauses, with their summed pause time. */
+    record GcPauses(int young, double youngMs, int full, double fullMs) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "GC: %d young (%.0f ms), %d full (%.0f ms)", young, youngMs, full,
+                    fullMs);
+        }
+    }
+
+    GcPauses gcPausesSinceMark() {
+        int young = 0;
+        int full = 0;
+        double youngMs = 0;
+        double fullMs = 0;
+        try {
+            byte[] all = Files.readAllBytes(gcLog);
+            String s = new String(all, (int) Math.min(gcLogMark, all.length), (int) Math.max(0, all.length - gcLogMark),
+                    StandardCharsets.UTF_8);
+            Matcher m = GC_PAUSE.matcher(s);
+            while (m.find()) {
+                double ms = Double.parseDouble(m.group(2));
+                if (m.group(1).equals("Full")) {
+                    full++;
+                    fullMs += ms;
+                } else {
+                    young++;
+                    youngMs += ms;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // none
+        }
+        return new GcPauses(young, youngMs, full, fullMs);
     }
 
     /** Asks the JVM for a full GC and returns the live heap after it (MB), via jcmd. */
