@@ -151,6 +151,28 @@ class ConsoleSecurityTest {
         assertTrue(checked > 50, "links found: " + checked);
     }
 
+    /** The CSP forbids inline code and styles: markup that needs them would silently break in a browser. */
+    @Test
+    void noPageNeedsInlineScriptsOrStyles() throws Exception {
+        Pattern inline = Pattern.compile(
+                // inside a tag (text has its '<' escaped, so a match is real markup)
+                "(?i)<[^>]*\\s(style|on[a-z]+)\\s*=|<style|<[^>]*=\\s*\"?javascript:|<script(?![^>]*\\ssrc=)");
+        List<String> pages = new ArrayList<>(consolePages());
+        pages.add(ConsolePaths.method(org.cimkit.model.CimObjectPath.parse(VIRT.value()
+                + ":Msvm_CollectionReferencePointService.CreationClassName=\"Msvm_CollectionReferencePointService\","
+                + "Name=\"CollectionReferencePointService\",SystemCreationClassName=\"Msvm_ComputerSystem\","
+                + "SystemName=\"CIMKIT-DEMO-HOST\""), CimName.of("ExportReferencePoint")));
+        pages.add(ConsolePaths.jobRows());
+        for (String page : pages) {
+            HttpResponse<String> r = get(page, "admin", "secret");
+            if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+                Matcher m = inline.matcher(r.body());
+                assertFalse(m.find(), () -> page + " has inline code or style at: "
+                        + r.body().substring(Math.max(0, m.start() - 80), Math.min(r.body().length(), m.end() + 80)));
+            }
+        }
+    }
+
     @Test
     void turnedOffThereIsNoConsole() throws Exception {
         try (RunningServer off = ServerSpec.inProcess().withConfig(c -> c.withConsole(false)).start()) {
