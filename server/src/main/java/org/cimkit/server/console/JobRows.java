@@ -3,12 +3,12 @@ package org.cimkit.server.console;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.cimkit.model.CimDateTime;
 import org.cimkit.model.CimInstance;
 import org.cimkit.model.CimProperty;
 import org.cimkit.model.CimValue;
+import org.cimkit.server.jobs.JobState;
 
 /**
  * The jobs table: one {@code tr.job} per job with its name (a link to its instance page), a
@@ -23,8 +23,6 @@ final class JobRows {
      * render no more than this, however many jobs the namespaces hold.
      */
     static final int MAX_ROWS = 200;
-    /** CIM_ConcreteJob.JobState: Completed, Terminated, Killed, Exception. */
-    private static final Set<Long> FINISHED = Set.of(7L, 8L, 9L, 10L);
 
     private JobRows() {
     }
@@ -59,7 +57,7 @@ final class JobRows {
     private static void row(HtmlOut out, JobList.Job j) throws IOException {
         CimInstance i = j.instance();
         Long state = integer(i, "JobState");
-        out.raw("<tr class=\"job").raw(state != null && FINISHED.contains(state) ? " finished" : "").raw("\" data-job=\"")
+        out.raw("<tr class=\"job").raw(finished(state) ? " finished" : "").raw("\" data-job=\"")
                 .raw(Html.attr(j.path() == null ? "" : j.path().toString())).raw("\"><td class=\"name\">");
         String name = firstText(i, "ElementName", "Name", "InstanceID");
         String label = name == null ? i.className().value() : name;
@@ -161,6 +159,18 @@ final class JobRows {
         }
         CimProperty decl = j.cimClass() == null ? null : j.cimClass().property(property);
         return ValueText.of(v, decl);
+    }
+
+    /** Whether a JobState value is final (Completed, Terminated, Killed, Exception): the job state machine says. */
+    static boolean finished(Long state) {
+        if (state == null) {
+            return false;
+        }
+        try {
+            return JobState.ofCode(Math.toIntExact(state)).isFinal();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return false; // a vendor or reserved state: not known to be final
+        }
     }
 
     private static Long integer(CimInstance i, String property) {

@@ -88,12 +88,7 @@ final class MethodPage implements ConsolePage {
         CimObjectPath target = r.path();
         CimName methodName = r.name("method");
         CimClass cls = cim.getClass(r, target.namespace(), target.className());
-        CimMethod method;
-        try {
-            method = cls.method(methodName.value());
-        } catch (IllegalArgumentException e) {
-            method = null;
-        }
+        CimMethod method = cls.method(methodName.value());
         if (method == null) {
             throw new CimException(CimStatus.METHOD_NOT_FOUND, "class " + cls.name() + " has no method " + methodName);
         }

@@ -101,4 +101,14 @@ class JobRowsTest {
     void longDurationsCountDays() {
         assertEquals("2d 3:04:05.0", JobRows.duration(((2L * 86_400) + 3 * 3600 + 4 * 60 + 5) * 1_000_000L));
     }
+
+    @Test
+    void theFinalStatesAreTheJobStateMachines() {
+        for (long final_ : new long[] {7, 8, 9, 10}) {
+            assertTrue(JobRows.finished(final_), "state " + final_);
+        }
+        for (Long open : new Long[] {2L, 3L, 4L, 6L, 32768L, null}) {
+            org.junit.jupiter.api.Assertions.assertFalse(JobRows.finished(open), "state " + open);
+        }
+    }
 }
