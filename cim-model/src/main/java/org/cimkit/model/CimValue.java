@@ -1,14 +1,13 @@
 package org.cimkit.model;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+
+import com.fasterxml.jackson.core.io.NumberOutput;
 
 /**
  * A typed CIM value: a scalar of one of the CIM types, an array of them, or NULL of a known type.
@@ -163,8 +162,10 @@ public sealed interface CimValue {
             if (Double.isInfinite(value)) {
                 return value > 0 ? "INF" : "-INF";
             }
-            // Shortest text that reads back to the same float/double: exact round trip.
-            return shortestReal(value, type == CimType.REAL32);
+            // The shortest text that reads back as the same float or double, laid out as Java 19+'s
+            // Double.toString (Schubfach); Java 17's own toString sometimes prints more digits
+            // than needed (1.0E23 as 9.999999999999999E22).
+            return type == CimType.REAL32 ? NumberOutput.toString((float) value, true) : NumberOutput.toString(value, true);
         }
 
         @Override
@@ -391,100 +392,6 @@ public sealed interface CimValue {
             }
         }
         return new RealValue(type, d);
-    }
-
-    /** {@code exact} rounded to {@code digits} significant digits that reads back as the value (modes in order), or null. */
-    private static BigDecimal roundTrip(BigDecimal exact, int digits, double value, boolean real32) {
-        for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP}) {
-            BigDecimal r = exact.round(new MathContext(digits, mode));
-            String text = r.toString();
-            if (real32 ? Float.parseFloat(text) == (float) value : Double.parseDouble(text) == value) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    /** Significant digits of a Double/Float.toString form (no sign, exponent, point, leading or trailing zeros). */
-    private static int significantDigits(String javaForm) {
-        int end = javaForm.indexOf('E');
-        if (end < 0) {
-            end = javaForm.length();
-        }
-        int first = -1;
-        int last = -1;
-        int count = 0;
-        for (int i = 0; i < end; i++) {
-            char c = javaForm.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (first < 0 && c != '0') {
-                    first = count;
-                }
-                if (c != '0') {
-                    last = count;
-                }
-                count++;
-            }
-        }
-        return first < 0 ? 1 : last - first + 1;
-    }
-
-    /**
-     * The shortest decimal (at least two significant digits, as Java 19+ prints) that reads back as
-     * the same double, or the same float for real32, laid out as {@link Double#toString} does. Java 17's
-     * Double.toString round-trips but sometimes prints more digits than needed (1.0E23 as
-     * 9.999999999999999E22).
-     */
-    private static String shortestReal(double value, boolean real32) {
-        String javaForm = real32 ? Float.toString((float) value) : Double.toString(value);
-        if (value == 0) {
-            return javaForm;
-        }
-        BigDecimal exact = new BigDecimal(value);
-        // Java's own text round-trips, so the shortest one has at most as many digits. Whether some
-        // text of k digits round-trips is monotone in k (rounding exact to k+1 digits lands between
-        // the k-digit rounding and exact, and the texts that read back as the value form an
-        // interval), so the least k is found by bisection instead of trying every k from 2 up.
-        int hi = Math.min(Math.max(2, significantDigits(javaForm)), real32 ? 9 : 17);
-        int lo = 2;
-        // Java's text is usually the shortest already: settle that case with one probe.
-        if (hi > lo && roundTrip(exact, hi - 1, value, real32) == null) {
-            lo = hi;
-        } else if (hi > lo) {
-            hi--;
-        }
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (roundTrip(exact, mid, value, real32) != null) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        BigDecimal best = roundTrip(exact, lo, value, real32);
-        if (best == null) {
-            return javaForm;
-        }
-        best = best.stripTrailingZeros();
-        String digits = best.unscaledValue().abs().toString();
-        int exp = digits.length() - 1 - best.scale();
-        StringBuilder sb = new StringBuilder();
-        if (value < 0) {
-            sb.append('-');
-        }
-        if (exp >= -3 && exp < 7) {
-            if (exp >= 0) {
-                String intPart = digits.length() > exp + 1 ? digits.substring(0, exp + 1) : digits;
-                sb.append(intPart).append("0".repeat(exp + 1 - intPart.length())).append('.');
-                sb.append(digits.length() > exp + 1 ? digits.substring(exp + 1) : "0");
-            } else {
-                sb.append("0.").append("0".repeat(-exp - 1)).append(digits);
-            }
-        } else {
-            sb.append(digits.charAt(0)).append('.').append(digits.length() > 1 ? digits.substring(1) : "0");
-            sb.append('E').append(exp);
-        }
-        return sb.toString();
     }
 
     private static String abbreviate(String s) {

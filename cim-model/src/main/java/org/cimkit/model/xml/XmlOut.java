@@ -15,6 +15,7 @@ import static org.cimkit.model.xml.XmlNames.PROTOCOL_VERSION;
 import static org.cimkit.model.xml.XmlNames.XML_DECLARATION;
 
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -69,7 +70,7 @@ final class XmlOut implements Closeable {
 
     XmlOut(OutputStream out) throws IOException {
         try {
-            this.w = (XMLStreamWriter2) FACTORY.createXMLStreamWriter(out, "UTF-8");
+            this.w = (XMLStreamWriter2) FACTORY.createXMLStreamWriter(new KeptOpen(out), "UTF-8");
         } catch (XMLStreamException e) {
             throw new IOException("cannot create the XML writer: " + e.getMessage(), e);
         }
@@ -188,13 +189,31 @@ final class XmlOut implements Closeable {
         x(w::flush);
     }
 
-    /** Flushes and releases the XML writer; the OutputStream stays open. */
+    /**
+     * Flushes and releases the XML writer; the OutputStream stays open. Closing "completely" is what
+     * makes Woodstox hand its UTF-8 byte buffer back to its per-thread recycler for the next writer
+     * (a plain close keeps it); {@link KeptOpen} turns the close that reaches the stream into a flush.
+     */
     @Override
     public void close() throws IOException {
-        x(() -> {
-            w.flush();
-            w.close();
-        });
+        x(w::closeCompletely);
+    }
+
+    /** The caller's OutputStream, which the writer's complete close only flushes. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len); // FilterOutputStream's own version writes byte by byte
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 
     /** Refuses characters XML 1.0 cannot represent, naming what was being written. */

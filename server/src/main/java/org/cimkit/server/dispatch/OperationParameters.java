@@ -3,7 +3,6 @@ package org.cimkit.server.dispatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.cimkit.model.CimClass;
@@ -27,7 +26,7 @@ import org.cimkit.model.message.ParamValue;
  */
 final class OperationParameters {
     private final IntrinsicOperation operation;
-    /** Converted values of the parameters given with a value, by lower-case name. */
+    /** Converted values of the parameters given with a value, by declared name (given names match it in any case). */
     private final Map<String, Object> values = new HashMap<>();
 
     OperationParameters(IntrinsicOperation operation, List<ParamValue> given) {
@@ -39,7 +38,7 @@ final class OperationParameters {
                 throw invalid("unknown parameter " + p.name() + " (" + operation.wireName() + " takes "
                         + String.join(", ", operation.parameters().stream().map(OperationParameter::name).toList()) + ")");
             }
-            String key = decl.name().toLowerCase(Locale.ROOT);
+            String key = decl.name();
             if (seen.put(key, p) != null) {
                 throw invalid("parameter " + p.name() + " is given twice");
             }
@@ -108,7 +107,7 @@ final class OperationParameters {
             // a mismatch between an operation's code and its declaration, not a client's error
             throw new IllegalStateException(operation.wireName() + " declares no " + type + " parameter " + name);
         }
-        Object v = values.get(decl.name().toLowerCase(Locale.ROOT));
+        Object v = values.get(decl.name());
         if (v != null) {
             return v;
         }

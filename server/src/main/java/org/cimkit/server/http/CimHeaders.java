@@ -2,9 +2,11 @@ package org.cimkit.server.http;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,7 @@ final class CimHeaders {
     }
 
     private final Fields request;
+    private Map<String, List<String>> spellings;
     /** "NN-" for M-POST responses, "" for POST. */
     private final String responsePrefix;
 
@@ -84,22 +87,37 @@ final class CimHeaders {
 
     /** Every value of the header, bare or prefixed, in the order received. */
     List<String> values(String name) {
+        List<String> spellings = spellings().get(name.toLowerCase(Locale.ROOT));
+        if (spellings == null) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
-        String suffix = "-" + name.toLowerCase(Locale.ROOT);
-        Set<String> seen = new HashSet<>();
-        for (String n : request.names()) {
-            String lower = n.toLowerCase(Locale.ROOT);
-            if (!seen.add(lower)) {
-                continue;
-            }
-            boolean bare = lower.equals(name.toLowerCase(Locale.ROOT));
-            boolean prefixed = lower.length() == name.length() + 3 && Character.isDigit(lower.charAt(0))
-                    && Character.isDigit(lower.charAt(1)) && lower.endsWith(suffix);
-            if (bare || prefixed) {
-                out.addAll(request.values(n));
-            }
+        for (String n : spellings) {
+            out.addAll(request.values(n));
         }
         return out;
+    }
+
+    /**
+     * The request's header names by their lower-case bare name ({@code NN-} prefix taken off), each
+     * spelling once: built at the first look-up, so a request's names are read and lower-cased once
+     * rather than at every header asked for.
+     */
+    private Map<String, List<String>> spellings() {
+        if (spellings == null) {
+            Map<String, List<String>> byName = new HashMap<>();
+            Set<String> seen = new HashSet<>();
+            for (String n : request.names()) {
+                String lower = n.toLowerCase(Locale.ROOT);
+                if (seen.add(lower)) { // a name in two cases: values(n) already returns both
+                    boolean prefixed = lower.length() > 3 && Character.isDigit(lower.charAt(0))
+                            && Character.isDigit(lower.charAt(1)) && lower.charAt(2) == '-';
+                    byName.computeIfAbsent(prefixed ? lower.substring(3) : lower, k -> new ArrayList<>(1)).add(n);
+                }
+            }
+            spellings = byName;
+        }
+        return spellings;
     }
 
     private String foundPrefix() {

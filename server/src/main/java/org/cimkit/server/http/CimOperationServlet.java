@@ -240,7 +240,8 @@ public final class CimOperationServlet extends HttpServlet {
             writeError(resp, id, name, internal(), extrinsic, recording);
             return;
         }
-        OutputStream body = recording == null ? resp.getOutputStream() : recording.stamping(resp.getOutputStream(), resp);
+        OutputStream held = new HeldFlushes(resp.getOutputStream());
+        OutputStream body = recording == null ? held : recording.stamping(held, resp);
         OutputStream out = deadline == Long.MAX_VALUE ? body
                 : new DeadlineOutputStream(body, deadline, guards.requestTimeoutMillis());
         CimXmlWriter w = new CimXmlWriter(out, new WriterOptions(req.getServerName(), nullElementsInArrays(req)));
@@ -250,7 +251,8 @@ public final class CimOperationServlet extends HttpServlet {
             } else {
                 ResponseEncoder.intrinsic(w, id, name, result);
             }
-            w.flush();
+            w.close(); // flushes, and hands the XML writer's buffers back for the next response
+            lengthIfWhole(resp);
         } catch (IOException | RuntimeException e) {
             CimException ce = e instanceof CimException c ? c : internal();
             entry.error = ce.status().symbol();
@@ -267,6 +269,17 @@ public final class CimOperationServlet extends HttpServlet {
                 // Nothing left to tell this client: cut the connection so it cannot take a truncated body as whole.
                 throw new IOException("response aborted: " + ce.description(), e);
             }
+        }
+    }
+
+    /**
+     * A body that still sits whole in Jetty's buffer (see {@link HeldFlushes}) gets its Content-Length
+     * here rather than from the connector at completion, so the statistics' response size counts it.
+     */
+    private static void lengthIfWhole(HttpServletResponse resp) {
+        long written = AccessLog.bytesWritten(resp);
+        if (!resp.isCommitted() && written >= 0) {
+            resp.setContentLengthLong(written);
         }
     }
 
@@ -289,13 +302,14 @@ public final class CimOperationServlet extends HttpServlet {
         if (recording != null) {
             recording.stamp(resp); // an ERROR carries the real time spent, not 0
         }
-        CimXmlWriter w = new CimXmlWriter(resp.getOutputStream(), WriterOptions.DEFAULT);
+        CimXmlWriter w = new CimXmlWriter(new HeldFlushes(resp.getOutputStream()), WriterOptions.DEFAULT);
         if (extrinsic) {
             w.writeMethodError(id, name, e.status(), e.description());
         } else {
             w.writeIMethodError(id, name, e.status(), e.description());
         }
-        w.flush();
+        w.close();
+        lengthIfWhole(resp);
     }
 
     /** CIMMethod must name the call; CIMObject the namespace (intrinsic) or the target path (extrinsic). */
