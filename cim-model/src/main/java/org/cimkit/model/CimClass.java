@@ -14,6 +14,8 @@ public final class CimClass implements CimObject, Qualified {
     private final List<CimQualifier> qualifiers;
     private final Map<CimName, CimProperty> properties;
     private final Map<CimName, CimMethod> methods;
+    /** Found once: every GetInstance and every path built asks for them. */
+    private final List<CimProperty> keyProperties;
 
     private CimClass(Builder b) {
         this.name = Objects.requireNonNull(b.name, "class name");
@@ -21,9 +23,10 @@ public final class CimClass implements CimObject, Qualified {
         if (name.equals(superclass)) {
             throw new IllegalArgumentException("class " + name + " cannot be its own superclass");
         }
-        this.qualifiers = Qualified.checkedCopy(b.qualifiers, "class " + name);
+        this.qualifiers = Qualified.checkedCopy(b.qualifiers, "class", name);
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
         this.methods = Collections.unmodifiableMap(new LinkedHashMap<>(b.methods));
+        this.keyProperties = this.properties.values().stream().filter(CimProperty::isKey).toList();
     }
 
     public static Builder builder(String name) {
@@ -73,13 +76,7 @@ public final class CimClass implements CimObject, Qualified {
     }
 
     public List<CimProperty> keyProperties() {
-        List<CimProperty> keys = new ArrayList<>();
-        for (CimProperty p : properties.values()) {
-            if (p.isKey()) {
-                keys.add(p);
-            }
-        }
-        return List.copyOf(keys);
+        return keyProperties;
     }
 
     public boolean isAssociation() {

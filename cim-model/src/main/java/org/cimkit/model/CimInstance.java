@@ -22,7 +22,7 @@ public final class CimInstance implements CimObject, Qualified {
     private CimInstance(Builder b) {
         this.className = Objects.requireNonNull(b.className, "class name");
         this.path = b.path;
-        this.qualifiers = Qualified.checkedCopy(b.qualifiers, "instance of " + className);
+        this.qualifiers = Qualified.checkedCopy(b.qualifiers, "instance of", className);
         this.properties = List.copyOf(b.properties.values());
     }
 

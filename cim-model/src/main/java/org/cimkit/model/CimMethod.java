@@ -18,7 +18,7 @@ public record CimMethod(CimName name, CimType returnType, List<CimParameter> par
                 }
             }
         }
-        qualifiers = Qualified.checkedCopy(qualifiers, "method " + name);
+        qualifiers = Qualified.checkedCopy(qualifiers, "method", name);
     }
 
     public CimParameter parameter(String paramName) {

@@ -16,7 +16,7 @@ public record CimParameter(CimName name, CimType type, boolean array, Integer ar
         if (referenceClass != null && type != CimType.REFERENCE) {
             throw new IllegalArgumentException("parameter " + name + ": only references name a reference class");
         }
-        qualifiers = Qualified.checkedCopy(qualifiers, "parameter " + name);
+        qualifiers = Qualified.checkedCopy(qualifiers, "parameter", name);
     }
 
     public static CimParameter of(String name, CimType type, boolean array) {

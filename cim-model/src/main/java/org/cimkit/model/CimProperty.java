@@ -27,7 +27,7 @@ public record CimProperty(CimName name, CimType type, boolean array, Integer arr
         if (arraySize != null && (!array || arraySize < 0)) {
             throw new IllegalArgumentException("property " + name + ": array size needs an array property and must not be negative");
         }
-        qualifiers = Qualified.checkedCopy(qualifiers, "property " + name);
+        qualifiers = Qualified.checkedCopy(qualifiers, "property", name);
     }
 
     /** Embedded instance values may sit in OBJECT properties; every other value must match exactly. */

@@ -27,12 +27,13 @@ public interface Qualified {
         return q != null && q.value() instanceof CimValue.StringValue s ? s.value() : null;
     }
 
-    static List<CimQualifier> checkedCopy(List<CimQualifier> qualifiers, Object owner) {
+    static List<CimQualifier> checkedCopy(List<CimQualifier> qualifiers, String ownerKind, Object ownerName) {
         List<CimQualifier> copy = List.copyOf(qualifiers);
         for (int i = 0; i < copy.size(); i++) {
             for (int j = i + 1; j < copy.size(); j++) {
                 if (copy.get(i).name().equals(copy.get(j).name())) {
-                    throw new IllegalArgumentException("qualifier " + copy.get(i).name() + " appears twice on " + owner);
+                    throw new IllegalArgumentException("qualifier " + copy.get(i).name() + " appears twice on " + ownerKind + " "
+                            + ownerName);
                 }
             }
         }
