@@ -33,15 +33,19 @@ public final class CimNamespace {
         if (n.isEmpty()) {
             throw new IllegalArgumentException("a namespace name must not be empty");
         }
-        for (String part : n.split("/", -1)) {
-            if (part.isEmpty()) {
-                throw new IllegalArgumentException("namespace '" + name + "' has an empty component");
-            }
-            for (int i = 0; i < part.length(); i++) {
-                char c = part.charAt(i);
-                if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
-                    throw new IllegalArgumentException("namespace '" + name + "' contains '" + c + "'");
+        // checked in place, without splitting: every request names its namespace
+        int componentStart = 0;
+        for (int i = 0; i <= n.length(); i++) {
+            if (i == n.length() || n.charAt(i) == '/') {
+                if (i == componentStart) {
+                    throw new IllegalArgumentException("namespace '" + name + "' has an empty component");
                 }
+                componentStart = i + 1;
+                continue;
+            }
+            char c = n.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+                throw new IllegalArgumentException("namespace '" + name + "' contains '" + c + "'");
             }
         }
         return new CimNamespace(n);

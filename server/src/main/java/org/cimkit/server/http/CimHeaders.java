@@ -87,37 +87,49 @@ final class CimHeaders {
 
     /** Every value of the header, bare or prefixed, in the order received. */
     List<String> values(String name) {
-        List<String> spellings = spellings().get(name.toLowerCase(Locale.ROOT));
-        if (spellings == null) {
+        if (spellings().isEmpty()) {
+            return request.values(name); // no prefixed names: the container finds every spelling of the bare one
+        }
+        List<String> names = spellings().get(name.toLowerCase(Locale.ROOT));
+        if (names == null) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (String n : spellings) {
+        for (String n : names) {
             out.addAll(request.values(n));
         }
         return out;
     }
 
     /**
-     * The request's header names by their lower-case bare name ({@code NN-} prefix taken off), each
-     * spelling once: built at the first look-up, so a request's names are read and lower-cased once
-     * rather than at every header asked for.
+     * When the request has a header name with an {@code NN-} prefix: its header names by their
+     * lower-case bare name (prefix taken off), each spelling once. Empty when it has none, as almost
+     * every request: then a header is looked up by its bare name alone. Built at the first look-up,
+     * so a request's names are read once rather than for every header asked for.
      */
     private Map<String, List<String>> spellings() {
         if (spellings == null) {
+            List<String> all = request.names();
+            if (all.stream().noneMatch(CimHeaders::prefixed)) {
+                spellings = Map.of();
+                return spellings;
+            }
             Map<String, List<String>> byName = new HashMap<>();
             Set<String> seen = new HashSet<>();
-            for (String n : request.names()) {
+            for (String n : all) {
                 String lower = n.toLowerCase(Locale.ROOT);
                 if (seen.add(lower)) { // a name in two cases: values(n) already returns both
-                    boolean prefixed = lower.length() > 3 && Character.isDigit(lower.charAt(0))
-                            && Character.isDigit(lower.charAt(1)) && lower.charAt(2) == '-';
-                    byName.computeIfAbsent(prefixed ? lower.substring(3) : lower, k -> new ArrayList<>(1)).add(n);
+                    byName.computeIfAbsent(prefixed(lower) ? lower.substring(3) : lower, k -> new ArrayList<>(1)).add(n);
                 }
             }
             spellings = byName;
         }
         return spellings;
+    }
+
+    private static boolean prefixed(String headerName) {
+        return headerName.length() > 3 && Character.isDigit(headerName.charAt(0)) && Character.isDigit(headerName.charAt(1))
+                && headerName.charAt(2) == '-';
     }
 
     private String foundPrefix() {

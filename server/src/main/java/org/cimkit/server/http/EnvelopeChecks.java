@@ -68,16 +68,20 @@ public final class EnvelopeChecks {
             return false;
         }
         String v = version.strip();
-        int dot = v.indexOf('.');
-        String major = dot < 0 ? v : v.substring(0, dot);
-        if (!major.equals(expected)) {
+        int n = expected.length(); // expected is a bare number: no dot
+        if (!v.startsWith(expected) || (v.length() > n && v.charAt(n) != '.')) {
             return false;
         }
-        if (dot < 0) {
-            return true;
+        if (v.length() == n + 1) {
+            return false; // "1."
         }
-        String rest = v.substring(dot + 1);
-        return !rest.isEmpty() && rest.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        for (int i = n + 1; i < v.length(); i++) { // checked in place: every request passes here
+            char c = v.charAt(i);
+            if (!Character.isDigit(c) && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
