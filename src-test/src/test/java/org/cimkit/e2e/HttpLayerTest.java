@@ -71,6 +71,9 @@ class HttpLayerTest {
         CimClient.Exchange e = post(headers("MethodCall", "EnumerateClassNames", ESCAPED_NS), ecn());
         assertFalse(ok(e).isEmpty());
         assertEquals("MethodResponse", e.header("CIMOperation"));
+        assertEquals(Integer.toString(e.body().length), e.header("Content-Length"),
+                "an answer that fits the server's buffer is sent whole, with its length, not chunked");
+        assertEquals(null, e.header("Transfer-Encoding"));
         assertEquals("4711", e.message().id(), "MESSAGE ID echoed");
         assertTrue(e.bodyText().startsWith("<?xml version=\"1.0\" encoding=\"utf-8\""), e.bodyText());
         assertFalse(e.bodyText().contains("standalone"), "wbemcli accepts only version and encoding");
